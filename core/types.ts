@@ -1,0 +1,248 @@
+/** Shared types of the rule core: the grid it reads, the schema it follows, the findings and parsed sheet it returns. */
+
+/** One cell as both edges hand it over: Office `Range.values`, or a parsed CSV/XLSX cell. */
+export type Cell = string | number | boolean | null;
+
+/** A sheet as a 2-D array; `grid[0]` is spreadsheet row 1, `grid[r][0]` is column A. Rows may be ragged. */
+export type Grid = readonly (readonly Cell[])[];
+
+export type Severity = 'error' | 'warning';
+
+export type FieldType = 'count' | 'money' | 'integer' | 'yesno' | 'enum' | 'text';
+
+export type ColumnGroup = 'cadre' | 'activity' | 'other';
+
+/** A bilingual text. */
+export interface Text2 {
+  zh: string;
+  en: string;
+}
+
+/** A per-column check, named by `check` (one file per check in core/checks/). */
+export interface ColumnCheck {
+  check: string;
+  code: string;
+  min?: number;
+  max?: number;
+  limit?: number;
+  value?: string | number;
+}
+
+/** A rule across cells of one row, named by `check`. */
+export interface RowRule {
+  check: string;
+  code?: string;
+  field?: string;
+  limit?: string;
+  events?: string;
+  attendance?: string;
+  maxPerEvent?: number;
+  cases?: string;
+}
+
+/** One column of the entry sheet. */
+export interface ColumnSpec {
+  id: string;
+  header: string;
+  aliases: string[];
+  type: FieldType;
+  group: ColumnGroup;
+  /** On village rows the cell must be filled (text/enum/yesno/integer). */
+  required?: boolean;
+  /** Must be present in the header row (default true; 序号 and 备注 are optional). */
+  inHeader?: boolean;
+  unique?: boolean;
+  sum?: boolean;
+  personal?: boolean;
+  min?: number;
+  max?: number;
+  enum?: string[];
+  synonyms?: Record<string, string[]>;
+  checks?: ColumnCheck[];
+  width?: number;
+  doc?: string;
+}
+
+export interface TypeSpec {
+  units?: string[];
+  tenThousandUnits?: string[];
+  decimals?: number;
+  excelFormat: string;
+  validation: string;
+  prompt: Text2;
+}
+
+export interface MetadataKey {
+  id: 'township' | 'year' | 'reporter' | 'phone' | 'date';
+  key: string;
+  aliases: string[];
+  personal?: boolean;
+}
+
+export interface FindingSpec {
+  severity: Severity;
+  zh: string;
+  en: string;
+}
+
+export interface RateSpec {
+  id: string;
+  numerator: { field: string; equals: string } | { total: string };
+  denominator: 'villages' | { total: string };
+  zh: string;
+  en: string;
+}
+
+export interface AgeBand {
+  id: string;
+  min?: number;
+  max?: number;
+}
+
+/** The entry-sheet schema (core/schema/entry-sheet.json), as validated by loadSchema. */
+export interface Schema {
+  version: number;
+  sheetName: string;
+  title: Text2;
+  headerMatchThreshold: number;
+  headerSearchRows: number;
+  decisions: string[];
+  types: Record<FieldType, TypeSpec>;
+  numbers: {
+    zeroWords: string[];
+    approxPrefixes: string[];
+    approxSuffixes: string[];
+    excelErrors: string[];
+    chineseNumeralMax: number;
+  };
+  yesno: Record<'是' | '否', string[]>;
+  specialRows: { level: string[]; total: string[] };
+  metadata: MetadataKey[];
+  township: { stripSuffixes: string[]; levelSuffixes: string[] };
+  registry: {
+    townshipHeader: string[];
+    villageHeader: string[];
+    aliasHeader: string[];
+    aliasSeparators: string[];
+  };
+  columns: ColumnSpec[];
+  rowRules: RowRule[];
+  rates: RateSpec[];
+  ageBands: AgeBand[];
+  findings: Record<string, FindingSpec>;
+  suggestionText: Text2;
+  ui: { redacted: string };
+}
+
+/**
+ * A problem in a sheet. Plain data: messages are rendered from `code` and `params`
+ * in a separate step (core/messages.ts), so tests assert this object, not a sentence.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** 1-based spreadsheet row, null for file-level findings. */
+  row: number | null;
+  /** 1-based column, null for row- or file-level findings. */
+  column: number | null;
+  /** A1 address in the source sheet, null when there is no single cell. */
+  cell: string | null;
+  /** Schema column id, null when not about one column. */
+  field: string | null;
+  /** The value as written (stringified), "[redacted]" for personal columns. */
+  value: string | null;
+  /** The normalized value, when there is one. */
+  suggestion: string | null;
+  /** The rule's parameters for message rendering (header names, limits, other row …). */
+  params: Record<string, string | number>;
+}
+
+/** A finding with its messages, as in summary.json and `validate --json`. */
+export interface RenderedFinding extends Omit<Finding, 'params'> {
+  message_zh: string;
+  message_en: string;
+}
+
+/** A typed, normalized cell value: number for count/money/integer, canonical string for yesno/enum/text, null when blank or invalid. */
+export type Value = number | string | null;
+
+export type RowKind = 'village' | 'level' | 'total';
+
+/** One data row of the sheet after normalization. */
+export interface DataRow {
+  /** 1-based spreadsheet row. */
+  row: number;
+  kind: RowKind;
+  /** Normalized values by column id (only columns present in the header). Blank count/money → 0. */
+  values: Record<string, Value>;
+  /** Fields whose cell produced an error (their value is null or unreliable). */
+  invalid: string[];
+}
+
+/** Where a schema column sits in the source grid. */
+export interface ColumnMapping {
+  field: string;
+  /** 1-based column. */
+  column: number;
+  /** The header as written. */
+  header: string;
+}
+
+export interface SheetMetadata {
+  township: string | null;
+  year: number | null;
+  reporter: string | null;
+  phone: string | null;
+  date: string | null;
+  /** The title row text (row 1 when not a key), used to find the county name. */
+  title: string | null;
+}
+
+/** A silently accepted cell whose canonical form differs from what is written (e.g. １２人 → 12). */
+export interface Normalization {
+  row: number;
+  column: number;
+  cell: string;
+  field: string;
+  value: string;
+  suggestion: string;
+}
+
+/** What validateGrid returns: the parsed sheet and its findings. */
+export interface ParsedSheet {
+  metadata: SheetMetadata;
+  /** County named in the title (text up to the first 县/区/市/旗), else null. */
+  county: string | null;
+  /** 1-based header row, null when none was found (then E_NO_HEADER). */
+  headerRow: number | null;
+  columns: ColumnMapping[];
+  /** Header cells that match no column (kept as is). */
+  unknownColumns: { column: number; header: string }[];
+  villages: DataRow[];
+  levelRow: DataRow | null;
+  totalRow: DataRow | null;
+  /** Township after registry matching (canonical registry name), else the normalized metadata name, else null. */
+  township: string | null;
+  findings: Finding[];
+  normalized: Normalization[];
+}
+
+/** The county registry: townships, their aliases and villages. */
+export interface Registry {
+  townships: RegistryTownship[];
+}
+
+export interface RegistryTownship {
+  name: string;
+  aliases: string[];
+  villages: string[];
+}
+
+export interface ValidateOptions {
+  schema: Schema;
+  registry?: Registry | null;
+  /** File name (base name) used for the township when 填报单位 is absent. */
+  fileName?: string | null;
+  /** Expected year: a different 年度 gives E_YEAR_MISMATCH. */
+  year?: number | null;
+}

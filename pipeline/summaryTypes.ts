@@ -1,0 +1,74 @@
+/** The shape of summary.json (pipeline-contract.md). Other tools read these names: keep them exact. */
+import type { RenderedFinding } from '../core/types';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
+
+export interface Rates {
+  fullTimeRate: number | null;
+  committeeRate: number | null;
+  womensHomeRate: number | null;
+  childrensHomeRate: number | null;
+  disputeResolutionRate: number | null;
+  pledgeCompletionRate: number | null;
+  [id: string]: number | null;
+}
+
+export interface Cadres {
+  female: number;
+  male: number;
+  fullTime: number;
+  partTime: number;
+  inCommittee: number;
+  noPay: number;
+  averageAge: number;
+  averageAnnualPay: number;
+  ageBands: Record<string, number>;
+  education: Record<string, number>;
+}
+
+export interface TownshipSummary {
+  township: string;
+  villages: number;
+  totals: Record<string, number>;
+  rates: Rates;
+  /** Rank per key total and rate (1 = highest); extra to the contract, read by the reports. */
+  ranks?: Record<string, number>;
+  /** Cadre structure of the township (extra to the contract, used by charts). */
+  cadres?: Cadres;
+}
+
+export interface SummaryFinding extends RenderedFinding {
+  file: string;
+  township: string | null;
+}
+
+export interface InputRecord {
+  file: string;
+  sha256: string;
+  encoding: Encoding | null;
+  township: string | null;
+  status: 'accepted' | 'rejected';
+  rows: number;
+}
+
+export interface SummaryJson {
+  county: string | null;
+  year: number | null;
+  townships: {
+    expected: number;
+    accepted: string[];
+    rejected: { file: string; township: string | null; errors: number }[];
+    missing: string[];
+  };
+  villages: number;
+  totals: Record<string, number>;
+  cadres: Cadres;
+  rates: Rates;
+  byTownship: TownshipSummary[];
+  previous: null | {
+    year: number | null;
+    change: { totals: Record<string, number>; rates: Record<string, number | null> };
+  };
+  findings: SummaryFinding[];
+  inputs: InputRecord[];
+}

@@ -1,0 +1,11 @@
+import schemaJson from '../../core/schema/entry-sheet.json';
+
+describe('core/schema/entry-sheet.json', () => {
+  it('holds the 30 columns of entry-sheet §2 in order, with unique ids', () => {
+    const ids = schemaJson.columns.map((c) => c.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    expect(ids[0]).toBe('seq');
+    expect(ids[29]).toBe('notes');
+  });
+});
