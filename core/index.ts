@@ -1,2 +1,25 @@
-/** The rule core's public API (filled in as modules land). */
+/** The rule core's public API: pure functions over plain grids, driven by the schema file. */
 export type * from './types';
+export { toA1 } from './a1';
+export { loadSchema, validateSchema, SchemaError } from './schema/loadSchema';
+export { compileSchema } from './schema/compileSchema';
+export type { CompiledSchema } from './schema/compileSchema';
+export { normalizeText, normalizeHeader, foldWidth } from './normalize/normalizeText';
+export { parseCell, isBlankCell, round2 } from './normalize/parseCell';
+export type { CellResult } from './normalize/parseCell';
+export { parseChineseNumeral } from './normalize/parseChineseNumeral';
+export { parseYear, countyFromTitle } from './sheet/readMetadata';
+export { validateGrid } from './validateGrid';
+export { parseRegistry } from './registry/parseRegistry';
+export type { RegistryError } from './registry/registryMessages';
+export { resolveTownship } from './registry/resolveTownship';
+export type { TownshipResolution } from './registry/resolveTownship';
+export { editDistance, nearestName } from './registry/nearestName';
+export { makeFinding } from './findings/makeFinding';
+export type { FindingParts } from './findings/makeFinding';
+export { renderFinding, formatMessage, fillTemplate } from './findings/renderFinding';
+export type { Lang } from './findings/renderFinding';
+export { sortFindings } from './findings/sortFindings';
+export { summarizeSheet } from './summarizeSheet';
+export type { SheetCadres, SheetRates, SheetSummary } from './summarizeSheet';
+export { columnChecks, rowRules } from './checks';

@@ -1,0 +1,30 @@
+/** Builds finding objects with the severity the schema gives their code. */
+import { toA1 } from '../a1';
+import type { Finding, Schema } from '../types';
+
+/** The optional parts of a finding; absent positions and values are null, absent params {}. */
+export type FindingParts = Partial<Omit<Finding, 'code' | 'severity'>>;
+
+/** A finding of `code` (severity from the schema; `cell` derived from row and column when not given). Throws on an unknown code: that is a bug. */
+export function makeFinding(schema: Schema, code: string, parts: FindingParts = {}): Finding {
+  const spec = schema.findings[code];
+  if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
+  const row = parts.row ?? null;
+  const column = parts.column ?? null;
+  return {
+    code,
+    severity: spec.severity,
+    row,
+    column,
+    cell:
+      parts.cell !== undefined
+        ? parts.cell
+        : row !== null && column !== null
+          ? toA1(row, column)
+          : null,
+    field: parts.field ?? null,
+    value: parts.value ?? null,
+    suggestion: parts.suggestion ?? null,
+    params: parts.params ?? {},
+  };
+}

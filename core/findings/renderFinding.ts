@@ -1,0 +1,60 @@
+/** Renders findings to their zh/en messages from the schema's templates. */
+import type { Finding, RenderedFinding, Schema } from '../types';
+
+/** A message language: Simplified Chinese or English. */
+export type Lang = 'zh' | 'en';
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Fills `{name}` placeholders of a template; an unknown name becomes empty text. */
+export function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, string | number | null | undefined>>,
+): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const v = params[name];
+    return v === null || v === undefined ? '' : String(v);
+  });
+}
+
+/** The message of `code` in `lang` with `params` filled in. Throws on an unknown code (a bug). */
+export function formatMessage(
+  schema: Schema,
+  code: string,
+  params: Readonly<Record<string, string | number | null | undefined>>,
+  lang: Lang,
+): string {
+  const spec = schema.findings[code];
+  if (!spec) throw new Error(`formatMessage: unknown finding code ${code}`);
+  return fillTemplate(spec[lang], params);
+}
+
+/** The placeholders a finding offers its template: its fields, its params, `header` of its field, and `suggestionText`. */
+function messageParams(
+  finding: Finding,
+  schema: Schema,
+  lang: Lang,
+): Record<string, string | number | null> {
+  const column =
+    finding.field === null ? undefined : schema.columns.find((c) => c.id === finding.field);
+  const { params, ...fields } = finding;
+  return {
+    header: column?.header ?? finding.field ?? '',
+    ...fields,
+    ...params,
+    suggestionText:
+      finding.suggestion === null
+        ? ''
+        : fillTemplate(schema.suggestionText[lang], { suggestion: finding.suggestion }),
+  };
+}
+
+/** The finding with `message_zh` and `message_en` (params dropped), as in summary.json. */
+export function renderFinding(finding: Finding, schema: Schema): RenderedFinding {
+  const { params: _params, ...rest } = finding;
+  return {
+    ...rest,
+    message_zh: formatMessage(schema, finding.code, messageParams(finding, schema, 'zh'), 'zh'),
+    message_en: formatMessage(schema, finding.code, messageParams(finding, schema, 'en'), 'en'),
+  };
+}

@@ -1,0 +1,274 @@
+/** Parses one cell by its column's type (entry-sheet §4): the typed value, or the finding code it earns. */
+import type { CompiledSchema } from '../schema/compileSchema';
+import type { Cell, ColumnSpec, FieldType, Value } from '../types';
+import { CACHEABLE_LENGTH, normalizeHeader, normalizeText } from './normalizeText';
+import { parseChineseNumeral } from './parseChineseNumeral';
+
+/** The outcome of parsing one cell. */
+export interface CellResult {
+  /** The typed value; null when blank (non-numeric types and integer) or invalid. */
+  value: Value;
+  /** True when the cell is empty (blank count/money cells are 0). */
+  blank: boolean;
+  /** The finding code the cell earns (an E_ code makes the value invalid; a W_ code keeps it). */
+  code: string | null;
+  /** For a W_ code: the normalized value. */
+  suggestion: string | null;
+  /** The canonical text when the cell was silently normalized (１２ → 12, 有 → 是), else null. */
+  normalized: string | null;
+  /** Extra message parameters (E_ENUM: the allowed values). */
+  params: Record<string, string | number> | null;
+}
+
+const BLANK: CellResult = {
+  value: null,
+  blank: true,
+  code: null,
+  suggestion: null,
+  normalized: null,
+  params: null,
+};
+const BLANK_ZERO: CellResult = { ...BLANK, value: 0 };
+const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
+const GROUPED = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** True for "0" … "99999" without a leading zero: a hand loop, cheaper than a regex on every cell. */
+function isShortWhole(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 5 || (n > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const isNumeric = (t: FieldType): boolean => t === 'count' || t === 'money' || t === 'integer';
+
+/** True when a cell holds nothing (null, missing, or only whitespace). */
+export function isBlankCell(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Rounds to 2 decimals (money), robust against binary float noise. */
+export function round2(n: number): number {
+  return Math.round((n + (n >= 0 ? Number.EPSILON : -Number.EPSILON)) * 100) / 100;
+}
+
+const fail = (code: string, params: Record<string, string | number> | null = null): CellResult => ({
+  value: null,
+  blank: false,
+  code,
+  suggestion: null,
+  normalized: null,
+  params,
+});
+
+// Results for whole numbers written as numbers (or plain digits), shared: a grid is mostly small counts and this avoids an object per cell.
+// Dense arrays (a sparse one would fall back to slow dictionary elements); larger numbers get a fresh object.
+const WHOLE_LIMIT = 100_000;
+const SHARED_LIMIT = 4096;
+const newWholeList = (): (CellResult | null)[] =>
+  new Array<CellResult | null>(SHARED_LIMIT).fill(null);
+const wholeCounts = newWholeList();
+const wholeMoney = newWholeList();
+const wholeIntegers = newWholeList();
+
+/** The result for a whole number 0 ≤ n < WHOLE_LIMIT of a numeric type (shared below SHARED_LIMIT). */
+function wholeResult(n: number, type: FieldType): CellResult {
+  if (n >= SHARED_LIMIT)
+    return { value: n, blank: false, code: null, suggestion: null, normalized: null, params: null };
+  const list = type === 'count' ? wholeCounts : type === 'money' ? wholeMoney : wholeIntegers;
+  return (list[n] ??= {
+    value: n,
+    blank: false,
+    code: null,
+    suggestion: null,
+    normalized: null,
+    params: null,
+  });
+}
+
+/** Checks sign, integrality and decimals of a number; `warn` is the W_ code earned while reading it. */
+function finishNumber(
+  n: number,
+  type: FieldType,
+  written: string | null,
+  warn: string | null,
+): CellResult {
+  if (!Number.isFinite(n)) return fail('E_NOT_NUMBER');
+  if (n < 0) return fail('E_NEGATIVE');
+  if (type !== 'money' && !Number.isInteger(n)) return fail('E_NOT_INTEGER');
+  const value = type === 'money' ? round2(n) : n;
+  if (warn)
+    return {
+      value,
+      blank: false,
+      code: warn,
+      suggestion: String(value),
+      normalized: null,
+      params: null,
+    };
+  if (
+    written === null &&
+    value === n &&
+    value >= 0 &&
+    value < WHOLE_LIMIT &&
+    Number.isInteger(value)
+  )
+    return wholeResult(value, type);
+  const text = written === null ? null : String(value);
+  return {
+    value,
+    blank: false,
+    code: null,
+    suggestion: null,
+    normalized: text !== null && written !== text ? text : null,
+    params: null,
+  };
+}
+
+/** Removes one of `suffixes` from the end of `text` (keeping at least one character); null when none fits. */
+function stripSuffix(text: string, suffixes: readonly string[]): string | null {
+  for (const s of suffixes)
+    if (text.length > s.length && text.endsWith(s)) return text.slice(0, -s.length);
+  return null;
+}
+
+/** Parses a count, money or integer text: units, separators, 约数, 万元 and Chinese numerals. */
+function parseNumberText(raw: string, type: FieldType, cs: CompiledSchema): CellResult {
+  let t = normalizeHeader(raw).replace(/\u2212/g, '-');
+  if (t === '') return type === 'integer' ? BLANK : BLANK_ZERO;
+  if (cs.excelErrors.has(t.toUpperCase())) return fail('E_EXCEL_ERROR');
+  if (cs.zeroWords.has(t)) return finishNumber(0, type, raw, null);
+  let approx = false;
+  let tenThousand = false;
+  for (const p of cs.approxPrefixes)
+    if (t.length > p.length && t.startsWith(p)) {
+      t = t.slice(p.length);
+      approx = true;
+      break;
+    }
+  // A unit, an approximation suffix and 万 may come in any order (150余人, 150人左右, 1.2万元): peel each off once.
+  let unit = false;
+  for (let i = 0; i < 3; i++) {
+    const noApprox = approx ? null : stripSuffix(t, cs.approxSuffixes);
+    if (noApprox !== null) {
+      t = noApprox;
+      approx = true;
+      continue;
+    }
+    const noTenThousand = tenThousand || unit ? null : stripSuffix(t, cs.tenThousandUnits[type]);
+    if (noTenThousand !== null) {
+      t = noTenThousand;
+      tenThousand = true;
+      continue;
+    }
+    const noUnit = unit ? null : stripSuffix(t, cs.units[type]);
+    if (noUnit === null) break;
+    t = noUnit;
+    unit = true;
+  }
+  let n: number;
+  let chinese = false;
+  if (DECIMAL.test(t)) n = Number(t);
+  else if (GROUPED.test(t)) n = Number(t.replace(/,/g, ''));
+  else {
+    const c = parseChineseNumeral(t);
+    if (c === null || c > cs.schema.numbers.chineseNumeralMax) return fail('E_NOT_NUMBER');
+    n = c;
+    chinese = true;
+  }
+  if (tenThousand) n *= 10000;
+  const warn = approx
+    ? 'W_APPROX'
+    : tenThousand
+      ? 'W_UNIT_CONVERTED'
+      : chinese
+        ? 'W_CHINESE_NUMERAL'
+        : null;
+  return finishNumber(n, type, raw, warn);
+}
+
+/** Parses a yes/no or enum text against the column's words. */
+function parseChoiceText(raw: string, column: ColumnSpec, cs: CompiledSchema): CellResult {
+  const t = normalizeHeader(raw);
+  if (t === '') return BLANK;
+  const canonical =
+    column.type === 'yesno' ? cs.yesno.get(t) : cs.enumLookup.get(column.id)?.get(t);
+  if (canonical === undefined)
+    return fail('E_ENUM', {
+      allowed: (column.type === 'yesno' ? ['是', '否'] : (column.enum ?? [])).join('、'),
+    });
+  return {
+    value: canonical,
+    blank: false,
+    code: null,
+    suggestion: null,
+    normalized: canonical !== raw ? canonical : null,
+    params: null,
+  };
+}
+
+/** Parses a text cell; village names are compared and kept in normalized form, other texts as written (trimmed). */
+function parseText(raw: string, column: ColumnSpec): CellResult {
+  const value = column.unique === true ? normalizeText(raw) : raw.trim();
+  return value === ''
+    ? BLANK
+    : { value, blank: false, code: null, suggestion: null, normalized: null, params: null };
+}
+
+/** Parses a string cell by type, uncached. */
+function parseString(raw: string, column: ColumnSpec, cs: CompiledSchema): CellResult {
+  if (isNumeric(column.type)) return parseNumberText(raw, column.type, cs);
+  if (column.type === 'yesno' || column.type === 'enum') return parseChoiceText(raw, column, cs);
+  return parseText(raw, column);
+}
+
+const stringCache = new WeakMap<ColumnSpec, Map<string, CellResult>>();
+const CACHE_LIMIT = 50_000;
+
+/** The per-column cache of parsed texts (hold on to it per sheet: the lookup is per cell). */
+export function cellCache(column: ColumnSpec): Map<string, CellResult> {
+  let cache = stringCache.get(column);
+  if (!cache) stringCache.set(column, (cache = new Map<string, CellResult>()));
+  return cache;
+}
+
+/** Parses one cell of `column` (numbers from Excel used as is; booleans as 是/否 in yes/no columns). Results are cached per column and text. */
+export function parseCell(
+  cell: Cell | undefined,
+  column: ColumnSpec,
+  cs: CompiledSchema,
+  cache: Map<string, CellResult> = cellCache(column),
+): CellResult {
+  if (cell === null || cell === undefined)
+    return isNumeric(column.type) && column.type !== 'integer' ? BLANK_ZERO : BLANK;
+  const type = column.type;
+  if (typeof cell === 'number') {
+    if (isNumeric(type))
+      return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT
+        ? wholeResult(cell, type)
+        : finishNumber(cell, type, null, null);
+    if (type === 'yesno' && (cell === 1 || cell === 0))
+      return parseChoiceText(String(cell), column, cs);
+    return parseString(String(cell), column, cs);
+  }
+  if (typeof cell === 'boolean') {
+    if (type === 'yesno')
+      return { ...parseChoiceText(cell ? '是' : '否', column, cs), normalized: cell ? '是' : '否' };
+    if (isNumeric(type)) return fail('E_NOT_NUMBER');
+    return parseString(String(cell), column, cs);
+  }
+  // Not a Cell at all (a Date or object from a careless caller): read its text rather than throw.
+  if (typeof cell !== 'string') return parseString(String(cell), column, cs);
+  // Fast path: plain digits are by far the most common cell of a count column.
+  if (isNumeric(type) && isShortWhole(cell)) return wholeResult(Number(cell), type);
+  const hit = cache.get(cell);
+  if (hit) return hit;
+  const result = parseString(cell, column, cs);
+  if (cell.length > CACHEABLE_LENGTH) return result;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cell, result);
+  return result;
+}

@@ -1,0 +1,99 @@
+/** Lookup tables derived once per schema (normalized headers, synonyms, units), so per-cell work is Map lookups. */
+import { normalizeHeader } from '../normalize/normalizeText';
+import type { ColumnSpec, FieldType, MetadataKey, Schema } from '../types';
+
+/** A schema with its lookup tables. */
+export interface CompiledSchema {
+  schema: Schema;
+  columnsById: Map<string, ColumnSpec>;
+  /** Normalized header or alias → column id. */
+  headerLookup: Map<string, string>;
+  /** Metadata keys and aliases, normalized, longest first (so 统计年度 wins over 年度). */
+  metadataKeys: { text: string; key: MetadataKey }[];
+  levelWords: Set<string>;
+  totalWords: Set<string>;
+  /** Char code → whether it can end a 本级/合计 cell (its normalized form ends a special word, or is ':'); filled as met. */
+  specialTail: Map<number, boolean>;
+  /** Normalized, lower-cased yes/no words → 是/否. */
+  yesno: Map<string, string>;
+  /** Per enum column: normalized, lower-cased value or synonym → canonical value. */
+  enumLookup: Map<string, Map<string, string>>;
+  /** Per numeric type: unit suffixes, folded, longest first. */
+  units: Record<FieldType, string[]>;
+  tenThousandUnits: Record<FieldType, string[]>;
+  zeroWords: Set<string>;
+  approxPrefixes: string[];
+  approxSuffixes: string[];
+  excelErrors: Set<string>;
+  /** Summed columns (count/money with sum: true), in schema order. */
+  sumColumns: ColumnSpec[];
+  /** Header of a column id (the id itself when unknown). */
+  header: (field: string) => string;
+}
+
+const compiled = new WeakMap<Schema, CompiledSchema>();
+
+const byLengthDesc = (a: string, b: string): number =>
+  b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** The compiled form of a (validated) schema, cached per schema object. */
+export function compileSchema(schema: Schema): CompiledSchema {
+  const hit = compiled.get(schema);
+  if (hit) return hit;
+  const columnsById = new Map(schema.columns.map((c) => [c.id, c]));
+  const headerLookup = new Map<string, string>();
+  for (const c of schema.columns)
+    for (const h of [c.header, ...c.aliases]) {
+      const key = normalizeHeader(h);
+      if (!headerLookup.has(key)) headerLookup.set(key, c.id);
+    }
+  const metadataKeys = schema.metadata
+    .flatMap((key) => [key.key, ...key.aliases].map((t) => ({ text: normalizeHeader(t), key })))
+    .sort((a, b) => byLengthDesc(a.text, b.text));
+  const yesno = new Map<string, string>();
+  for (const canonical of ['是', '否'] as const)
+    for (const w of [canonical, ...schema.yesno[canonical]])
+      yesno.set(normalizeHeader(w), canonical);
+  const enumLookup = new Map<string, Map<string, string>>();
+  for (const c of schema.columns) {
+    if (c.type !== 'enum' || !c.enum) continue;
+    const m = new Map<string, string>();
+    for (const v of c.enum) m.set(normalizeHeader(v), v);
+    for (const [v, words] of Object.entries(c.synonyms ?? {}))
+      for (const w of words) if (!m.has(normalizeHeader(w))) m.set(normalizeHeader(w), v);
+    enumLookup.set(c.id, m);
+  }
+  const fold = (list: string[] | undefined): string[] =>
+    (list ?? []).map((u) => normalizeHeader(u)).sort(byLengthDesc);
+  const types = Object.keys(schema.types) as FieldType[];
+  const units = Object.fromEntries(types.map((t) => [t, fold(schema.types[t].units)])) as Record<
+    FieldType,
+    string[]
+  >;
+  const tenThousandUnits = Object.fromEntries(
+    types.map((t) => [t, fold(schema.types[t].tenThousandUnits)]),
+  ) as Record<FieldType, string[]>;
+  const result: CompiledSchema = {
+    schema,
+    columnsById,
+    headerLookup,
+    metadataKeys,
+    levelWords: new Set(schema.specialRows.level.map(normalizeHeader)),
+    totalWords: new Set(schema.specialRows.total.map(normalizeHeader)),
+    specialTail: new Map(),
+    yesno,
+    enumLookup,
+    units,
+    tenThousandUnits,
+    zeroWords: new Set(schema.numbers.zeroWords.map(normalizeHeader)),
+    approxPrefixes: fold(schema.numbers.approxPrefixes),
+    approxSuffixes: fold(schema.numbers.approxSuffixes),
+    excelErrors: new Set(schema.numbers.excelErrors.map((e) => e.toUpperCase())),
+    sumColumns: schema.columns.filter(
+      (c) => c.sum === true && (c.type === 'count' || c.type === 'money'),
+    ),
+    header: (field) => columnsById.get(field)?.header ?? field,
+  };
+  compiled.set(schema, result);
+  return result;
+}

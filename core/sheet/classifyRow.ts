@@ -1,0 +1,83 @@
+/** Decides what a data-area row is (entry-sheet §1, §7.1): village, 本级, 合计, blank, or a row without a village name. */
+import { normalizeHeader } from '../normalize/normalizeText';
+import type { CompiledSchema } from '../schema/compileSchema';
+import type { Cell, RowKind } from '../types';
+import { isBlankCell } from '../normalize/parseCell';
+
+/** The kind of a row, 'blank' (skipped) or 'villageBlank' (content without a village name); `column` is where a 本级/合计 word was found (1-based), else null. */
+export interface RowClass {
+  kind: RowKind | 'blank' | 'villageBlank';
+  column: number | null;
+}
+
+// Shared results for the common kinds: classification runs on every row.
+const BLANK_ROW: RowClass = Object.freeze({ kind: 'blank', column: null });
+const VILLAGE_BLANK_ROW: RowClass = Object.freeze({ kind: 'villageBlank', column: null });
+const VILLAGE_ROW: RowClass = Object.freeze({ kind: 'village', column: null });
+
+/** The code points JavaScript's \s matches (checked by code: charAt would allocate a string per row). */
+function isSpaceCode(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Quick pre-test on the last visible character, so most village names skip normalization here. */
+function mayBeSpecial(cell: string, cs: CompiledSchema): boolean {
+  let i = cell.length - 1;
+  while (i >= 0 && isSpaceCode(cell.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const code = cell.charCodeAt(i);
+  let ok = cs.specialTail.get(code);
+  if (ok === undefined) {
+    const tail = normalizeHeader(String.fromCharCode(code));
+    ok =
+      tail === ':' ||
+      [...cs.levelWords, ...cs.totalWords].some((w) => tail !== '' && w.endsWith(tail));
+    cs.specialTail.set(code, ok);
+  }
+  return ok;
+}
+
+/** The special-row kind a cell's text names, or null. 本级 also as a suffix (黎岭镇本级). */
+function specialKind(cell: Cell | undefined, cs: CompiledSchema): 'level' | 'total' | null {
+  if (typeof cell !== 'string' || !mayBeSpecial(cell, cs)) return null;
+  let t = normalizeHeader(cell);
+  if (t.endsWith(':')) t = t.slice(0, -1);
+  if (cs.totalWords.has(t)) return 'total';
+  for (const w of cs.levelWords) if (t.endsWith(w)) return 'level';
+  return null;
+}
+
+/** True when every cell is blank (the village cell first: it is nearly always filled). */
+function isBlankRow(row: readonly Cell[], villageIndex: number): boolean {
+  if (villageIndex >= 0 && !isBlankCell(row[villageIndex])) return false;
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+/** Classifies a row from its village cell and 序号 cell (0-based column indexes, -1 when the column is absent). */
+export function classifyRow(
+  row: readonly Cell[],
+  villageIndex: number,
+  seqIndex: number,
+  cs: CompiledSchema,
+): RowClass {
+  if (isBlankRow(row, villageIndex)) return BLANK_ROW;
+  const inVillage = villageIndex >= 0 ? specialKind(row[villageIndex], cs) : null;
+  if (inVillage) return { kind: inVillage, column: villageIndex + 1 };
+  const inSeq = seqIndex >= 0 ? specialKind(row[seqIndex], cs) : null;
+  if (inSeq) return { kind: inSeq, column: seqIndex + 1 };
+  if (villageIndex < 0 || isBlankCell(row[villageIndex])) return VILLAGE_BLANK_ROW;
+  return VILLAGE_ROW;
+}

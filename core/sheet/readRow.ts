@@ -1,0 +1,170 @@
+/** Parses one village, 本级 or 合计 row by the header mapping: typed values, cell findings, silent normalizations, column checks and row rules. */
+import { toA1 } from '../a1';
+import type { BoundRowRule, ColumnCheckDef } from '../checks';
+import { makeFinding } from '../findings/makeFinding';
+import type { CellResult } from '../normalize/parseCell';
+import { isBlankCell, parseCell } from '../normalize/parseCell';
+import type { CompiledSchema } from '../schema/compileSchema';
+import type {
+  Cell,
+  ColumnCheck,
+  ColumnMapping,
+  ColumnSpec,
+  DataRow,
+  Finding,
+  Normalization,
+  RowKind,
+  Value,
+} from '../types';
+import { cellText } from './cellText';
+
+/** A mapped column with its spec. */
+export interface BoundColumn extends ColumnMapping {
+  spec: ColumnSpec;
+  /** Parsed texts of this column (see parseCell). */
+  cache: Map<string, CellResult>;
+  /** The column's checks with their definitions, looked up once per sheet. */
+  checks: readonly { spec: ColumnCheck; def: ColumnCheckDef }[];
+}
+
+/** What rows are read against, built once per sheet (per-row Maps and closures were the bench's hot spot). */
+export interface RowContext {
+  cs: CompiledSchema;
+  columns: readonly BoundColumn[];
+  /** Field id → 1-based column. */
+  where: ReadonlyMap<string, number>;
+  /** The schema's row rules bound to this sheet's columns (those whose fields are all present). */
+  rules: readonly BoundRowRule[];
+  /** Every mapped field set to null: copied per row so all rows share one object shape (fast property access). */
+  blankValues: Readonly<Record<string, Value>>;
+  /** Per bound column, the current row's number (NaN when invalid or not a number): what row rules and sums read. */
+  scratch: Float64Array;
+  /** Findings and normalizations are appended here (no per-row arrays to copy). */
+  findings: Finding[];
+  normalized: Normalization[];
+}
+
+/** The value a finding may show for a cell: as written, "[redacted]" for personal columns, null when blank. */
+export function shownValue(
+  cell: Cell | undefined,
+  spec: ColumnSpec,
+  redacted: string,
+): string | null {
+  if (isBlankCell(cell)) return null;
+  return spec.personal === true ? redacted : cellText(cell);
+}
+
+/** Runs the sheet's bound row rules on the row's number vector (`ctx.scratch`). */
+function runRowRules(cells: readonly Cell[], dataRow: DataRow, ctx: RowContext): void {
+  const { cs, where } = ctx;
+  for (const rule of ctx.rules)
+    for (const hit of rule(ctx.scratch)) {
+      const column = where.get(hit.field) ?? null;
+      const spec = cs.columnsById.get(hit.field);
+      const shown =
+        column !== null && spec ? shownValue(cells[column - 1], spec, cs.schema.ui.redacted) : null;
+      const value = shown ?? String(dataRow.values[hit.field]);
+      ctx.findings.push(
+        makeFinding(cs.schema, hit.code, {
+          row: dataRow.row,
+          column,
+          field: hit.field,
+          value,
+          params: hit.params,
+        }),
+      );
+    }
+}
+
+/** Parses row `row` (1-based) of kind `kind`; the 合计 row reads summed columns only. */
+export function readRow(
+  cells: readonly Cell[],
+  row: number,
+  kind: RowKind,
+  ctx: RowContext,
+): DataRow {
+  const { cs } = ctx;
+  const { schema } = cs;
+  const redacted = schema.ui.redacted;
+  const values: Record<string, Value> = { ...ctx.blankValues };
+  const invalid: string[] = [];
+  const { scratch, columns } = ctx;
+  for (let j = 0; j < columns.length; j++) {
+    const { spec, column, field, cache, checks } = columns[j]!;
+    const cell = cells[column - 1];
+    scratch[j] = NaN;
+    if (kind === 'total' && spec.sum !== true) continue;
+    if (kind === 'level' && spec.group === 'cadre') {
+      values[field] = null;
+      if (!isBlankCell(cell))
+        ctx.findings.push(
+          makeFinding(schema, 'E_LEVEL_ROW_CADRE', {
+            row,
+            column,
+            field,
+            value: shownValue(cell, spec, redacted),
+          }),
+        );
+      continue;
+    }
+    const result = parseCell(cell, spec, cs, cache);
+    values[field] = result.value;
+    if (
+      typeof result.value === 'number' &&
+      (result.code === null || result.code.charCodeAt(0) !== 69)
+    )
+      scratch[j] = result.value;
+    if (result.code !== null) {
+      const isError = result.code.charCodeAt(0) === 69; // 'E'
+      const parts = {
+        row,
+        column,
+        field,
+        value: shownValue(cell, spec, redacted),
+        suggestion: result.suggestion,
+        params: result.params ?? {},
+      };
+      ctx.findings.push(makeFinding(schema, result.code, parts));
+      if (isError) {
+        invalid.push(field);
+        continue;
+      }
+    }
+    if (result.normalized !== null)
+      ctx.normalized.push({
+        row,
+        column,
+        cell: toA1(row, column),
+        field,
+        value: cellText(cell),
+        suggestion: result.normalized,
+      });
+    if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
+      ctx.findings.push(makeFinding(schema, 'E_REQUIRED', { row, column, field }));
+      continue;
+    }
+    if (kind === 'total' || result.value === null || checks.length === 0) continue;
+    for (const check of checks) {
+      const hit = check.def.run(result.value, check.spec, kind);
+      if (!hit) continue;
+      ctx.findings.push(
+        makeFinding(schema, hit.code, {
+          row,
+          column,
+          field,
+          value: shownValue(cell, spec, redacted) ?? String(result.value),
+          params: hit.params,
+        }),
+      );
+      // After an error (年龄 85: E_AGE_RANGE) the value is unreliable: no further warning on it (W_AGE_HIGH), and no row rule reads it.
+      if (hit.code.charCodeAt(0) === 69) {
+        invalid.push(field);
+        scratch[j] = NaN;
+        break;
+      }
+    }
+  }
+  const dataRow: DataRow = { row, kind, values, invalid };
+  if (kind !== 'total') runRowRules(cells, dataRow, ctx);
+  return dataRow;
+}

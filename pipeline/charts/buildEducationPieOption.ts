@@ -1,0 +1,38 @@
+/** Pie of the village chairs' education levels (county). */
+import type { EChartsOption } from 'echarts';
+import type { SummaryJson } from '../summaryTypes';
+import { educationLabel } from '../report/fieldLabel';
+import { baseOption, type ChartContext, fontSizes, legend } from './chartStyle';
+
+/** The option; null when no chair was counted. */
+export function buildEducationPieOption(
+  summary: SummaryJson,
+  title: string,
+  unit: string,
+  ctx: ChartContext,
+): EChartsOption | null {
+  const data = Object.entries(summary.cadres.education).map(([level, value]) => ({
+    name: educationLabel(level, ctx.lang),
+    value,
+  }));
+  if (data.every((d) => d.value === 0)) return null;
+  return {
+    ...baseOption(title, ctx),
+    legend: legend(ctx),
+    series: [
+      {
+        type: 'pie',
+        center: ['50%', '57%'],
+        radius: ['0%', '55%'],
+        percentPrecision: 1,
+        data: data.filter((d) => d.value > 0),
+        label: {
+          fontSize: fontSizes.pieLabel,
+          fontFamily: ctx.fontFamily,
+          formatter: `{b}\n{c}${unit}（{d}%）`,
+        },
+        labelLine: { length: 24, length2: 24 },
+      },
+    ],
+  };
+}

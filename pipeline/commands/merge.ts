@@ -1,0 +1,293 @@
+/** `county-rollup merge <input-dir> --out <dir>`: intake → aggregation (arquero) → summary.json, tables and documents, written atomically. */
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import { loadSchema } from '../../core';
+import type { Registry, Schema } from '../../core/types';
+import type { CliIO } from '../args';
+import { parseArgs, parseYear } from '../args';
+import { listInputs } from '../io/listInputs';
+import { readRegistry } from '../io/readRegistry';
+import { message } from '../messages';
+import { startProgress } from '../progress';
+import { writeDocuments } from '../report/writeDocuments';
+import type { SummaryJson } from '../summaryTypes';
+import { assembleFigures } from '../aggregate/assembleFigures';
+import { assembleSummary } from '../aggregate/assembleSummary';
+import { buildRowsTable } from '../aggregate/buildRowsTable';
+import type { PreviousSummary } from '../aggregate/compareWithPrevious';
+import { layoutFields, type CompactSheet, type FieldLayout } from '../intake/compactSheet';
+import { decideIntake } from '../intake/decideIntake';
+import { intakeFiles } from '../intake/intakeFiles';
+import {
+  buildFindingsTable,
+  buildSummaryTable,
+  buildTownshipsTable,
+  buildVillagesTable,
+} from '../write/buildTables';
+import { mergeMessage } from '../write/mergeText';
+import { summaryJsonChunks } from '../write/summaryJsonChunks';
+import { writeCsv } from '../write/writeCsv';
+import { bufferChunks, writeTextChunks } from '../write/writeTextChunks';
+import { checkOutDir, writeOutDir } from '../write/writeOutDir';
+import { writeWorkbook } from '../write/writeWorkbook';
+
+const OUT_PROBLEM_MESSAGES = {
+  parentMissing: 'outParentMissing',
+  parentUnwritable: 'outParentUnwritable',
+  outIsFile: 'outIsFile',
+} as const;
+
+/** What the merge was asked to do, after the arguments were checked. */
+interface MergeRequest {
+  input: string;
+  out: string;
+  year: number | null;
+  county: string | null;
+  charts: boolean;
+  json: boolean;
+  font: string | undefined;
+  registry: Registry | null;
+  previous: PreviousSummary | null;
+}
+
+/** Runs `merge`; returns the exit status: 0 all accepted and none missing, 1 completed with rejected/missing, 2 nothing done. */
+export async function runMerge(argv: string[], io: CliIO): Promise<number> {
+  const schema = loadSchema();
+  const request = await readRequest(argv, io, schema);
+  if (request === null) return 2;
+
+  let listing;
+  try {
+    listing = await listInputs(request.input);
+  } catch (error) {
+    io.stderr(
+      `${mergeMessage(io.lang, 'inputNotDir', { path: request.input, reason: reasonOf(error) })}\n`,
+    );
+    return 2;
+  }
+  if (listing.ignored.length > 0)
+    io.stderr(
+      `${message(io.lang, 'ignoredEntries', { names: listing.ignored.join(io.lang === 'zh' ? '、' : ', ') })}\n`,
+    );
+  if (listing.files.length === 0) {
+    io.stderr(`${mergeMessage(io.lang, 'noFiles', { path: request.input })}\n`);
+    return 2;
+  }
+
+  const layout = layoutFields(schema);
+  const progress = startProgress(listing.files.length, {
+    stderr: io.stderr,
+    isTTY: io.isTTY,
+    line: (index, total, file) => mergeMessage(io.lang, 'progressFile', { index, total, file }),
+    barText: (bar, index, total) => mergeMessage(io.lang, 'progressBar', { bar, index, total }),
+  });
+  const run = await assembleRun(listing.files, request, schema, layout, (path) =>
+    progress.step(relative(request.input, path)),
+  );
+  progress.finish();
+
+  const { summary } = run;
+  try {
+    await writeOutDir(request.out, async (dir) => {
+      await writeTables(dir, summary, schema, layout, run.accepted);
+      // The rows were needed for the roster only: let them go before the documents are built.
+      run.accepted = [];
+      await writeDocuments(summary, dir, {
+        charts: request.charts,
+        ...(request.font === undefined ? {} : { fontFile: request.font }),
+        lang: io.lang,
+        stderr: io.stderr,
+      });
+    });
+  } catch (error) {
+    io.stderr(`${mergeMessage(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
+    return 2;
+  }
+
+  // Serialised again rather than kept: on a nation-sized run the text is hundreds of MB.
+  if (request.json) for (const block of bufferChunks(summaryJsonChunks(summary))) io.stdout(block);
+  const { townships } = summary;
+  io.stderr(
+    `${mergeMessage(io.lang, 'done', {
+      year: summary.year ?? mergeMessage(io.lang, 'unknownYear'),
+      accepted: townships.accepted.length,
+      expected: townships.expected,
+      villages: summary.villages,
+      rejected: townships.rejected.length,
+      missing: townships.missing.length,
+      out: request.out,
+    })}\n`,
+  );
+  return townships.rejected.length > 0 || townships.missing.length > 0 ? 1 : 0;
+}
+
+/**
+ * Intake, decisions, aggregation and summary. Its own function so that what only these steps need
+ * (file outcomes, raw findings, the rows table) is garbage before the outputs are written.
+ */
+async function assembleRun(
+  files: readonly string[],
+  request: MergeRequest,
+  schema: Schema,
+  layout: FieldLayout,
+  onFile: (path: string) => void,
+): Promise<{ summary: SummaryJson; accepted: CompactSheet[] }> {
+  const outcomes = await intakeFiles(files, {
+    schema,
+    layout,
+    registry: request.registry,
+    year: request.year,
+    onFile,
+  });
+  const decision = decideIntake(outcomes, {
+    schema,
+    registry: request.registry,
+    year: request.year,
+  });
+  const figures = assembleFigures(buildRowsTable(decision.accepted, layout), schema, layout);
+  const summary = assembleSummary({
+    schema,
+    decision,
+    county: figures.county,
+    byTownship: figures.byTownship,
+    countyName: request.county,
+    previous: request.previous,
+  });
+  return { summary, accepted: decision.accepted };
+}
+
+/** Writes summary.json, the CSV tables and the workbook into `dir` (the temporary folder). */
+async function writeTables(
+  dir: string,
+  summary: SummaryJson,
+  schema: Schema,
+  layout: FieldLayout,
+  accepted: readonly CompactSheet[],
+): Promise<void> {
+  // 2-space indented, key order as built, final newline: identical inputs give identical bytes.
+  writeTextChunks(join(dir, 'summary.json'), summaryJsonChunks(summary));
+  const townships = buildTownshipsTable(summary, schema);
+  const villages = buildVillagesTable(accepted, layout, schema);
+  const findings = buildFindingsTable(summary, schema);
+  writeCsv(join(dir, 'townships.csv'), townships);
+  writeCsv(join(dir, 'villages.csv'), villages);
+  writeCsv(join(dir, 'findings.csv'), findings);
+  await writeWorkbook(join(dir, 'county-summary.xlsx'), [
+    buildSummaryTable(summary, schema),
+    townships,
+    villages,
+    findings,
+  ]);
+}
+
+/** Checks the arguments, the output location, the registry and --previous; prints why and returns null when the run cannot start (exit 2). */
+async function readRequest(
+  argv: string[],
+  io: CliIO,
+  schema: Schema,
+): Promise<MergeRequest | null> {
+  const fail = (text: string): null => {
+    io.stderr(`${text}\n`);
+    return null;
+  };
+  const args = parseArgs(argv, {
+    flags: ['--json', '--no-charts'],
+    options: ['--out', '--registry', '--year', '--county', '--previous', '--font', '--lang'],
+  });
+  if (!args.ok) return fail(`${args.error[io.lang]}\n${message(io.lang, 'helpHint')}`);
+  const [input, ...extra] = args.positionals;
+  if (input === undefined)
+    return fail(`${mergeMessage(io.lang, 'missingInput')}\n${message(io.lang, 'helpHint')}`);
+  if (extra.length > 0)
+    return fail(
+      `${message(io.lang, 'unknownOption', { option: extra[0]! })}\n${message(io.lang, 'helpHint')}`,
+    );
+  const out = args.options.get('--out');
+  if (out === undefined)
+    return fail(`${mergeMessage(io.lang, 'missingOut')}\n${message(io.lang, 'helpHint')}`);
+  const yearText = args.options.get('--year');
+  const year = yearText === undefined ? null : parseYear(yearText);
+  if (yearText !== undefined && year === null)
+    return fail(message(io.lang, 'badYear', { value: yearText }));
+  const county = args.options.get('--county')?.trim() ?? null;
+  if (county === '') return fail(mergeMessage(io.lang, 'badCounty'));
+
+  const inputInfo = await stat(input).then(
+    (info) => (info.isDirectory() ? null : 'ENOTDIR'),
+    (error: unknown) => reasonOf(error),
+  );
+  if (inputInfo !== null)
+    return fail(mergeMessage(io.lang, 'inputNotDir', { path: input, reason: inputInfo }));
+  // Renaming --out aside must never touch the inputs: refuse an --out that is, or holds, the input folder.
+  const fromOut = relative(resolve(out), resolve(input));
+  if (fromOut === '' || (!fromOut.startsWith('..') && !isAbsolute(fromOut)))
+    return fail(mergeMessage(io.lang, 'outHoldsInput', { path: out }));
+  const outProblem = await checkOutDir(out);
+  if (outProblem !== null)
+    return fail(mergeMessage(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));
+
+  let registry: Registry | null = null;
+  const registryPath = args.options.get('--registry');
+  if (registryPath !== undefined) {
+    const read = await readRegistry(registryPath, schema);
+    if (!read.ok) {
+      for (const e of read.errors) {
+        const text = io.lang === 'zh' ? e.message_zh : e.message_en;
+        io.stderr(
+          `${e.row === null ? message(io.lang, 'registryUnreadable', { path: registryPath, reason: text }) : message(io.lang, 'registryInvalid', { path: registryPath, row: e.row, message: text })}\n`,
+        );
+      }
+      return fail(message(io.lang, 'registryFix'));
+    }
+    registry = read.registry;
+  }
+
+  let previous: PreviousSummary | null = null;
+  const previousPath = args.options.get('--previous');
+  if (previousPath !== undefined) {
+    previous = await readPrevious(previousPath);
+    if (previous === null)
+      return fail(mergeMessage(io.lang, 'previousBad', { path: previousPath }));
+  }
+  return {
+    input,
+    out,
+    year,
+    county,
+    charts: !args.flags.has('--no-charts'),
+    json: args.flags.has('--json'),
+    font: args.options.get('--font'),
+    registry,
+    previous,
+  };
+}
+
+/** Last year's summary.json, or null when it is not one (year, totals and rates are what the comparison reads). */
+export async function readPrevious(path: string): Promise<PreviousSummary | null> {
+  let data: unknown;
+  try {
+    data = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/u, ''));
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { year, totals, rates } = data as Record<string, unknown>;
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!(year === null || typeof year === 'number') || !isRecord(totals) || !isRecord(rates))
+    return null;
+  const numbers = Object.fromEntries(
+    Object.entries(totals).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
+  const fractions = Object.fromEntries(
+    Object.entries(rates).map(([k, v]) => [k, typeof v === 'number' ? v : null]),
+  );
+  return { year, totals: numbers, rates: fractions as PreviousSummary['rates'] };
+}
+
+/** A short reason from an error (its code when it has one, e.g. EACCES). */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error)
+    return 'code' in error && typeof error.code === 'string' ? error.code : error.message;
+  return String(error);
+}

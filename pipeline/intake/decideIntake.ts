@@ -1,0 +1,124 @@
+/** The merge's intake decisions over all files at once: the year, wrong-year and duplicate-township rejections, missing townships. Pure. */
+import { makeFinding } from '../../core';
+import type { Finding, Registry, Schema } from '../../core/types';
+import type { Encoding } from '../summaryTypes';
+import { compareCodePoints } from '../aggregate/compareCodePoints';
+import type { CompactSheet } from './compactSheet';
+
+/** What reading and validating one file left behind (no grid: it is dropped right after validation). */
+export interface FileOutcome {
+  /** Base name. */
+  file: string;
+  sha256: string;
+  encoding: Encoding | null;
+  /** The township the file was identified as (registry name), null when it could not be identified. */
+  township: string | null;
+  /** 年度 from the sheet's metadata. */
+  year: number | null;
+  /** County named in the sheet's title. */
+  county: string | null;
+  findings: Finding[];
+  /** Village rows. */
+  rows: number;
+  /** The rows in compact form, kept while the file has no error. */
+  compact: CompactSheet | null;
+}
+
+/** A file with its final status. */
+export interface DecidedFile extends FileOutcome {
+  status: 'accepted' | 'rejected';
+  errors: number;
+}
+
+/** The intake result the aggregation and summary build on. */
+export interface IntakeDecision {
+  year: number | null;
+  files: DecidedFile[];
+  accepted: CompactSheet[];
+  expected: number;
+  missing: string[];
+}
+
+/**
+ * The merge year: `--year`, else the 年度 most files state (every file with a 年度 votes,
+ * rejected or not); a tie goes to the latest year, since a leftover older file is the usual
+ * cause. Null when no file states a year.
+ */
+export function chooseYear(outcomes: readonly FileOutcome[], year: number | null): number | null {
+  if (year !== null) return year;
+  const votes = new Map<number, number>();
+  for (const o of outcomes) if (o.year !== null) votes.set(o.year, (votes.get(o.year) ?? 0) + 1);
+  let best: number | null = null;
+  let bestVotes = 0;
+  for (const [y, n] of votes)
+    if (n > bestVotes || (n === bestVotes && best !== null && y > best)) [best, bestVotes] = [y, n];
+  return best;
+}
+
+/**
+ * Decides every file: wrong year → E_YEAR_MISMATCH; two or more files identified as one
+ * township (wrong-year files aside: they are not this year's file) → each rejected with one
+ * E_DUPLICATE_TOWNSHIP naming all of them; any error → rejected. Registry townships no file
+ * was identified as (whatever its status) are missing.
+ */
+export function decideIntake(
+  outcomes: readonly FileOutcome[],
+  options: { schema: Schema; registry: Registry | null; year: number | null },
+): IntakeDecision {
+  const { schema, registry } = options;
+  const year = chooseYear(outcomes, options.year);
+  const findings = outcomes.map((o) => [...o.findings]);
+  const wrongYear = outcomes.map((o, i) => {
+    if (findings[i]!.some((f) => f.code === 'E_YEAR_MISMATCH')) return true;
+    if (year === null || o.year === null || o.year === year) return false;
+    findings[i]!.push(
+      makeFinding(schema, 'E_YEAR_MISMATCH', {
+        value: String(o.year),
+        params: { value: o.year, expected: year },
+      }),
+    );
+    return true;
+  });
+
+  const byTownship = new Map<string, number[]>();
+  outcomes.forEach((o, i) => {
+    if (o.township === null || wrongYear[i]) return;
+    const list = byTownship.get(o.township);
+    if (list) list.push(i);
+    else byTownship.set(o.township, [i]);
+  });
+  for (const [township, indexes] of byTownship) {
+    if (indexes.length < 2) continue;
+    const files = indexes.map((i) => outcomes[i]!.file).sort(compareCodePoints);
+    for (const i of indexes)
+      findings[i]!.push(
+        makeFinding(schema, 'E_DUPLICATE_TOWNSHIP', {
+          value: township,
+          params: { township, files: files.join(', ') },
+        }),
+      );
+  }
+
+  const files: DecidedFile[] = outcomes.map((o, i) => {
+    const errors = findings[i]!.filter((f) => f.severity === 'error').length;
+    const status = errors === 0 && o.compact !== null ? 'accepted' : 'rejected';
+    return {
+      ...o,
+      findings: findings[i]!,
+      errors,
+      status,
+      compact: status === 'accepted' ? o.compact : null,
+    };
+  });
+  const identified = new Set(outcomes.flatMap((o) => (o.township === null ? [] : [o.township])));
+  const missing = registry
+    ? registry.townships.map((t) => t.name).filter((t) => !identified.has(t))
+    : [];
+  return {
+    year,
+    files,
+    accepted: files.flatMap((f) => (f.compact ? [f.compact] : [])),
+    expected: registry ? registry.townships.length : identified.size,
+    missing: missing.sort(compareCodePoints),
+  };
+}

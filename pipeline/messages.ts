@@ -1,0 +1,238 @@
+/** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
+import type { Text2 } from '../core/types';
+import type { UnreadableReason } from './io/readXlsx';
+
+/** The languages of the CLI. */
+export type Lang = 'zh' | 'en';
+
+const MESSAGES = {
+  help: {
+    zh: `county-rollup — 乡镇妇联工作统计表：校验与全县汇总
+
+用法：
+  county-rollup validate <文件或文件夹>... [--registry <名单.csv>] [--year <年度>] [--json]
+      只校验，按文件列出问题（单元格与说明）。退出码：0 无错误，1 有错误，2 无法运行。
+  county-rollup merge <输入文件夹> --out <输出文件夹> [--registry <名单.csv>] [--year <年度>]
+                      [--county <县名>] [--previous <summary.json>] [--no-charts]
+      汇总全县：统计、图表、Excel、HTML 报告、Word 总结初稿。
+  county-rollup template --out <文件.xlsx> [--township <乡镇>] [--year <年度>] [--registry <名单.csv>]
+                         [--county <县名>] [--force]
+      生成供乡镇填报的 Excel 统计表模板（已有文件不覆盖，除非加 --force）。
+
+通用选项：
+  --lang zh|en   输出语言（默认 zh 中文）
+  --help, -h     显示帮助
+  --version, -v  显示版本
+`,
+    en: `county-rollup — township women's-federation entry sheets: validation and county roll-up
+
+Usage:
+  county-rollup validate <file-or-dir>... [--registry <csv>] [--year <yyyy>] [--json]
+      Check files only and list findings per file (cell and message). Exit 0 no error, 1 some error, 2 could not run.
+  county-rollup merge <input-dir> --out <dir> [--registry <csv>] [--year <yyyy>]
+                      [--county <name>] [--previous <summary.json>] [--no-charts]
+      Merge the county: statistics, charts, Excel, HTML report, Word summary draft.
+  county-rollup template --out <file.xlsx> [--township <name>] [--year <yyyy>] [--registry <csv>]
+                         [--county <name>] [--force]
+      Write the Excel entry sheet a township fills in (an existing file is kept unless --force).
+
+Options:
+  --lang zh|en   output language (default zh)
+  --help, -h     show this help
+  --version, -v  show the version
+`,
+  },
+  helpValidate: {
+    zh: `用法：county-rollup validate <文件或文件夹>... [--registry <名单.csv>] [--year <年度>] [--json] [--lang en]
+
+  <文件或文件夹>   .csv、.txt（Excel“Unicode 文本”）或 .xlsx 文件，或存放这些文件的文件夹
+  --registry      全县乡镇、村（社区）名单（CSV），用于核对乡镇和村名
+  --year          应填报的年度，如 2025；表中年度不同时报错
+  --json          以 JSON 输出到标准输出（供程序读取）
+退出码：0 无错误；1 有文件存在错误；2 无法运行（路径不存在、名单有误、参数错误）。
+`,
+    en: `Usage: county-rollup validate <file-or-dir>... [--registry <csv>] [--year <yyyy>] [--json] [--lang en]
+
+  <file-or-dir>   .csv, .txt (Excel "Unicode text") or .xlsx files, or folders holding them
+  --registry      the county registry (CSV of townships and villages) to check names against
+  --year          the expected year, e.g. 2025; a sheet for another year is an error
+  --json          print JSON on stdout (for programs)
+Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path, bad registry, bad arguments).
+`,
+  },
+  helpHint: {
+    zh: '运行 county-rollup --help 查看用法。',
+    en: 'Run county-rollup --help for usage.',
+  },
+  missingCommand: {
+    zh: '请指定命令：validate、merge 或 template。',
+    en: 'Give a command: validate, merge or template.',
+  },
+  unknownCommand: {
+    zh: '未知命令“{command}”，可用命令：validate、merge、template。',
+    en: 'Unknown command “{command}”; use validate, merge or template.',
+  },
+  unknownOption: { zh: '未知选项 {option}。', en: 'Unknown option {option}.' },
+  optionNeedsValue: { zh: '选项 {option} 需要一个值。', en: 'Option {option} needs a value.' },
+  flagTakesNoValue: { zh: '选项 {option} 不带值。', en: 'Option {option} takes no value.' },
+  optionRepeated: {
+    zh: '选项 {option} 只能给一次。',
+    en: 'Option {option} may be given only once.',
+  },
+  badLang: {
+    zh: '--lang 只能是 zh 或 en，现为“{value}”。',
+    en: '--lang must be zh or en, found “{value}”.',
+  },
+  badYear: {
+    zh: '--year 应为四位年份（如 2025），现为“{value}”。',
+    en: '--year must be a four-digit year (e.g. 2025), found “{value}”.',
+  },
+  missingPaths: {
+    zh: '请给出要校验的文件或文件夹。',
+    en: 'Give the files or folders to validate.',
+  },
+  pathNotFound: { zh: '找不到“{path}”，请检查路径。', en: 'Cannot find “{path}”; check the path.' },
+  dirUnreadable: {
+    zh: '无法读取文件夹“{path}”（{reason}）。',
+    en: 'Cannot read the folder “{path}” ({reason}).',
+  },
+  noInputFiles: {
+    zh: '没有找到可校验的文件（.csv、.txt、.xlsx）：{paths}',
+    en: 'No files to validate (.csv, .txt, .xlsx) in: {paths}',
+  },
+  ignoredEntries: {
+    zh: '已忽略（不是统计表文件）：{names}',
+    en: 'Ignored (not entry-sheet files): {names}',
+  },
+  registryUnreadable: {
+    zh: '无法读取名单文件“{path}”：{reason}',
+    en: 'Cannot read the registry “{path}”: {reason}',
+  },
+  registryEmpty: { zh: '名单文件是空的', en: 'the file is empty' },
+  registryEncoding: {
+    zh: '文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”',
+    en: 'cannot decode the file; save it from Excel as CSV UTF-8',
+  },
+  registryInvalid: { zh: '名单文件“{path}”有误：{message}', en: 'Registry “{path}”: {message}' },
+  registryFix: { zh: '请改正名单文件后重新运行。', en: 'Fix the registry and run again.' },
+  schemaInvalid: {
+    zh: '统计表定义文件（schema）有误，无法运行：{message}',
+    en: 'The entry-sheet schema is invalid; cannot run: {message}',
+  },
+  internalError: {
+    zh: '程序内部错误：{message}\n请把这条信息连同输入文件发给维护人员（设置环境变量 DEBUG=1 可看到详细信息）。',
+    en: 'Internal error: {message}\nPlease send this message and the input files to the maintainers (set DEBUG=1 for details).',
+  },
+  notImplemented: {
+    zh: '尚未实现 / not implemented yet：{command}',
+    en: 'not implemented yet / 尚未实现: {command}',
+  },
+  fileHeading: { zh: '{file}（{details}）', en: '{file} ({details})' },
+  headingTownship: { zh: '乡镇：{township}', en: 'township: {township}' },
+  headingEncoding: { zh: '编码：{encoding}', en: 'encoding: {encoding}' },
+  headingSeparator: { zh: '；', en: '; ' },
+  unknownValue: { zh: '未识别', en: 'unknown' },
+  filePassed: { zh: '  通过', en: '  passed' },
+  filePassedWithWarnings: {
+    zh: '  通过，有 {warnings} 个警告',
+    en: '  passed with {warnings} warning(s)',
+  },
+  fileRejected: {
+    zh: '  有 {errors} 个错误、{warnings} 个警告',
+    en: '  {errors} error(s), {warnings} warning(s)',
+  },
+  severityError: { zh: '错误', en: 'error' },
+  severityWarning: { zh: '警告', en: 'warning' },
+  findingLine: { zh: '  [{severity}] {message}', en: '  [{severity}] {message}' },
+  totalLine: {
+    zh: '共 {files} 个文件：{passed} 个通过，{rejected} 个有错误。',
+    en: '{files} file(s): {passed} passed, {rejected} with errors.',
+  },
+  // template (texts of pipeline/commands/template.ts, which may use these instead of its own table)
+  templateMissingOut: {
+    zh: '请用 --out 指定要生成的 .xlsx 文件，如 --out 黎岭镇.xlsx。',
+    en: 'Give the .xlsx file to write with --out, e.g. --out township.xlsx.',
+  },
+  templateOutNotXlsx: {
+    zh: '--out 应为 .xlsx 文件，现为“{path}”。',
+    en: '--out must be an .xlsx file, found “{path}”.',
+  },
+  templateOutExists: {
+    zh: '“{path}”已存在，未覆盖（可能是已填报的表）。请换一个文件名，或加 --force 覆盖。',
+    en: '“{path}” already exists and was left alone (it may be a filled-in sheet). Choose another name or add --force to overwrite.',
+  },
+  templateOutIsDir: {
+    zh: '“{path}”是文件夹，请给出 .xlsx 文件名。',
+    en: '“{path}” is a folder; give an .xlsx file name.',
+  },
+  templateOutDirMissing: {
+    zh: '文件夹“{dir}”不存在，请先创建或换一个位置。',
+    en: 'The folder “{dir}” does not exist; create it or choose another place.',
+  },
+  templateWriteFailed: {
+    zh: '无法写入“{path}”（{reason}）。',
+    en: 'Cannot write “{path}” ({reason}).',
+  },
+  templateRegistryNeedsTownship: {
+    zh: '给了 --registry 时请用 --township 指定乡镇，模板会预填该乡镇的村（社区）。',
+    en: 'With --registry, name the township with --township; its villages are pre-filled.',
+  },
+  templateUnexpectedArgument: { zh: '多余的参数“{value}”。', en: 'Unexpected argument “{value}”.' },
+  templateWritten: {
+    zh: '已生成统计表模板：{path}（乡镇：{township}；年度：{year}；预填 {villages} 个村（社区））',
+    en: 'Wrote the entry-sheet template {path} (township: {township}; year: {year}; {villages} villages pre-filled)',
+  },
+  templateUnknownPart: { zh: '未指定', en: 'not set' },
+  reasonIo: {
+    zh: '无法打开文件，可能没有读取权限或文件正被占用',
+    en: 'the file cannot be opened; it may be locked or not readable',
+  },
+  reasonTooLarge: {
+    zh: '文件过大，不像乡镇统计表',
+    en: 'the file is far too large for an entry sheet',
+  },
+  reasonNotZip: {
+    zh: '不是有效的 .xlsx 文件，可能已损坏、未下载完整或只是改了扩展名',
+    en: 'not a valid .xlsx file: damaged, incomplete, or merely renamed',
+  },
+  reasonNotXlsx: { zh: '压缩包里没有 Excel 工作簿', en: 'the archive holds no Excel workbook' },
+  reasonCorrupt: { zh: '工作簿内容已损坏', en: 'the workbook content is damaged' },
+  reasonNoWorksheet: { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
+} satisfies Record<string, Text2>;
+
+/** A message key of the CLI. */
+export type MessageKey = keyof typeof MESSAGES;
+
+/** The CLI message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function message(
+  lang: Lang,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/gu, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Both languages of a message, for texts that end up inside findings. */
+export function message2(
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): Text2 {
+  return { zh: message('zh', key, params), en: message('en', key, params) };
+}
+
+const REASON_KEYS: Record<UnreadableReason | 'io', MessageKey> = {
+  io: 'reasonIo',
+  'too-large': 'reasonTooLarge',
+  'not-zip': 'reasonNotZip',
+  'not-xlsx': 'reasonNotXlsx',
+  corrupt: 'reasonCorrupt',
+  'no-worksheet': 'reasonNoWorksheet',
+};
+
+/** Why a file is unreadable, in both languages (the `reason` of E_UNREADABLE). */
+export function unreadableReason(reason: UnreadableReason | 'io'): Text2 {
+  return message2(REASON_KEYS[reason]);
+}

@@ -1,0 +1,147 @@
+/** The placeholder values the wording templates are filled with, computed from the summary (pure). */
+import type { SummaryJson } from '../summaryTypes';
+import { educationLabel, isMoneyField, totalIds, type Lang } from './fieldLabel';
+import {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  formatPoints,
+} from './formatNumber';
+import { fillTemplate } from './fillTemplate';
+import { phrasesFor, type Phrases, type Sentence } from './phrases';
+
+/** Formatted texts by placeholder name, and the raw numbers that `if` conditions test. */
+export interface ReportValues {
+  text: Record<string, string>;
+  numbers: Record<string, number>;
+}
+
+/** Builds every placeholder of phrases.<lang>.json from the summary. */
+export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValues {
+  const p = phrasesFor(lang);
+  const text: Record<string, string> = {};
+  const numbers: Record<string, number> = {};
+  const count = (key: string, n: number): void => {
+    text[key] = formatCount(n, p.number);
+    numbers[key] = n;
+  };
+
+  text.county = summary.county ?? p.countyFallback;
+  text.year = summary.year === null ? p.yearFallback : String(summary.year);
+  count('accepted', summary.townships.accepted.length);
+  count('expected', summary.townships.expected);
+  count('villages', summary.villages);
+  count('notIncluded', notIncludedTownships(summary));
+  numbers.hasPrevious = summary.previous === null ? 0 : 1;
+
+  for (const id of new Set([...totalIds(), ...Object.keys(summary.totals)])) {
+    const value = summary.totals[id] ?? 0;
+    text[id] = formatTotal(id, value, p);
+    numbers[id] = value;
+    const yoy = totalChange(id, value, summary.previous?.change.totals[id], p);
+    text[`${id}.yoy`] = yoy;
+    text[`${id}.yoyText`] = stripLeadingComma(yoy);
+  }
+  for (const [id, rate] of Object.entries(summary.rates)) {
+    text[id] = formatPercent(rate, p.number, p.noValue);
+    numbers[id] = rate ?? 0;
+    const yoy = rateChange(summary.previous?.change.rates[id] ?? null, p);
+    text[`${id}.yoy`] = yoy;
+    text[`${id}.yoyText`] = stripLeadingComma(yoy);
+  }
+
+  const c = summary.cadres;
+  for (const key of ['female', 'male', 'fullTime', 'partTime', 'inCommittee', 'noPay'] as const)
+    count(`cadres.${key}`, c[key]);
+  text['cadres.averageAge'] = formatDecimal(c.averageAge, 1, p.number);
+  text['cadres.averageAnnualPay'] = formatMoney(c.averageAnnualPay, p.number);
+  count('age.young', c.ageBands['<=35'] ?? 0);
+  count('age.old', c.ageBands['>=56'] ?? 0);
+  text.educationList = Object.entries(c.education)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) =>
+      fillTemplate(p.educationItem, {
+        name: educationLabel(level, lang),
+        count: formatCount(n, p.number),
+      }),
+    )
+    .join(p.listSeparator);
+
+  const top = topTownship(summary, 'trainingAttendance');
+  text['top.trainingAttendance.township'] = top?.township ?? p.noValue;
+  count('top.trainingAttendance.value', top?.value ?? 0);
+  return { text, numbers };
+}
+
+/** Fills the sentences that apply (their `if` value is non-zero) and joins them into one paragraph. */
+export function fillSentences(
+  sentences: readonly Sentence[],
+  values: ReportValues,
+  separator: string,
+): string {
+  return sentences
+    .filter((s) => typeof s === 'string' || (values.numbers[s.if] ?? 0) !== 0)
+    .map((s) => fillTemplate(typeof s === 'string' ? s : s.text, values.text))
+    .join(separator);
+}
+
+/** A total formatted by its type: money in 元/万元, else a count. */
+export function formatTotal(id: string, value: number, p: Phrases): string {
+  return isMoneyField(id) ? formatMoney(value, p.number) : formatCount(value, p.number);
+}
+
+/** Townships the summary does not cover: rejected (counted once per township or file) plus missing. */
+export function notIncludedTownships(summary: SummaryJson): number {
+  const rejected = new Set(summary.townships.rejected.map((r) => r.township ?? `file:${r.file}`));
+  return rejected.size + summary.townships.missing.length;
+}
+
+/** The township with the highest value of a total, ties broken by name; null when all are 0. */
+export function topTownship(
+  summary: SummaryJson,
+  id: string,
+): { township: string; value: number } | null {
+  let best: { township: string; value: number } | null = null;
+  for (const t of summary.byTownship) {
+    const value = t.totals[id] ?? 0;
+    if (
+      value > 0 &&
+      (best === null || value > best.value || (value === best.value && t.township < best.township))
+    ) {
+      best = { township: t.township, value };
+    }
+  }
+  return best;
+}
+
+/** "，比上年增加X人次，增长X%" and its siblings; empty without a previous year. `delta` is this year minus last year. */
+export function totalChange(
+  id: string,
+  current: number,
+  delta: number | undefined,
+  p: Phrases,
+): string {
+  if (delta === undefined) return '';
+  const unit = isMoneyField(id) ? '' : ((p.units as Record<string, string>)[id] ?? '');
+  const size = isMoneyField(id)
+    ? formatMoney(Math.abs(delta), p.number)
+    : formatCount(Math.abs(delta), p.number);
+  const previous = current - delta;
+  if (Math.abs(delta) < 0.005) return p.yoy.same;
+  if (previous <= 0) return delta > 0 ? fillTemplate(p.yoy.upFromZero, { delta: size, unit }) : '';
+  const pct = formatPercent(Math.abs(delta) / previous, p.number, p.noValue);
+  return fillTemplate(delta > 0 ? p.yoy.up : p.yoy.down, { delta: size, unit, pct });
+}
+
+/** "，比上年提高X个百分点" and siblings for a rate change (a difference of fractions); empty when unknown. */
+export function rateChange(delta: number | null, p: Phrases): string {
+  if (delta === null) return '';
+  const points = formatPoints(delta, p.number);
+  if (Number(points) === 0) return p.yoy.rateSame;
+  return fillTemplate(delta > 0 ? p.yoy.rateUp : p.yoy.rateDown, { delta: points });
+}
+
+function stripLeadingComma(s: string): string {
+  return s.replace(/^[，,]\s*/, '');
+}

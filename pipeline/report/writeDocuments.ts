@@ -1,0 +1,68 @@
+/** Writes charts/*.svg + *.png, report.html and summary-draft.docx for a summary into a (temporary) output folder. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SummaryJson } from '../summaryTypes';
+import { buildCharts } from '../charts/buildCharts';
+import { chartSize, type ChartContext } from '../charts/chartStyle';
+import { renderPng } from '../charts/renderPng';
+import { renderSvg } from '../charts/renderSvg';
+import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
+import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
+import { renderReportHtml, type InlineChart } from './renderReportHtml';
+
+/** Options of writeDocuments; `fontProbe` is for tests. */
+export interface WriteDocumentsOptions {
+  charts: boolean;
+  fontFile?: string;
+  lang: 'zh' | 'en';
+  stderr: (s: string) => void;
+  fontProbe?: FontProbe;
+}
+
+/**
+ * Writes the documents; returns the chart files written (relative to outDir, e.g. "charts/disputes.svg")
+ * and the warnings, each already printed once to `stderr` (the caller need not print them again).
+ */
+export async function writeDocuments(
+  summary: SummaryJson,
+  outDir: string,
+  options: WriteDocumentsOptions,
+): Promise<{ charts: string[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const files: string[] = [];
+  const inline: InlineChart[] = [];
+  const pictures: DocxChart[] = [];
+  if (options.charts) {
+    const search = findCjkFont(options.fontFile, options.fontProbe ?? systemFontProbe);
+    for (const w of search.warnings) {
+      warnings.push(w);
+      options.stderr(w + '\n');
+    }
+    const ctx: ChartContext = {
+      lang: options.lang,
+      fontFamily: fontFamilyList(search.font),
+      year: summary.year === null ? '' : String(summary.year),
+      previousYear: summary.previous?.year == null ? null : String(summary.previous.year),
+    };
+    await mkdir(join(outDir, 'charts'), { recursive: true });
+    for (const chart of buildCharts(summary, ctx)) {
+      const svg = renderSvg(chart.option, chartSize);
+      const png = renderPng(svg, search.font);
+      await writeFile(join(outDir, 'charts', `${chart.name}.svg`), svg, 'utf8');
+      await writeFile(join(outDir, 'charts', `${chart.name}.png`), png);
+      files.push(`charts/${chart.name}.svg`, `charts/${chart.name}.png`);
+      inline.push({ name: chart.name, title: chart.title, svg });
+      pictures.push({ title: chart.title, png, ...chartSize });
+    }
+  }
+  await writeFile(
+    join(outDir, 'report.html'),
+    renderReportHtml(summary, inline, options.lang),
+    'utf8',
+  );
+  await writeFile(
+    join(outDir, 'summary-draft.docx'),
+    await buildSummaryDocx(summary, pictures, options.lang),
+  );
+  return { charts: files, warnings };
+}

@@ -1,0 +1,208 @@
+/** The four output tables (汇总, 分乡镇, 村级明细, 问题清单) from summary.json and the accepted rows. Pure: writers do the I/O. */
+import type { ColumnSpec, Schema } from '../../core/types';
+import type { SummaryJson } from '../summaryTypes';
+import type { CompactSheet, FieldLayout } from '../intake/compactSheet';
+import { compareCodePoints } from '../aggregate/compareCodePoints';
+import { LABELS } from './mergeText';
+import type { CellKind, OutputTable, TableCell, TableColumn } from './outputTable';
+
+const kindOf = (c: ColumnSpec): CellKind =>
+  c.type === 'money'
+    ? 'money'
+    : c.type === 'count'
+      ? 'count'
+      : c.type === 'integer'
+        ? 'integer'
+        : 'text';
+const summedColumns = (schema: Schema, summary: SummaryJson): ColumnSpec[] =>
+  schema.columns.filter((c) => c.id in summary.totals);
+
+/** 汇总: one indicator per row (value, and the change against last year when --previous was given). */
+export function buildSummaryTable(summary: SummaryJson, schema: Schema): OutputTable {
+  const withChange = summary.previous !== null;
+  const columns: TableColumn[] = [
+    { label: LABELS.indicator, kind: 'text', width: 28 },
+    { label: LABELS.amount, kind: 'decimal', width: 16 },
+    ...(withChange ? [{ label: LABELS.change, kind: 'decimal' as const, width: 16 }] : []),
+  ];
+  const rows: TableCell[][] = [];
+  const add = (label: string, value: TableCell, change: TableCell = null): void => {
+    rows.push(withChange ? [label, value, change] : [label, value]);
+  };
+  add(LABELS.county, summary.county);
+  add(LABELS.year, summary.year === null ? null : { value: summary.year, kind: 'integer' });
+  const count = (n: number): TableCell => ({ value: n, kind: 'count' });
+  add(LABELS.expected, count(summary.townships.expected));
+  add(LABELS.accepted, count(summary.townships.accepted.length));
+  add(LABELS.rejected, count(summary.townships.rejected.length));
+  add(LABELS.missing, count(summary.townships.missing.length));
+  if (summary.townships.missing.length > 0)
+    add(LABELS.missingList, summary.townships.missing.join('、'));
+  add(LABELS.villages, count(summary.villages));
+  for (const c of summedColumns(schema, summary)) {
+    const kind = kindOf(c);
+    const change = summary.previous?.change.totals[c.id];
+    add(
+      c.header,
+      { value: summary.totals[c.id] ?? null, kind },
+      change === undefined ? null : { value: change, kind },
+    );
+  }
+  for (const r of schema.rates) {
+    const change = summary.previous?.change.rates[r.id];
+    add(
+      r.zh,
+      { value: summary.rates[r.id] ?? null, kind: 'rate' },
+      change === undefined ? null : { value: change, kind: 'rate' },
+    );
+  }
+  const cadres = summary.cadres;
+  for (const key of ['female', 'male', 'fullTime', 'partTime', 'inCommittee', 'noPay'] as const)
+    add(LABELS[key], count(cadres[key]));
+  add(LABELS.averageAge, { value: cadres.averageAge, kind: 'decimal' });
+  add(LABELS.averageAnnualPay, { value: cadres.averageAnnualPay, kind: 'money' });
+  for (const [band, n] of Object.entries(cadres.ageBands))
+    add(`${LABELS.ageBand} ${band}`, count(n));
+  for (const [level, n] of Object.entries(cadres.education))
+    add(`${LABELS.education}：${level}`, count(n));
+  return { sheet: LABELS.sheetSummary, columns, rows: () => rows };
+}
+
+/** 分乡镇 / townships.csv: per accepted township its villages, every total and rate, each followed by its rank. */
+export function buildTownshipsTable(summary: SummaryJson, schema: Schema): OutputTable {
+  const totals = summedColumns(schema, summary);
+  const columns: TableColumn[] = [
+    { label: LABELS.township, kind: 'text', width: 14 },
+    { label: LABELS.villages, kind: 'count', width: 8 },
+  ];
+  for (const c of totals)
+    columns.push(
+      { label: c.header, kind: kindOf(c), width: Math.max(c.width ?? 10, 10) },
+      { label: `${c.header}${LABELS.rank}`, kind: 'count', width: 6 },
+    );
+  for (const r of schema.rates)
+    columns.push(
+      { label: r.zh, kind: 'rate', width: 10 },
+      { label: `${r.zh}${LABELS.rank}`, kind: 'count', width: 6 },
+    );
+  // Generated on demand (once per writer), not stored: 40,000 townships × 66 cells add up.
+  function* rows(): Iterable<TableCell[]> {
+    for (const t of summary.byTownship) {
+      const row: TableCell[] = [t.township, t.villages];
+      for (const c of totals) row.push(t.totals[c.id] ?? null, t.ranks?.[c.id] ?? null);
+      for (const r of schema.rates) row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
+      yield row;
+    }
+  }
+  return { sheet: LABELS.sheetTownships, columns, rows, freezeColumns: 1 };
+}
+
+/** 村级明细 / villages.csv: every accepted data row (本级 rows marked), with the personal columns — the only place they appear. */
+export function buildVillagesTable(
+  sheets: readonly CompactSheet[],
+  layout: FieldLayout,
+  schema: Schema,
+): OutputTable {
+  const slots = schema.columns
+    .filter((c) => c.id !== 'seq')
+    .map((c) => {
+      const n = layout.numeric.findIndex((x) => x.id === c.id);
+      if (n >= 0)
+        return {
+          column: c,
+          get: (s: CompactSheet, r: number): TableCell => numberAt(s, r, n, layout, c),
+        };
+      const k = layout.coded.findIndex((x) => x.column.id === c.id);
+      if (k >= 0) {
+        const choices = layout.coded[k]!.choices;
+        return {
+          column: c,
+          get: (s: CompactSheet, r: number): TableCell =>
+            choices[s.codes[r * layout.coded.length + k]! - 1] ?? null,
+        };
+      }
+      const t = layout.text.findIndex((x) => x.id === c.id);
+      return {
+        column: c,
+        get: (s: CompactSheet, r: number): TableCell => s.texts[r * layout.text.length + t] ?? null,
+      };
+    });
+  const columns: TableColumn[] = [
+    { label: LABELS.township, kind: 'text', width: 14 },
+    { label: LABELS.rowKind, kind: 'text', width: 10 },
+    ...slots.map(({ column }) => ({
+      label: column.header,
+      kind: kindOf(column),
+      width: column.width ?? 10,
+    })),
+    { label: LABELS.reporter, kind: 'text', width: 10 },
+    { label: LABELS.phone, kind: 'text', width: 14 },
+    { label: LABELS.file, kind: 'text', width: 24 },
+    { label: LABELS.sourceRow, kind: 'integer', width: 6 },
+  ];
+  const ordered = [...sheets].sort((a, b) => compareCodePoints(a.township, b.township));
+  function* rows(): Iterable<TableCell[]> {
+    for (const s of ordered)
+      for (let r = 0; r < s.rowCount; r++)
+        yield [
+          s.township,
+          s.isLevel[r] === 1 ? LABELS.rowKindLevel : LABELS.rowKindVillage,
+          ...slots.map((slot) => slot.get(s, r)),
+          s.reporter,
+          s.phone,
+          s.file,
+          s.sourceRows[r]!,
+        ];
+  }
+  return { sheet: LABELS.sheetVillages, columns, rows, freezeColumns: 3 };
+}
+
+/** A numeric cell of the roster (money back from cents; blank stays blank). */
+function numberAt(
+  s: CompactSheet,
+  r: number,
+  n: number,
+  layout: FieldLayout,
+  c: ColumnSpec,
+): TableCell {
+  const x = s.numbers[r * layout.numeric.length + n]!;
+  if (Number.isNaN(x)) return null;
+  return c.type === 'money' ? x / 100 : x;
+}
+
+/** 问题清单 / findings.csv: every finding of summary.json (no personal values: they were redacted there). */
+export function buildFindingsTable(summary: SummaryJson, schema: Schema): OutputTable {
+  const headers = new Map(schema.columns.map((c) => [c.id, c.header]));
+  const columns: TableColumn[] = [
+    { label: LABELS.file, kind: 'text', width: 24 },
+    { label: LABELS.township, kind: 'text', width: 12 },
+    { label: LABELS.severity, kind: 'text', width: 6 },
+    { label: LABELS.code, kind: 'text', width: 24 },
+    { label: LABELS.cell, kind: 'text', width: 8 },
+    { label: LABELS.row, kind: 'integer', width: 6 },
+    { label: LABELS.column, kind: 'integer', width: 6 },
+    { label: LABELS.field, kind: 'text', width: 14 },
+    { label: LABELS.value, kind: 'text', width: 14 },
+    { label: LABELS.suggestion, kind: 'text', width: 10 },
+    { label: LABELS.messageZh, kind: 'text', width: 60 },
+    { label: LABELS.messageEn, kind: 'text', width: 60 },
+  ];
+  const toRow = (f: SummaryJson['findings'][number]): TableCell[] => [
+    f.file,
+    f.township,
+    f.severity === 'error' ? LABELS.severityError : LABELS.severityWarning,
+    f.code,
+    f.cell,
+    f.row,
+    f.column,
+    f.field === null ? null : (headers.get(f.field) ?? f.field),
+    f.value,
+    f.suggestion,
+    f.message_zh,
+    f.message_en,
+  ];
+  function* rows(): Iterable<TableCell[]> {
+    for (const f of summary.findings) yield toRow(f);
+  }
+  return { sheet: LABELS.sheetFindings, columns, rows, freezeColumns: 1 };
+}

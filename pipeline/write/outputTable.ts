@@ -1,0 +1,35 @@
+/** A table of the outputs, written both as a CSV file and as a workbook sheet (one definition, two writers). */
+
+/** How a column's numbers are shown: counts and integers whole, money with 2 decimals, rates as percentages, decimals as they are. */
+export type CellKind = 'text' | 'count' | 'integer' | 'money' | 'decimal' | 'rate';
+
+/** A cell: text, a number in its column's kind, blank, or a number with its own kind (the 汇总 sheet mixes kinds in one column). */
+export type TableCell = string | number | null | { value: number | null; kind: CellKind };
+
+/** One column: header label, kind and width (in characters). */
+export interface TableColumn {
+  label: string;
+  kind: CellKind;
+  width: number;
+}
+
+/** A named table; `rows()` may be called once per writer (the village roster is generated, not stored twice). */
+export interface OutputTable {
+  /** Sheet name in county-summary.xlsx. */
+  sheet: string;
+  columns: TableColumn[];
+  rows: () => Iterable<TableCell[]>;
+  /** Columns frozen at the left besides the header row. */
+  freezeColumns?: number;
+}
+
+/** The number of a cell and its kind (its own, else its column's); null for text and blanks. */
+export function cellNumber(
+  cell: TableCell,
+  column: TableColumn | undefined,
+): { value: number; kind: CellKind } | null {
+  if (typeof cell === 'number') return { value: cell, kind: column?.kind ?? 'decimal' };
+  if (cell !== null && typeof cell === 'object' && cell.value !== null)
+    return { value: cell.value, kind: cell.kind };
+  return null;
+}

@@ -1,0 +1,83 @@
+/** The validation pass end to end on the in-memory fake: read → core → marks, with a sync counter. */
+import { VALIDATION_PASS_SYNCS, validateSheet } from '../../../addin/excel/validateSheet';
+import { clearMarks } from '../../../addin/excel/clearMarks';
+import { MARK_FILLS } from '../../../addin/excel/fills';
+import { parseMarks } from '../../../addin/excel/markStore';
+import { renderFinding, validateGrid } from '../../../core';
+import { entryGrid, schema } from './entryGrid';
+import { FakeExcel } from './fakeExcel';
+
+const SUPPORT = { notes: true, comments: true };
+
+function pass(ex: FakeExcel): ReturnType<typeof validateSheet> {
+  return validateSheet(
+    ex.context,
+    (sheet) => validateGrid(sheet.grid, { schema, fileName: sheet.name }),
+    (f) => renderFinding(f, schema).message_zh,
+    SUPPORT,
+  );
+}
+
+describe('validateSheet', () => {
+  it(`makes ${VALIDATION_PASS_SYNCS} syncs per pass for 20 rows and for 2,000 rows`, async () => {
+    const counts: number[] = [];
+    for (const rows of [20, 2000]) {
+      const ex = new FakeExcel(SUPPORT);
+      ex.setGrid(ex.addSheet('统计表'), entryGrid(rows));
+      ex.syncCount = 0;
+      const first = await pass(ex);
+      counts.push(ex.syncCount);
+      expect(first.marks.marked).toBeGreaterThan(rows / 4);
+      ex.syncCount = 0;
+      await pass(ex);
+      counts.push(ex.syncCount);
+    }
+    expect(counts).toEqual([
+      VALIDATION_PASS_SYNCS,
+      VALIDATION_PASS_SYNCS,
+      VALIDATION_PASS_SYNCS,
+      VALIDATION_PASS_SYNCS,
+    ]);
+    expect(VALIDATION_PASS_SYNCS).toBe(5);
+  });
+
+  it('marks each finding cell, re-marks only what a user edit changed, and clears back to the original', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表');
+    ex.setGrid(sheet, entryGrid(6));
+    const before = ex.snapshot(sheet);
+
+    const first = await pass(ex);
+    const cells = [...new Set(first.outcome.findings.map((f) => f.cell))];
+    // Row 7 (village 3) has a male chair (warning), row 10 (village 6) an age of 95 (error).
+    expect(cells).toEqual(['D7', 'E10']);
+    expect(ex.fillOf(sheet, 'D7')).toEqual(MARK_FILLS.warning);
+    expect(ex.fillOf(sheet, 'E10')).toEqual(MARK_FILLS.error);
+    expect(ex.notes.get('统计表!E10')).toMatch(
+      /^【校验】E10「年龄」95 岁超出合理范围（18–80 岁），请核实。/,
+    );
+
+    // A paste over two cells (no per-cell details) is re-read like any edit.
+    await ex.userEdit(sheet, 'D10:E10', [['女', 45]]);
+    const second = await pass(ex);
+    expect(second.marks).toEqual({
+      marked: 0,
+      remarked: 0,
+      unmarked: 1,
+      total: 1,
+      annotationsFailed: false,
+    });
+    expect(ex.fillOf(sheet, 'E10')).toEqual({ color: '#FFFFFF', pattern: 'None' });
+    expect(ex.notes.has('统计表!E10')).toBe(false);
+    expect(parseMarks(ex.parts[0]!.xml).map((m) => m.cell)).toEqual(['D7']);
+
+    await ex.userEdit(sheet, 'M5', [['abc']]);
+    const third = await pass(ex);
+    expect(third.marks).toMatchObject({ marked: 1, unmarked: 0, total: 2 });
+    await ex.userEdit(sheet, 'M5', [[40]]);
+    await ex.userEdit(sheet, 'E10', [[95]]);
+    await pass(ex);
+    await clearMarks(ex.context, SUPPORT);
+    expect(ex.snapshot(sheet)).toEqual(before);
+  });
+});

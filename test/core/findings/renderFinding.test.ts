@@ -1,0 +1,211 @@
+import { makeFinding } from '../../../core/findings/makeFinding';
+import { formatMessage, renderFinding } from '../../../core/findings/renderFinding';
+import { loadSchema } from '../../../core/schema/loadSchema';
+
+const schema = loadSchema();
+
+describe('makeFinding', () => {
+  it('fills severity from the schema, the A1 cell and null defaults', () => {
+    expect(
+      makeFinding(schema, 'W_APPROX', {
+        row: 7,
+        column: 13,
+        field: 'trainingAttendance',
+        value: '约150',
+        suggestion: '150',
+      }),
+    ).toEqual({
+      code: 'W_APPROX',
+      severity: 'warning',
+      row: 7,
+      column: 13,
+      cell: 'M7',
+      field: 'trainingAttendance',
+      value: '约150',
+      suggestion: '150',
+      params: {},
+    });
+  });
+
+  it.each([
+    'E_ENCODING',
+    'E_EMPTY_FILE',
+    'E_UNREADABLE',
+    'E_UNSUPPORTED_FORMAT',
+    'E_DUPLICATE_TOWNSHIP',
+  ])('builds the reader/pipeline code %s as a file-level error', (code) => {
+    expect(makeFinding(schema, code)).toEqual({
+      code,
+      severity: 'error',
+      row: null,
+      column: null,
+      cell: null,
+      field: null,
+      value: null,
+      suggestion: null,
+      params: {},
+    });
+  });
+
+  it('throws on an unknown code (a bug, not data)', () => {
+    expect(() => makeFinding(schema, 'E_NOPE')).toThrow('unknown finding code E_NOPE');
+  });
+});
+
+describe('renderFinding / formatMessage', () => {
+  const render = (code: string, parts: Parameters<typeof makeFinding>[2]) => {
+    const r = renderFinding(makeFinding(schema, code, parts), schema);
+    return [r.message_zh, r.message_en];
+  };
+
+  it.each([
+    [
+      'E_ENCODING',
+      {},
+      [
+        '文件编码无法识别（不是 UTF-8、GBK 或 UTF-16）。请在 Excel 中“另存为 CSV UTF-8”或 .xlsx 后重新提交。',
+        'Cannot decode the file (not UTF-8, GBK or UTF-16). Save it again from Excel as CSV UTF-8 or .xlsx.',
+      ],
+    ],
+    ['E_EMPTY_FILE', {}, ['文件是空的，请重新导出。', 'The file is empty; export it again.']],
+    [
+      'E_UNREADABLE',
+      { params: { reason: 'zip truncated' } },
+      [
+        '文件无法读取（zip truncated）。请在 Excel 中重新打开并另存后提交。',
+        'The file cannot be read (zip truncated). Open it in Excel, save it again and resend.',
+      ],
+    ],
+    [
+      'E_UNSUPPORTED_FORMAT',
+      { value: '.xls' },
+      [
+        '不支持 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。',
+        '.xls files are not supported; save as .xlsx or CSV.',
+      ],
+    ],
+    [
+      'E_DUPLICATE_TOWNSHIP',
+      { params: { township: '青石镇', files: 'a.csv、b.csv' } },
+      [
+        '青石镇有多个文件：a.csv、b.csv。请只保留一个后重新汇总。',
+        '青石镇 has several files: a.csv、b.csv. Keep one and merge again.',
+      ],
+    ],
+    [
+      'W_APPROX',
+      { row: 7, column: 13, field: 'trainingAttendance', value: '约150', suggestion: '150' },
+      [
+        'M7「培训人次」“约150”是约数，按 150 统计，请填准确数字。',
+        'M7 (培训人次) “约150” is approximate; counted as 150. Enter the exact number.',
+      ],
+    ],
+    [
+      'E_ENUM',
+      { row: 5, column: 4, field: 'cadreGender', value: '未知', params: { allowed: '女、男' } },
+      [
+        'D5「性别」填写“未知”不在可选范围内，请从以下选择：女、男。',
+        'D5 (性别): “未知” is not allowed. Choose one of: 女、男.',
+      ],
+    ],
+    [
+      'E_UNKNOWN_TOWNSHIP',
+      { value: '青山镇', suggestion: '青石镇' },
+      [
+        '无法识别乡镇“青山镇”（不在全县乡镇名单中）。是否为“青石镇”？请在“填报单位”填写正确的乡镇名称。',
+        'Unknown township “青山镇” (not in the county registry). Did you mean “青石镇”? Put the right name in 填报单位.',
+      ],
+    ],
+    [
+      'E_UNKNOWN_TOWNSHIP',
+      { value: '青山镇' },
+      [
+        '无法识别乡镇“青山镇”（不在全县乡镇名单中）。请在“填报单位”填写正确的乡镇名称。',
+        'Unknown township “青山镇” (not in the county registry). Put the right name in 填报单位.',
+      ],
+    ],
+    [
+      'E_TOTAL_MISMATCH',
+      {
+        row: 9,
+        column: 12,
+        field: 'trainingSessions',
+        value: '99',
+        params: { expected: 7, actual: 99 },
+      },
+      [
+        'L9合计行「培训期数」为 99，各行相加为 7，请核对。',
+        'L9 totals row (培训期数) says 99 but the rows add up to 7.',
+      ],
+    ],
+    [
+      'E_ATTENDANCE_LT_EVENTS',
+      {
+        row: 5,
+        column: 29,
+        field: 'culturalAttendance',
+        value: '3',
+        params: { events: 5, eventsHeader: '文体活动场次', maxPerEvent: 1000 },
+      },
+      [
+        'AC5「文体活动参与人次」为 3，少于「文体活动场次」5，请核实。',
+        'AC5 (文体活动参与人次) 3 is less than 文体活动场次 5.',
+      ],
+    ],
+    [
+      'E_MISSING_COLUMN',
+      { row: 4, field: 'womensHome' },
+      [
+        '表头缺少「建有妇女之家」列，请按统计表模板补上该列。',
+        'The header row lacks the column “建有妇女之家”; add it as in the template.',
+      ],
+    ],
+  ] as [string, Parameters<typeof makeFinding>[2], string[]][])(
+    '%s %p',
+    (code, parts, messages) => {
+      expect(render(code, parts)).toEqual(messages);
+    },
+  );
+
+  it('keeps the finding fields and drops params', () => {
+    const r = renderFinding(
+      makeFinding(schema, 'W_MALE_CADRE', { row: 5, column: 4, field: 'cadreGender', value: '男' }),
+      schema,
+    );
+    expect(r).toEqual({
+      code: 'W_MALE_CADRE',
+      severity: 'warning',
+      row: 5,
+      column: 4,
+      cell: 'D5',
+      field: 'cadreGender',
+      value: '男',
+      suggestion: null,
+      message_zh: 'D5妇联主席由男同志兼任，请确认。',
+      message_en: 'D5: the chair is a man (由男同志兼任); please confirm.',
+    });
+  });
+
+  it('formats a message from explicit params', () => {
+    expect(formatMessage(schema, 'E_YEAR_MISMATCH', { value: 2024, expected: 2025 }, 'en')).toBe(
+      'The sheet is for 2024, this merge is for 2025.',
+    );
+  });
+
+  it('renders every finding of the schema without leftover placeholders', () => {
+    for (const code of Object.keys(schema.findings)) {
+      const r = renderFinding(
+        makeFinding(schema, code, {
+          row: 1,
+          column: 1,
+          field: 'village',
+          value: 'x',
+          suggestion: 'y',
+        }),
+        schema,
+      );
+      expect(r.message_zh).not.toMatch(/[{}]/);
+      expect(r.message_en).not.toMatch(/[{}]/);
+    }
+  });
+});

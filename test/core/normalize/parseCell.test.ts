@@ -1,0 +1,150 @@
+import { cellCache, parseCell } from '../../../core/normalize/parseCell';
+import { compileSchema } from '../../../core/schema/compileSchema';
+import { loadSchema } from '../../../core/schema/loadSchema';
+import type { Cell } from '../../../core/types';
+
+const schema = loadSchema();
+const cs = compileSchema(schema);
+const column = (id: string) => schema.columns.find((c) => c.id === id)!;
+
+/** [column id, cell, value, code, suggestion, normalized] */
+type Row = [string, Cell, number | string | null, string | null, string | null, string | null];
+
+// entry-sheet §4, one line per normalization.
+const cases: Row[] = [
+  // numbers, silently
+  ['trainingAttendance', '120', 120, null, null, null],
+  ['trainingAttendance', 120, 120, null, null, null],
+  ['trainingAttendance', '１２３', 123, null, null, '123'],
+  ['trainingAttendance', '1,200', 1200, null, null, '1200'],
+  ['trainingAttendance', '1，200', 1200, null, null, '1200'],
+  ['trainingAttendance', ' 12 ', 12, null, null, '12'],
+  ['trainingAttendance', '\u300012\u00a0', 12, null, null, '12'],
+  ['trainingAttendance', '12人', 12, null, null, '12'],
+  ['trainingAttendance', '12人次', 12, null, null, '12'],
+  ['trainingSessions', '3期', 3, null, null, '3'],
+  ['disputesHandled', '4件', 4, null, null, '4'],
+  ['householdsVisited', '5户', 5, null, null, '5'],
+  ['outreachEvents', '6场', 6, null, null, '6'],
+  ['visitorsReceived', '7次', 7, null, null, '7'],
+  ['modelFamilies', '8个', 8, null, null, '8'],
+  ['partyActivists', '2名', 2, null, null, '2'],
+  ['reliefYuan', '300元', 300, null, null, '300'],
+  ['reliefYuan', '1,234.50元', 1234.5, null, null, '1234.5'],
+  ['reliefYuan', '12.345', 12.35, null, null, '12.35'],
+  ['cadreAge', '45岁', 45, null, null, '45'],
+  ['cadreAge', '０４５', 45, null, null, '45'],
+  // zero, silently
+  ['trainingAttendance', null, 0, null, null, null],
+  ['trainingAttendance', '', 0, null, null, null],
+  ['trainingAttendance', '0', 0, null, null, null],
+  ['trainingAttendance', '无', 0, null, null, '0'],
+  ['trainingAttendance', '無', 0, null, null, '0'],
+  ['trainingAttendance', '/', 0, null, null, '0'],
+  ['trainingAttendance', '-', 0, null, null, '0'],
+  ['trainingAttendance', '—', 0, null, null, '0'],
+  ['cadreAge', null, null, null, null, null],
+  // with a warning and the normalized value as suggestion
+  ['trainingAttendance', '150余', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '150多', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '约150', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '大约150人', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '150左右', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '150人左右', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '150余人', 150, 'W_APPROX', '150', null],
+  ['trainingAttendance', '五', 5, 'W_CHINESE_NUMERAL', '5', null],
+  ['trainingAttendance', '十二', 12, 'W_CHINESE_NUMERAL', '12', null],
+  ['trainingAttendance', '两千三百', 2300, 'W_CHINESE_NUMERAL', '2300', null],
+  ['trainingAttendance', '兩千三百人', 2300, 'W_CHINESE_NUMERAL', '2300', null],
+  ['trainingAttendance', '一百零五', 105, 'W_CHINESE_NUMERAL', '105', null],
+  ['trainingAttendance', '九千九百九十九', 9999, 'W_CHINESE_NUMERAL', '9999', null],
+  ['cadreAge', '四十五岁', 45, 'W_CHINESE_NUMERAL', '45', null],
+  ['reliefYuan', '1.2万元', 12000, 'W_UNIT_CONVERTED', '12000', null],
+  ['reliefYuan', '1.2萬元', 12000, 'W_UNIT_CONVERTED', '12000', null],
+  ['reliefYuan', '0.35万', 3500, 'W_UNIT_CONVERTED', '3500', null],
+  ['reliefYuan', '约1.2万元', 12000, 'W_APPROX', '12000', null],
+  // errors
+  ['trainingAttendance', '很多', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '12kg', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '三五', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '一万', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '1.2万人', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', true, null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', NaN, null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', Infinity, null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '-5', null, 'E_NEGATIVE', null, null],
+  ['trainingAttendance', -5, null, 'E_NEGATIVE', null, null],
+  ['reliefYuan', '-0.5元', null, 'E_NEGATIVE', null, null],
+  ['trainingAttendance', '2.5', null, 'E_NOT_INTEGER', null, null],
+  ['cadreAge', 45.5, null, 'E_NOT_INTEGER', null, null],
+  ['trainingAttendance', '#DIV/0!', null, 'E_EXCEL_ERROR', null, null],
+  ['trainingAttendance', '#N/A', null, 'E_EXCEL_ERROR', null, null],
+  ['trainingAttendance', '#VALUE!', null, 'E_EXCEL_ERROR', null, null],
+  ['trainingAttendance', '#REF!', null, 'E_EXCEL_ERROR', null, null],
+  // yes/no
+  ...(['是', '有', '√', '✓', '✔', 'Y', 'yes', 'YES', '1', 1, true] as Cell[]).map((c): Row => [
+    'womensHome',
+    c,
+    '是',
+    null,
+    null,
+    c === '是' ? null : '是',
+  ]),
+  ...(['否', '无', '×', '✗', 'N', 'no', '0', 0, false] as Cell[]).map((c): Row => [
+    'womensHome',
+    c,
+    '否',
+    null,
+    null,
+    c === '否' ? null : '否',
+  ]),
+  ['womensHome', '不知道', null, 'E_ENUM', null, null],
+  ['womensHome', 2, null, 'E_ENUM', null, null],
+  ['womensHome', null, null, null, null, null],
+  // enums and their synonyms
+  ['cadreEducation', '小学', '小学及以下', null, null, '小学及以下'],
+  ['cadreEducation', '文盲', '小学及以下', null, null, '小学及以下'],
+  ['cadreEducation', '高中', '高中（中专）', null, null, '高中（中专）'],
+  ['cadreEducation', '中专', '高中（中专）', null, null, '高中（中专）'],
+  ['cadreEducation', '职高', '高中（中专）', null, null, '高中（中专）'],
+  ['cadreEducation', '高中(中专)', '高中（中专）', null, null, '高中（中专）'],
+  ['cadreEducation', '专科', '大专', null, null, '大专'],
+  ['cadreEducation', '大專', '大专', null, null, '大专'],
+  ['cadreEducation', '本科', '本科及以上', null, null, '本科及以上'],
+  ['cadreEducation', '研究生', '本科及以上', null, null, '本科及以上'],
+  ['cadreEducation', '硕士', '本科及以上', null, null, '本科及以上'],
+  ['cadreEducation', '初中', '初中', null, null, null],
+  ['cadreEducation', '幼儿园', null, 'E_ENUM', null, null],
+  ['cadreGender', ' 女 ', '女', null, null, '女'],
+  ['cadreTenure', '兼', '兼职', null, null, '兼职'],
+  // text
+  ['village', ' 青石 村 ', '青石村', null, null, null],
+  ['village', '松林社區', '松林社区', null, null, null],
+  ['cadreName', ' 王芳 ', '王芳', null, null, null],
+  ['notes', 12, '12', null, null, null],
+];
+
+describe('parseCell (entry-sheet §4)', () => {
+  it.each(cases)('%s %p → %p %p %p', (id, cell, value, code, suggestion, normalized) => {
+    const r = parseCell(cell, column(id), cs);
+    expect({
+      value: r.value,
+      code: r.code,
+      suggestion: r.suggestion,
+      normalized: r.normalized,
+    }).toEqual({ value, code, suggestion, normalized });
+  });
+
+  it('gives E_ENUM the allowed values', () => {
+    expect(parseCell('幼儿园', column('cadreEducation'), cs).params).toEqual({
+      allowed: '小学及以下、初中、高中（中专）、大专、本科及以上',
+    });
+    expect(parseCell('maybe', column('inCommittee'), cs).params).toEqual({ allowed: '是、否' });
+  });
+
+  it('returns the same result from its cache', () => {
+    const cache = cellCache(column('trainingAttendance'));
+    const first = parseCell('约150', column('trainingAttendance'), cs, cache);
+    expect(parseCell('约150', column('trainingAttendance'), cs, cache)).toBe(first);
+  });
+});

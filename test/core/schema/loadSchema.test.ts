@@ -1,0 +1,135 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- the cases break a JSON copy of the schema in arbitrary places */
+import { SchemaError, loadSchema, validateSchema } from '../../../core/schema/loadSchema';
+import schemaJson from '../../../core/schema/entry-sheet.json';
+
+/** A deep copy of the schema file to break. */
+const copy = (): Record<string, any> => JSON.parse(JSON.stringify(schemaJson));
+
+describe('validateSchema', () => {
+  it('accepts the schema file', () => {
+    const r = validateSchema(schemaJson);
+    expect(r.ok).toBe(true);
+    expect(loadSchema()).toBe(loadSchema());
+    expect(loadSchema().columns).toHaveLength(30);
+  });
+
+  const broken: [string, (s: Record<string, any>) => void, string[]][] = [
+    [
+      'an unknown column type',
+      (s) => (s.columns[4].type = 'number'),
+      ['columns[4] (cadreAge).type must be one of count, money, integer, yesno, enum, text'],
+    ],
+    [
+      'an enum column without values',
+      (s) => delete s.columns[3].enum,
+      ['columns[3] (cadreGender): an enum column needs enum values'],
+    ],
+    [
+      'a column without a header',
+      (s) => delete s.columns[5].header,
+      ['columns[5] (cadreEducation) needs a header'],
+    ],
+    [
+      'a duplicate id',
+      (s) => (s.columns[29].id = 'seq'),
+      ['columns[29] (seq): id seq is used twice'],
+    ],
+    [
+      'an unknown check',
+      (s) => (s.columns[4].checks[0].check = 'between'),
+      [
+        'columns[4] (cadreAge).checks[0]: unknown check “between” (known: range, above, equals, zeroOnVillage)',
+      ],
+    ],
+    [
+      'a check without its parameters',
+      (s) => delete s.columns[4].checks[1].limit,
+      ['columns[4] (cadreAge).checks[1]: above needs a number limit'],
+    ],
+    [
+      'an unknown row rule',
+      (s) => (s.rowRules[0].check = 'ratio'),
+      ['rowRules[0]: unknown check “ratio” (known: attendance, notGreater, needsCases)'],
+    ],
+    [
+      'a row rule on an unknown field',
+      (s) => (s.rowRules[2].limit = 'disputes'),
+      ['rowRules[2]: unknown field disputes'],
+    ],
+    [
+      'a code without a findings entry',
+      (s) => (s.rowRules[3].code = 'E_NOPE'),
+      ['rowRules[3]: code "E_NOPE" has no findings entry'],
+    ],
+    [
+      'a finding without en',
+      (s) => delete s.findings.W_NO_PAY.en,
+      ['findings.W_NO_PAY needs severity (error|warning), zh and en'],
+    ],
+    [
+      'a core code missing',
+      (s) => delete s.findings.E_ENCODING,
+      ['findings.E_ENCODING is missing (the core emits it)'],
+    ],
+    [
+      'a warning code marked as error',
+      (s) => (s.findings.W_APPROX.severity = 'error'),
+      ['findings.W_APPROX: an E_ code is an error, a W_ code a warning'],
+    ],
+    [
+      'an alias shared by two columns after normalization',
+      (s) => s.columns[13].aliases.push('培训（人次）'),
+      [
+        'columns[13] (outreachEvents): header or alias “培训（人次）” is also a header or alias of trainingAttendance',
+      ],
+    ],
+    [
+      'an alias shared in Traditional',
+      (s) => s.columns[12].aliases.push('培訓期數'),
+      [
+        'columns[12] (trainingAttendance): header or alias “培訓期數” is also a header or alias of trainingSessions',
+      ],
+    ],
+    [
+      'a rate on an unknown column',
+      (s) => (s.rates[4].numerator.total = 'nothing'),
+      ['rates[4].numerator must name a column (field/equals or total)'],
+    ],
+    [
+      'a bad threshold',
+      (s) => (s.headerMatchThreshold = 2),
+      ['headerMatchThreshold must be a number in (0, 1]'],
+    ],
+  ];
+
+  it.each(broken)('reports %s', (_name, breakIt, errors) => {
+    const s = copy();
+    breakIt(s);
+    expect(validateSchema(s)).toEqual({ ok: false, errors });
+  });
+
+  it('reports every problem at once, and loadSchema throws SchemaError listing them', () => {
+    const s = copy();
+    s.columns[4].type = 'number';
+    delete s.findings.E_ENUM;
+    const r = validateSchema(s);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        'findings.E_ENUM is missing (the core emits it)',
+        'columns[4] (cadreAge).type must be one of count, money, integer, yesno, enum, text',
+      ]);
+    expect(() => loadSchema(s)).toThrow(SchemaError);
+    expect(() => loadSchema(s)).toThrow(
+      'The entry-sheet schema is invalid:\n- findings.E_ENUM is missing (the core emits it)\n- columns[4] (cadreAge).type must be one of count, money, integer, yesno, enum, text',
+    );
+  });
+
+  it('rejects what is not an object', () => {
+    expect(validateSchema(null)).toEqual({
+      ok: false,
+      errors: ['the schema must be a JSON object'],
+    });
+    expect(validateSchema([])).toEqual({ ok: false, errors: ['the schema must be a JSON object'] });
+  });
+});

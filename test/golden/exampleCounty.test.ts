@@ -1,0 +1,366 @@
+/**
+ * Golden test on the bundled example county: the real CLI merges examples/townships, and summary.json
+ * must equal figures computed here, independently, from the generator's rows (not by the pipeline's
+ * aggregation). Also: the committed examples/ are exactly what the generator makes today.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SummaryJson } from '../../pipeline/summaryTypes';
+import type { GeneratedCounty, GeneratedRow, GeneratedTownship } from '../fixtures/county';
+import {
+  buildExampleFiles,
+  generateCounty,
+  layoutSheet,
+  PREVIOUS_YEAR,
+  SCHEMA,
+  YEAR,
+} from '../fixtures/county';
+import { bundleCli, type CliBundle, type CliRun, ROOT, runCli } from '../pipeline/e2e/cliProcess';
+
+const EXAMPLES = join(ROOT, 'examples');
+
+// ---------------------------------------------------------------------------------------------
+// The oracle: plain loops over the generator's rows, written apart from both the pipeline and county.ts.
+
+const SUMMED = SCHEMA.columns.filter((c) => c.sum === true).map((c) => c.id);
+const MONEY = new Set(SCHEMA.columns.filter((c) => c.type === 'money').map((c) => c.id));
+
+/** Sum of a field, in cents for money so it is exact to 2 decimals. */
+function total(rows: readonly GeneratedRow[], field: string): number {
+  if (!MONEY.has(field)) return rows.reduce((s, r) => s + Number(r.values[field] ?? 0), 0);
+  return rows.reduce((s, r) => s + Math.round(Number(r.values[field] ?? 0) * 100), 0) / 100;
+}
+
+/** Village rows and the 本级 row: both carry activity (entry-sheet §7.1). */
+const activityRows = (t: GeneratedTownship): GeneratedRow[] =>
+  t.level ? [...t.villages, t.level] : t.villages;
+
+function totalsOf(rows: readonly GeneratedRow[]): Record<string, number> {
+  return Object.fromEntries(SUMMED.map((f) => [f, total(rows, f)]));
+}
+
+const share = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+const countWhere = (rows: readonly GeneratedRow[], field: string, value: string): number =>
+  rows.filter((r) => r.values[field] === value).length;
+
+function ratesOf(
+  villages: readonly GeneratedRow[],
+  totals: Record<string, number>,
+): Record<string, number | null> {
+  return {
+    fullTimeRate: share(countWhere(villages, 'cadreTenure', '专职'), villages.length),
+    committeeRate: share(countWhere(villages, 'inCommittee', '是'), villages.length),
+    womensHomeRate: share(countWhere(villages, 'womensHome', '是'), villages.length),
+    childrensHomeRate: share(countWhere(villages, 'childrensHome', '是'), villages.length),
+    disputeResolutionRate: share(totals.disputesResolved ?? 0, totals.disputesHandled ?? 0),
+    pledgeCompletionRate: share(totals.pledgesDone ?? 0, totals.pledgesMade ?? 0),
+  };
+}
+
+const twoDecimals = (x: number): number => Math.round(x * 100) / 100;
+
+function cadresOf(villages: readonly GeneratedRow[]): SummaryJson['cadres'] {
+  const ages = villages.map((v) => Number(v.values.cadreAge));
+  const band = (lo: number, hi: number): number => ages.filter((a) => a >= lo && a <= hi).length;
+  return {
+    female: countWhere(villages, 'cadreGender', '女'),
+    male: countWhere(villages, 'cadreGender', '男'),
+    fullTime: countWhere(villages, 'cadreTenure', '专职'),
+    partTime: countWhere(villages, 'cadreTenure', '兼职'),
+    inCommittee: countWhere(villages, 'inCommittee', '是'),
+    noPay: villages.filter((v) => v.values.cadreAnnualPay === 0).length,
+    averageAge: twoDecimals(ages.reduce((a, b) => a + b, 0) / villages.length),
+    averageAnnualPay: twoDecimals(total(villages, 'cadreAnnualPay') / villages.length),
+    ageBands: {
+      '<=35': band(0, 35),
+      '36-45': band(36, 45),
+      '46-55': band(46, 55),
+      '>=56': band(56, 200),
+    },
+    education: Object.fromEntries(
+      ['小学及以下', '初中', '高中（中专）', '大专', '本科及以上'].map((e) => [
+        e,
+        countWhere(villages, 'cadreEducation', e),
+      ]),
+    ),
+  };
+}
+
+/** A township is rejected exactly when the generator planted an error in it. */
+const isRejected = (t: GeneratedTownship): boolean =>
+  t.planted.some((p) => p.code.startsWith('E_'));
+
+interface Expected {
+  accepted: GeneratedTownship[];
+  rejected: GeneratedTownship[];
+  villages: GeneratedRow[];
+  totals: Record<string, number>;
+  rates: Record<string, number | null>;
+  cadres: SummaryJson['cadres'];
+}
+
+function expectedOf(county: GeneratedCounty): Expected {
+  const accepted = county.townships.filter((t) => !isRejected(t));
+  const villages = accepted.flatMap((t) => t.villages);
+  const totals = totalsOf(accepted.flatMap(activityRows));
+  return {
+    accepted,
+    rejected: county.townships.filter(isRejected),
+    villages,
+    totals,
+    rates: ratesOf(villages, totals),
+    cadres: cadresOf(villages),
+  };
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const ENCODING: Record<string, string> = {
+  'csv-gbk': 'gb18030',
+  'csv-utf8-bom': 'utf-8-bom',
+  'csv-utf8': 'utf-8',
+  'txt-utf16le': 'utf-16le',
+  xlsx: 'xlsx',
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const county = generateCounty(YEAR);
+// Lay the sheets out once so the planted findings know their spreadsheet rows and columns.
+for (const t of county.townships) layoutSheet(t, YEAR, t.file.format === 'xlsx');
+const expected = expectedOf(county);
+const previousCounty = generateCounty(PREVIOUS_YEAR);
+
+describe('examples/ is what the generator makes', () => {
+  test('regenerating gives byte-identical files and nothing else in townships/', async () => {
+    const files = await buildExampleFiles();
+    const differing = [...files]
+      .filter(([rel, data]) => !readFileSync(join(EXAMPLES, rel)).equals(data))
+      .map(([rel]) => rel);
+    expect(differing).toEqual([]);
+    const generated = [...files.keys()]
+      .filter((rel) => rel.startsWith('townships/'))
+      .map((rel) => rel.slice('townships/'.length));
+    expect(readdirSync(join(EXAMPLES, 'townships')).sort()).toEqual(generated.sort());
+  });
+
+  test('the example county is the seed scale and stays small', () => {
+    expect(county.townships).toHaveLength(30);
+    expect(county.townships.flatMap((t) => t.villages)).toHaveLength(350);
+    expect(expected.rejected.map((t) => t.township)).toEqual(['马鞍乡']);
+    const size = (dir: string): number =>
+      readdirSync(dir).reduce((s, name) => {
+        const p = join(dir, name);
+        return s + (statSync(p).isDirectory() ? size(p) : statSync(p).size);
+      }, 0);
+    expect(size(EXAMPLES)).toBeLessThan(1024 * 1024);
+  });
+
+  test('previous/summary.json holds the 2024 figures the oracle computes', () => {
+    const prev = JSON.parse(
+      readFileSync(join(EXAMPLES, 'previous', 'summary.json'), 'utf8'),
+    ) as SummaryJson;
+    const e = expectedOf(previousCounty);
+    expect(prev.year).toBe(PREVIOUS_YEAR);
+    expect(prev.villages).toBe(e.villages.length);
+    expect(prev.totals).toEqual(e.totals);
+    expect(prev.rates).toEqual(e.rates);
+    expect(prev.cadres).toEqual(e.cadres);
+    expect(prev.byTownship.map((t) => t.township)).toEqual(
+      previousCounty.townships.map((t) => t.township),
+    );
+  });
+});
+
+describe('county-rollup merge on the example county', () => {
+  let bundle: CliBundle;
+  let outRoot: string;
+  let run: CliRun;
+  let summary: SummaryJson;
+
+  beforeAll(async () => {
+    bundle = await bundleCli();
+    outRoot = mkdtempSync(join(tmpdir(), 'golden-'));
+    run = runCli(bundle.cli, [
+      'merge',
+      'examples/townships',
+      '--registry',
+      'examples/registry.csv',
+      '--previous',
+      'examples/previous/summary.json',
+      '--out',
+      join(outRoot, 'out'),
+      '--no-charts',
+    ]);
+    summary = JSON.parse(readFileSync(join(outRoot, 'out', 'summary.json'), 'utf8')) as SummaryJson;
+  }, 180_000);
+
+  afterAll(() => {
+    bundle?.dispose();
+    if (outRoot) rmSync(outRoot, { recursive: true, force: true });
+  });
+
+  test('exits 1: the run completed with one rejected file', () => {
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 1, stdout: '' });
+  });
+
+  test('county, year and the township lists', () => {
+    expect(summary.county).toBe('示例县');
+    expect(summary.year).toBe(YEAR);
+    expect(summary.townships).toEqual({
+      expected: 30,
+      accepted: expected.accepted.map((t) => t.township).sort(byCodePoint),
+      rejected: expected.rejected.map((t) => ({
+        file: t.file.fileName,
+        township: t.township,
+        errors: t.planted.filter((p) => p.code.startsWith('E_')).length,
+      })),
+      missing: [],
+    });
+  });
+
+  test('villages and totals (village rows plus 本级 rows of accepted townships)', () => {
+    expect(summary.villages).toBe(expected.villages.length);
+    expect(summary.totals).toEqual(expected.totals);
+  });
+
+  test('cadre structure', () => {
+    expect(summary.cadres).toEqual(expected.cadres);
+  });
+
+  test('rates', () => {
+    expect(summary.rates).toEqual(expected.rates);
+  });
+
+  test('per township: villages, totals, rates', () => {
+    const got = summary.byTownship.map((t) => ({
+      township: t.township,
+      villages: t.villages,
+      totals: t.totals,
+      rates: t.rates,
+    }));
+    const want = expected.accepted.map((t) => {
+      const totals = totalsOf(activityRows(t));
+      return {
+        township: t.township,
+        villages: t.villages.length,
+        totals,
+        rates: ratesOf(t.villages, totals),
+      };
+    });
+    const order = (xs: { township: string }[]): typeof xs =>
+      [...xs].sort((a, b) => byCodePoint(a.township, b.township));
+    expect(order(got)).toEqual(order(want));
+  });
+
+  test('change against 2024: current minus previous', () => {
+    const prev = expectedOf(previousCounty);
+    expect(summary.previous?.year).toBe(PREVIOUS_YEAR);
+    const totals = Object.fromEntries(
+      SUMMED.map((f) => [
+        f,
+        MONEY.has(f)
+          ? twoDecimals((expected.totals[f] ?? 0) - (prev.totals[f] ?? 0))
+          : (expected.totals[f] ?? 0) - (prev.totals[f] ?? 0),
+      ]),
+    );
+    expect(summary.previous?.change.totals).toEqual(totals);
+    const rates = summary.previous?.change.rates ?? {};
+    for (const [id, value] of Object.entries(expected.rates)) {
+      const before = prev.rates[id];
+      expect([id, rates[id]]).toEqual([
+        id,
+        value === null || before === null || before === undefined ? null : value - before,
+      ]);
+    }
+  });
+
+  test('findings: exactly the planted warnings in accepted files, the planted errors in the rejected one', () => {
+    const planted = county.townships
+      .flatMap((t) =>
+        t.planted.map((p) => ({
+          file: t.file.fileName,
+          township: t.township,
+          code: p.code,
+          row: p.row,
+          field: p.field,
+        })),
+      )
+      .sort(
+        (a, b) =>
+          byCodePoint(a.file, b.file) || (a.row ?? 0) - (b.row ?? 0) || byCodePoint(a.code, b.code),
+      );
+    const got = summary.findings
+      .map((f) => ({
+        file: f.file,
+        township: f.township,
+        code: f.code,
+        row: f.row,
+        field: f.field,
+      }))
+      .sort(
+        (a, b) =>
+          byCodePoint(a.file, b.file) || (a.row ?? 0) - (b.row ?? 0) || byCodePoint(a.code, b.code),
+      );
+    expect(got).toEqual(planted);
+  });
+
+  test('planted findings point at the right cell', () => {
+    for (const t of county.townships)
+      for (const p of t.planted) {
+        const f = summary.findings.find(
+          (x) => x.file === t.file.fileName && x.code === p.code && x.row === p.row,
+        );
+        expect([t.township, p.code, f?.field]).toEqual([t.township, p.code, p.field]);
+        // Cross-row rules may point at either cell of the pair; single-cell warnings at their own.
+        if (!p.code.startsWith('E_'))
+          expect([t.township, p.code, f?.column]).toEqual([t.township, p.code, p.column]);
+      }
+  });
+
+  test('inputs: every file, its encoding, township and status', () => {
+    const got = summary.inputs.map((i) => ({
+      file: i.file,
+      encoding: i.encoding,
+      township: i.township,
+      status: i.status,
+    }));
+    const want = county.townships
+      .map((t) => ({
+        file: t.file.fileName,
+        encoding: ENCODING[t.file.format],
+        township: t.township,
+        status: isRejected(t) ? 'rejected' : 'accepted',
+      }))
+      .sort((a, b) => byCodePoint(a.file, b.file));
+    expect([...got].sort((a, b) => byCodePoint(a.file, b.file))).toEqual(want);
+    for (const i of summary.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // rows: the file's village rows (not the 本级 or 合计 row), rejected files included.
+    const rows = Object.fromEntries(summary.inputs.map((i) => [i.file, i.rows]));
+    expect(rows).toEqual(
+      Object.fromEntries(county.townships.map((t) => [t.file.fileName, t.villages.length])),
+    );
+  });
+
+  test('the same inputs give a byte-identical summary.json', () => {
+    const again = join(outRoot, 'again');
+    const second = runCli(bundle.cli, [
+      'merge',
+      'examples/townships',
+      '--registry',
+      'examples/registry.csv',
+      '--previous',
+      'examples/previous/summary.json',
+      '--out',
+      again,
+      '--no-charts',
+    ]);
+    expect(second.status).toBe(1);
+    expect(
+      readFileSync(join(again, 'summary.json')).equals(
+        readFileSync(join(outRoot, 'out', 'summary.json')),
+      ),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Privacy end to end: the example county plants chair names, 填报人 and phone numbers; after a full
+ * merge (charts and documents included) they may appear only in villages.csv and the 村级明细 sheet.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { generateCounty, personalData } from '../../fixtures/county';
+import { bundleCli, type CliBundle, type CliRun, runCli } from './cliProcess';
+
+/** Where personal data may appear (entry-sheet §8): the village roster only. */
+const ALLOWED = new Set(['villages.csv', 'county-summary.xlsx#村级明细']);
+
+/** Every text an output holds, by location: a file, a sheet of the workbook, or a part of the docx. */
+async function readTexts(out: string): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+    );
+  for (const path of walk(out)) {
+    const rel = relative(out, path).split('\\').join('/');
+    const ext = extname(path).toLowerCase();
+    if (ext === '.xlsx') {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      wb.eachSheet((ws) => {
+        const cells: string[] = [];
+        ws.eachRow((row) => row.eachCell((cell) => void cells.push(cell.text)));
+        texts.set(`${rel}#${ws.name}`, cells.join('\n'));
+      });
+      // Shared strings and document properties too: a value hidden there is still in the file.
+      const zip = await JSZip.loadAsync(readFileSync(path));
+      for (const name of Object.keys(zip.files).filter(
+        (n) => !n.startsWith('xl/worksheets/') && n !== 'xl/sharedStrings.xml',
+      ))
+        texts.set(`${rel}!${name}`, await zip.files[name]!.async('string'));
+    } else if (ext === '.docx') {
+      const zip = await JSZip.loadAsync(readFileSync(path));
+      for (const name of Object.keys(zip.files))
+        texts.set(`${rel}!${name}`, await zip.files[name]!.async('string'));
+    } else {
+      // Text outputs as UTF-8; PNGs too, to catch text chunks (their pixels cannot be searched).
+      texts.set(rel, readFileSync(path).toString('utf8'));
+    }
+  }
+  return texts;
+}
+
+describe('personal data stays in the village roster', () => {
+  const county = generateCounty();
+  const planted = personalData(county);
+  let bundle: CliBundle;
+  let outRoot: string;
+  let run: CliRun;
+  let texts: Map<string, string>;
+
+  beforeAll(async () => {
+    bundle = await bundleCli();
+    outRoot = mkdtempSync(join(tmpdir(), 'privacy-'));
+    run = runCli(bundle.cli, [
+      'merge',
+      'examples/townships',
+      '--registry',
+      'examples/registry.csv',
+      '--previous',
+      'examples/previous/summary.json',
+      '--out',
+      join(outRoot, 'out'),
+    ]);
+    texts = await readTexts(join(outRoot, 'out'));
+  }, 300_000);
+
+  afterAll(() => {
+    bundle?.dispose();
+    if (outRoot) rmSync(outRoot, { recursive: true, force: true });
+  });
+
+  test('the full run completes (exit 1: one township rejected) and writes every output', () => {
+    expect(run.status).toBe(1);
+    const files = [...texts.keys()].map((k) => k.split(/[#!]/)[0]);
+    for (const f of [
+      'summary.json',
+      'county-summary.xlsx',
+      'townships.csv',
+      'villages.csv',
+      'findings.csv',
+      'report.html',
+      'summary-draft.docx',
+    ])
+      expect([f, files.includes(f)]).toEqual([f, true]);
+    expect(files.some((f) => f?.startsWith('charts/') && f.endsWith('.svg'))).toBe(true);
+  });
+
+  test('the roster holds the chair names (so the search below can find them)', () => {
+    const roster = texts.get('villages.csv') ?? '';
+    const sheet = texts.get('county-summary.xlsx#村级明细') ?? '';
+    // The rejected township's rows are not merged; every accepted village's chair is listed.
+    const rejected = new Set(
+      county.townships
+        .filter((t) => t.planted.some((p) => p.code.startsWith('E_')))
+        .flatMap((t) => t.villages.map((v) => String(v.values.cadreName))),
+    );
+    const expectedNames = planted.names.filter((n) => !rejected.has(n));
+    expect(expectedNames.filter((n) => !roster.includes(n))).toEqual([]);
+    expect(expectedNames.filter((n) => !sheet.includes(n))).toEqual([]);
+  });
+
+  test.each([
+    ['chair names', 'names'],
+    ['reporters (填报人)', 'reporters'],
+    ['phone numbers', 'phones'],
+  ] as const)('%s appear nowhere else', (_label, kind) => {
+    const leaks: string[] = [];
+    for (const value of planted[kind])
+      for (const [where, text] of texts)
+        if (!ALLOWED.has(where) && text.includes(value)) leaks.push(`${value} in ${where}`);
+    for (const value of planted[kind]) {
+      if (run.stdout.includes(value)) leaks.push(`${value} on stdout`);
+      if (run.stderr.includes(value)) leaks.push(`${value} on stderr`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { loadSchema } from '../../../core';
+import { readRegistry } from '../../../pipeline/io/readRegistry';
+
+const schema = loadSchema();
+const REGISTRY =
+  '乡镇,村（社区）,乡镇别名\r\n黎岭镇,东山村,黎岭乡\r\n黎岭镇,西河村,黎岭乡\r\n黎岭镇,南岭社区,\r\n青石镇,石门村,\r\n';
+
+describe('readRegistry', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-registry-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Uint8Array | string): string => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  const expected = {
+    ok: true,
+    registry: {
+      townships: [
+        { name: '黎岭镇', aliases: ['黎岭乡'], villages: ['东山村', '西河村', '南岭社区'] },
+        { name: '青石镇', aliases: [], villages: ['石门村'] },
+      ],
+    },
+  };
+
+  it.each([
+    ['UTF-8', Buffer.from(REGISTRY, 'utf8')],
+    [
+      'UTF-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(REGISTRY, 'utf8')]),
+    ],
+    ['GBK from Excel', iconv.encode(REGISTRY, 'gbk')],
+    [
+      'UTF-16 LE tab-separated',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(REGISTRY.replace(/,/gu, '\t'), 'utf16le'),
+      ]),
+    ],
+  ])('reads a registry in %s', async (name, bytes) => {
+    expect(await readRegistry(write(`${name}.csv`, bytes), schema)).toEqual(expected);
+  });
+
+  it('a village listed twice makes the registry invalid, naming the row', async () => {
+    const result = await readRegistry(write('dup.csv', `${REGISTRY}青石镇,石门村,\r\n`), schema);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.unreadable).toBe(false);
+    expect(result.errors.map((e) => e.row)).toEqual([6]);
+    expect(result.errors[0]?.message_zh).toContain('第 6 行');
+  });
+
+  it.each([
+    ['a missing file', null, '无法打开文件，可能没有读取权限或文件正被占用'],
+    ['an empty file', '', '名单文件是空的'],
+    [
+      'an undecodable file',
+      Buffer.from([0x00, 0xff, 0x00, 0x81, 0x7f]),
+      '文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”',
+    ],
+  ])('%s is unreadable', async (name, content, message) => {
+    const path = content === null ? join(dir, 'missing.csv') : write(`${name}.csv`, content);
+    const result = await readRegistry(path, schema);
+    expect(result).toMatchObject({
+      ok: false,
+      unreadable: true,
+      errors: [{ row: null, message_zh: message }],
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import JSZip from 'jszip';
+import { buildSummaryDocx } from '../../../pipeline/report/buildSummaryDocx';
+import { renderPng } from '../../../pipeline/charts/renderPng';
+import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import { buildSummary } from './summaryBuilder';
+
+async function unzip(buffer: Buffer): Promise<{ xml: string; text: string; files: string[] }> {
+  const zip = await JSZip.loadAsync(buffer);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  // Paragraph text: the run texts of each <w:p>, joined (runs may split a sentence).
+  const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .join('\n')
+    .replace(
+      /&(lt|gt|quot|apos|amp);/g,
+      (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '',
+    );
+  return { xml, text, files: Object.keys(zip.files) };
+}
+
+function planted(): SummaryJson {
+  const s = buildSummary({ previous: true });
+  s.findings.push({ ...s.findings[0]!, value: '王秀英', suggestion: '13800138000' });
+  return s;
+}
+
+describe('buildSummaryDocx', () => {
+  it('writes the yearly draft with the filled numbers in the register of the seed', async () => {
+    const { text } = await unzip(await buildSummaryDocx(planted(), [], 'zh'));
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('示例县妇联2025年度工作总结（初稿）');
+    expect(text).toContain(
+      '2025年，全县30个乡镇共举办各类培训班120期，培训妇女10,800人次，比上年增加1080人次，增长11.1%。',
+    );
+    expect(text).toContain(
+      '全年共接待来访515人次，调处纠纷243件，化解213件，化解率87.7%，比上年提高0.4个百分点。',
+    );
+    expect(text).toContain(
+      '开展“两癌”筛查10,745人，比上年增加1075人，增长11.1%；上报贫困“两癌”患病妇女30名，发放救助金30万元',
+    );
+    expect(text).toContain('走访慰问困难户735户');
+    expect(text).toContain('专职123人、兼职237人，专职率为34.2%，比上年提高2.1个百分点');
+    expect(lines.filter((l) => /^[一二三四五六七八九十]+、/.test(l))).toHaveLength(11);
+    expect(lines).toContain('一、加强基层组织建设，妇联干部队伍不断优化');
+    expect(lines).toContain('示例县妇女联合会');
+  });
+
+  it('has the ranked township table and no personal data', async () => {
+    const { xml, text } = await unzip(await buildSummaryDocx(planted(), [], 'zh'));
+    expect(text).toContain('附表：各乡镇（街道）妇联工作主要指标（按培训人次排序）');
+    expect(xml.match(/<w:tr[ >]/g)).toHaveLength(32); // header + 30 townships + county
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(text).not.toContain('王秀英');
+    expect(text).not.toContain('13800138000');
+  });
+
+  it('sets a Chinese East Asian font and a landscape appendix section', async () => {
+    const { xml } = await unzip(await buildSummaryDocx(buildSummary(), [], 'zh'));
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).toContain('w:eastAsia="黑体"');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+  });
+
+  it('inserts the chart PNGs with captions when given, none otherwise', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90"><rect width="80" height="90" fill="#c00"/></svg>';
+    const png = renderPng(svg, { file: null, family: null, source: 'none' });
+    const withCharts = await unzip(
+      await buildSummaryDocx(
+        buildSummary(),
+        [{ title: '培训人次', png, width: 160, height: 90 }],
+        'zh',
+      ),
+    );
+    expect(withCharts.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
+    expect(withCharts.text).toContain('图1　培训人次');
+    const without = await unzip(await buildSummaryDocx(buildSummary(), [], 'zh'));
+    expect(without.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(0);
+    expect(without.text).not.toContain('附图');
+  });
+
+  it('writes English with lang en and no year-over-year phrase without a previous year', async () => {
+    const { text } = await unzip(await buildSummaryDocx(buildSummary({ county: null }), [], 'en'));
+    expect(text.split('\n')[0]).toBe("XX County Women's Federation: Work Summary 2025 (Draft)");
+    expect(text).toContain(
+      'In 2025, the 30 townships held 120 training sessions with 10,800 attendances by women.',
+    );
+    expect(text).not.toContain('previous year');
+  });
+});
