@@ -10,6 +10,23 @@ export type { CellResult } from './normalize/parseCell';
 export { parseChineseNumeral } from './normalize/parseChineseNumeral';
 export { parseYear, countyFromTitle } from './sheet/readMetadata';
 export { validateGrid } from './validateGrid';
+export { detectHeader, findHeaderRow } from './sheet/detectHeader';
+export type { HeaderResult } from './sheet/detectHeader';
+export { buildTemplateLayout, columnLetter } from './templateLayout';
+export type {
+  TemplateOptions,
+  TemplateCell,
+  TemplateFormula,
+  TemplateRowKind,
+  TemplateRow,
+  TemplateColumn,
+  TemplateRule,
+  TemplateValidation,
+  TemplateFormat,
+  TemplateMetadataCell,
+  TemplateTotal,
+  TemplateLayout,
+} from './templateLayout';
 export { parseRegistry } from './registry/parseRegistry';
 export type { RegistryError } from './registry/registryMessages';
 export { resolveTownship } from './registry/resolveTownship';

@@ -3,7 +3,7 @@ import { round2 } from './normalize/parseCell';
 import type { DataRow, Schema, Value } from './types';
 import type { ParsedSheet } from './types';
 
-/** Cadre structure over village rows (same shape as `Cadres` in pipeline/summaryTypes.ts). */
+/** Cadre structure over village rows (pipeline/summaryTypes.ts reuses it as `Cadres`). */
 export interface SheetCadres {
   female: number;
   male: number;
@@ -17,7 +17,7 @@ export interface SheetCadres {
   education: Record<string, number>;
 }
 
-/** Rates per schema.rates, null when the denominator is 0 (same shape as `Rates` in pipeline/summaryTypes.ts). */
+/** Rates per schema.rates, null when the denominator is 0 (pipeline/summaryTypes.ts reuses it as `Rates`). */
 export interface SheetRates {
   fullTimeRate: number | null;
   committeeRate: number | null;

@@ -132,26 +132,6 @@ export interface TemplateLayout {
   };
 }
 
-/**
- * Wording of the template that is neither a header nor a finding. Kept here, in one place,
- * until the schema grows a `template` section (requested in the task report).
- */
-export const TEMPLATE_TEXT = {
-  unknownCounty: 'XX县',
-  unknownYear: '____',
-  townshipSuffix: '妇联',
-  labelSuffix: '：',
-  errorTitle: '输入有误',
-  error: '「{header}」填写有误。{prompt}',
-  rangeNote: '（{min}–{max}）',
-  listNote: '：{values}',
-  listSeparator: '、',
-  levelPromptTitle: '本级行',
-  levelPrompt: '本级行填镇（乡、街道）本级开展的工作，不填村妇联主席信息，此格请留空。',
-  levelError: '本级行不填「{header}」（村妇联主席信息），请留空。',
-  footer: '第 &P 页，共 &N 页',
-} as const;
-
 const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 const BLANK_ROWS_ALONE = 30;
@@ -189,8 +169,8 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
     `${col.letter}${firstRow}:${col.letter}${last}`;
 
   const title = fill(schema.title.zh, {
-    county: options.county ?? TEMPLATE_TEXT.unknownCounty,
-    year: options.year ?? TEMPLATE_TEXT.unknownYear,
+    county: options.county ?? schema.template.unknownCounty,
+    year: options.year ?? schema.template.unknownYear,
   });
   const metadata = placeMetadata(schema, columns, options);
   const levelLabel = levelRowLabel(schema, options.township ?? null);
@@ -285,7 +265,7 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
       fitToWidth: 1,
       fitToHeight: 0,
-      footer: TEMPLATE_TEXT.footer,
+      footer: schema.template.footer,
     },
   };
 }
@@ -340,7 +320,7 @@ function placeMetadata(
   options: TemplateOptions,
 ): TemplateMetadataCell[] {
   const values: Record<MetadataKey['id'], string | number | null> = {
-    township: options.township ? `${options.township}${TEMPLATE_TEXT.townshipSuffix}` : null,
+    township: options.township ? `${options.township}${schema.template.townshipSuffix}` : null,
     year: options.year ?? null,
     reporter: null,
     phone: null,
@@ -357,7 +337,7 @@ function placeMetadata(
   // Start in the village column: 序号 is too narrow for a label.
   let col = Math.min(2, columns.length);
   for (const key of schema.metadata) {
-    const label = `${key.key}${TEMPLATE_TEXT.labelSuffix}`;
+    const label = `${key.key}${schema.template.labelSuffix}`;
     cells.push({
       key: key.id,
       part: 'label',
@@ -423,8 +403,8 @@ function buildValidations(
         allowBlank: true,
         promptTitle: col.header,
         prompt,
-        errorTitle: TEMPLATE_TEXT.errorTitle,
-        error: fill(TEMPLATE_TEXT.error, { header: col.header, prompt }),
+        errorTitle: schema.template.errorTitle,
+        error: fill(schema.template.error, { header: col.header, prompt }),
       });
     }
     if (col.group === 'cadre') {
@@ -433,10 +413,10 @@ function buildValidations(
         field: col.id,
         rule: { kind: 'empty' },
         allowBlank: true,
-        promptTitle: TEMPLATE_TEXT.levelPromptTitle,
-        prompt: TEMPLATE_TEXT.levelPrompt,
-        errorTitle: TEMPLATE_TEXT.errorTitle,
-        error: fill(TEMPLATE_TEXT.levelError, { header: col.header }),
+        promptTitle: schema.template.levelPromptTitle,
+        prompt: schema.template.levelPrompt,
+        errorTitle: schema.template.errorTitle,
+        error: fill(schema.template.levelError, { header: col.header }),
       });
     }
   }
@@ -464,10 +444,11 @@ function ruleOf(schema: Schema, spec: ColumnSpec): TemplateRule | null {
 function promptOf(schema: Schema, spec: ColumnSpec, rule: TemplateRule): string {
   const base = schema.types[spec.type].prompt.zh;
   if (rule.kind === 'whole' && rule.max !== null)
-    return base + fill(TEMPLATE_TEXT.rangeNote, { min: rule.min, max: rule.max });
+    return base + fill(schema.template.rangeNote, { min: rule.min, max: rule.max });
   if (rule.kind === 'list' && spec.type === 'enum') {
     return (
-      base + fill(TEMPLATE_TEXT.listNote, { values: rule.values.join(TEMPLATE_TEXT.listSeparator) })
+      base +
+      fill(schema.template.listNote, { values: rule.values.join(schema.template.listSeparator) })
     );
   }
   return base;

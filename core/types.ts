@@ -44,6 +44,8 @@ export interface RowRule {
 export interface ColumnSpec {
   id: string;
   header: string;
+  /** Short English header for English reports ("Training attendances"). */
+  en: string;
   aliases: string[];
   type: FieldType;
   group: ColumnGroup;
@@ -116,7 +118,8 @@ export interface Schema {
     chineseNumeralMax: number;
   };
   yesno: Record<'是' | '否', string[]>;
-  specialRows: { level: string[]; total: string[] };
+  /** `footer`: words that start a note or signature row under the table (注：…, 填表人：…). */
+  specialRows: { level: string[]; total: string[]; footer: string[] };
   metadata: MetadataKey[];
   township: { stripSuffixes: string[]; levelSuffixes: string[] };
   registry: {
@@ -132,6 +135,31 @@ export interface Schema {
   findings: Record<string, FindingSpec>;
   suggestionText: Text2;
   ui: { redacted: string };
+  template: TemplateText;
+}
+
+/** Wording of the entry-sheet template that is neither a header nor a finding (schema `template`). */
+export interface TemplateText {
+  /** Title placeholders when county or year are unknown. */
+  unknownCounty: string;
+  unknownYear: string;
+  /** Appended to the township in 填报单位 (黎岭镇 → 黎岭镇妇联). */
+  townshipSuffix: string;
+  /** After a metadata label (填报单位：). */
+  labelSuffix: string;
+  /** Stop-error title and text of a data validation ({header}, {prompt}). */
+  errorTitle: string;
+  error: string;
+  /** Appended to a prompt: a range ({min}, {max}) or a list ({values}, joined by listSeparator). */
+  rangeNote: string;
+  listNote: string;
+  listSeparator: string;
+  /** Prompt and error of the 本级 row's cadre cells ({header}). */
+  levelPromptTitle: string;
+  levelPrompt: string;
+  levelError: string;
+  /** Print footer (Excel codes &P, &N). */
+  footer: string;
 }
 
 /**

@@ -16,7 +16,11 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
 };
 
 /** Per-command help where the command has its own page; the others show the general help. */
-const COMMAND_HELP: Partial<Record<string, 'helpValidate'>> = { validate: 'helpValidate' };
+const COMMAND_HELP: Partial<Record<string, 'helpValidate' | 'helpMerge' | 'helpTemplate'>> = {
+  validate: 'helpValidate',
+  merge: 'helpMerge',
+  template: 'helpTemplate',
+};
 
 /**
  * Runs the CLI on `argv` (without node and script) and returns the exit status: 0 fine, 1 the

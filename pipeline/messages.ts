@@ -14,6 +14,7 @@ const MESSAGES = {
       只校验，按文件列出问题（单元格与说明）。退出码：0 无错误，1 有错误，2 无法运行。
   county-rollup merge <输入文件夹> --out <输出文件夹> [--registry <名单.csv>] [--year <年度>]
                       [--county <县名>] [--previous <summary.json>] [--no-charts]
+                      [--font <字体文件>] [--json]
       汇总全县：统计、图表、Excel、HTML 报告、Word 总结初稿。
   county-rollup template --out <文件.xlsx> [--township <乡镇>] [--year <年度>] [--registry <名单.csv>]
                          [--county <县名>] [--force]
@@ -21,7 +22,7 @@ const MESSAGES = {
 
 通用选项：
   --lang zh|en   输出语言（默认 zh 中文）
-  --help, -h     显示帮助
+  --help, -h     显示帮助（county-rollup <命令> --help 显示该命令的说明）
   --version, -v  显示版本
 `,
     en: `county-rollup — township women's-federation entry sheets: validation and county roll-up
@@ -31,6 +32,7 @@ Usage:
       Check files only and list findings per file (cell and message). Exit 0 no error, 1 some error, 2 could not run.
   county-rollup merge <input-dir> --out <dir> [--registry <csv>] [--year <yyyy>]
                       [--county <name>] [--previous <summary.json>] [--no-charts]
+                      [--font <font-file>] [--json]
       Merge the county: statistics, charts, Excel, HTML report, Word summary draft.
   county-rollup template --out <file.xlsx> [--township <name>] [--year <yyyy>] [--registry <csv>]
                          [--county <name>] [--force]
@@ -38,7 +40,7 @@ Usage:
 
 Options:
   --lang zh|en   output language (default zh)
-  --help, -h     show this help
+  --help, -h     show this help (county-rollup <command> --help shows that command's page)
   --version, -v  show the version
 `,
   },
@@ -58,6 +60,68 @@ Options:
   --year          the expected year, e.g. 2025; a sheet for another year is an error
   --json          print JSON on stdout (for programs)
 Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path, bad registry, bad arguments).
+`,
+  },
+  helpMerge: {
+    zh: `用法：county-rollup merge <输入文件夹> --out <输出文件夹> [--registry <名单.csv>] [--year <年度>]
+                           [--county <县名>] [--previous <summary.json>] [--no-charts]
+                           [--font <字体文件>] [--json] [--lang en]
+
+  <输入文件夹>    各乡镇报来的 .csv、.txt（Excel“Unicode 文本”）、.xlsx 文件所在的文件夹（不含子文件夹）
+  --out          输出文件夹：summary.json、county-summary.xlsx、CSV、图表、report.html、summary-draft.docx
+                 （先写到旁边的临时文件夹，全部完成后再换上，失败不会留下半份结果）
+  --registry     全县乡镇、村（社区）名单（CSV），用于核对名称并列出未报送的乡镇
+  --year         应填报的年度，如 2025；表中年度不同时报错
+  --county       县名，用于报告标题（不给时取各表标题中的县名）
+  --previous     上一年的 summary.json，用于与上年比较
+  --no-charts    不生成图表（更快；报告和总结初稿中不含图表）
+  --font         图表使用的中文字体文件（.ttf/.otf/.ttc）；不给时自动查找系统字体
+  --json         同时把 summary.json 输出到标准输出（供程序读取）
+  --lang zh|en   输出语言（默认 zh 中文）
+退出码：0 全部通过；1 已汇总，但有文件被退回或有乡镇未报送；2 无法运行（参数错误、文件夹无法读写），不写任何文件。
+`,
+    en: `Usage: county-rollup merge <input-dir> --out <dir> [--registry <csv>] [--year <yyyy>]
+                           [--county <name>] [--previous <summary.json>] [--no-charts]
+                           [--font <font-file>] [--json] [--lang en]
+
+  <input-dir>    the folder holding the townships' .csv, .txt (Excel "Unicode text") and .xlsx files (not recursive)
+  --out          output folder: summary.json, county-summary.xlsx, CSV files, charts, report.html, summary-draft.docx
+                 (written to a temporary folder beside it and swapped in at the end: a failed run leaves nothing half-written)
+  --registry     the county registry (CSV of townships and villages) to check names against and list missing townships
+  --year         the expected year, e.g. 2025; a sheet for another year is an error
+  --county       the county name for the report titles (default: the county named in the sheets' titles)
+  --previous     last year's summary.json, for the comparison with the previous year
+  --no-charts    skip the charts (faster; the report and the draft have no charts)
+  --font         a CJK font file (.ttf/.otf/.ttc) for the charts; default: a system font is looked up
+  --json         also print summary.json on stdout (for programs)
+  --lang zh|en   output language (default zh)
+Exit status: 0 all accepted; 1 merged, but some file was rejected or a township is missing; 2 could not run (bad arguments, unreadable or unwritable folder) and nothing is written.
+`,
+  },
+  helpTemplate: {
+    zh: `用法：county-rollup template --out <文件.xlsx> [--township <乡镇>] [--year <年度>] [--registry <名单.csv>]
+                              [--county <县名>] [--force] [--lang en]
+
+  --out          要生成的 Excel 统计表模板（.xlsx）
+  --township     乡镇名称，预填在“填报单位”中
+  --year         年度，如 2025，预填在标题和“年度”中
+  --registry     全县乡镇、村（社区）名单（CSV）；与 --township 一起给时预填该乡镇的村（社区）
+  --county       县名，用于模板标题
+  --force        覆盖已有的文件（默认不覆盖，以免覆盖已填报的表）
+  --lang zh|en   输出语言（默认 zh 中文）
+退出码：0 已生成；2 无法生成（参数错误、文件已存在、无法写入），不写任何文件。
+`,
+    en: `Usage: county-rollup template --out <file.xlsx> [--township <name>] [--year <yyyy>] [--registry <csv>]
+                              [--county <name>] [--force] [--lang en]
+
+  --out          the Excel entry-sheet template (.xlsx) to write
+  --township     the township, pre-filled as the reporting unit (填报单位)
+  --year         the year, e.g. 2025, pre-filled in the title and the year cell
+  --registry     the county registry (CSV); with --township, that township's villages are pre-filled
+  --county       the county name for the template's title
+  --force        overwrite an existing file (by default it is kept: it may be a filled-in sheet)
+  --lang zh|en   output language (default zh)
+Exit status: 0 written; 2 nothing written (bad arguments, the file exists, cannot write).
 `,
   },
   helpHint: {
@@ -148,7 +212,7 @@ Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path
     zh: '共 {files} 个文件：{passed} 个通过，{rejected} 个有错误。',
     en: '{files} file(s): {passed} passed, {rejected} with errors.',
   },
-  // template (texts of pipeline/commands/template.ts, which may use these instead of its own table)
+  // template (pipeline/commands/template.ts)
   templateMissingOut: {
     zh: '请用 --out 指定要生成的 .xlsx 文件，如 --out 黎岭镇.xlsx。',
     en: 'Give the .xlsx file to write with --out, e.g. --out township.xlsx.',

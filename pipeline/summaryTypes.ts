@@ -1,30 +1,14 @@
 /** The shape of summary.json (pipeline-contract.md). Other tools read these names: keep them exact. */
+import type { SheetCadres, SheetRates } from '../core';
 import type { RenderedFinding } from '../core/types';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
 
-export interface Rates {
-  fullTimeRate: number | null;
-  committeeRate: number | null;
-  womensHomeRate: number | null;
-  childrensHomeRate: number | null;
-  disputeResolutionRate: number | null;
-  pledgeCompletionRate: number | null;
-  [id: string]: number | null;
-}
+/** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
+export type Rates = SheetRates;
 
-export interface Cadres {
-  female: number;
-  male: number;
-  fullTime: number;
-  partTime: number;
-  inCommittee: number;
-  noPay: number;
-  averageAge: number;
-  averageAnnualPay: number;
-  ageBands: Record<string, number>;
-  education: Record<string, number>;
-}
+/** Cadre structure over village rows (the core's per-sheet shape). */
+export type Cadres = SheetCadres;
 
 export interface TownshipSummary {
   township: string;

@@ -130,6 +130,8 @@ export async function buildAddin(args = []) {
     target: 'es2020',
     format: 'iife',
     minify: true,
+    // Write the opencc dictionary's Chinese as UTF-8, not \uXXXX escapes: a third smaller (the page is UTF-8).
+    charset: 'utf8',
     sourcemap: 'external',
     outdir: outDir,
     metafile: true,

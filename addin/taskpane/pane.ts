@@ -439,7 +439,7 @@ export function startPane(doc: Document, host: PaneHost): void {
         const sheet = await host.run((context) => readSheet(context));
         const parsed = check(sheet);
         renderTotals(parsed);
-        say(text('totalsTitle'));
+        say(text('totalsShown'));
       }),
   );
 
@@ -466,7 +466,7 @@ export function startPane(doc: Document, host: PaneHost): void {
     if (errors > 0)
       parts.push(make(doc, 'p', 'totals-warning', text('totalsHasErrors', { errors })));
     parts.push(
-      table(text('totals'), totals),
+      table(text('totalsSums'), totals),
       table(text('totalsRates'), rates),
       make(doc, 'p', 'save-reminder', text('saveReminder')),
     );

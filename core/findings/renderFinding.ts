@@ -17,7 +17,7 @@ export function fillTemplate(
   });
 }
 
-/** The message of `code` in `lang` with `params` filled in. Throws on an unknown code (a bug). */
+/** The message of `code` in `lang` with `params` filled in; a param `<name>_<lang>` (reason_en) wins over `<name>`. Throws on an unknown code (a bug). */
 export function formatMessage(
   schema: Schema,
   code: string,
@@ -26,7 +26,11 @@ export function formatMessage(
 ): string {
   const spec = schema.findings[code];
   if (!spec) throw new Error(`formatMessage: unknown finding code ${code}`);
-  return fillTemplate(spec[lang], params);
+  return spec[lang].replace(PLACEHOLDER, (_, name: string) => {
+    const own = params[`${name}_${lang}`];
+    const v = own === null || own === undefined ? params[name] : own;
+    return v === null || v === undefined ? '' : String(v);
+  });
 }
 
 /** The placeholders a finding offers its template: its fields, its params, `header` of its field, and `suggestionText`. */

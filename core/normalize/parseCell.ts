@@ -228,6 +228,18 @@ function parseString(raw: string, column: ColumnSpec, cs: CompiledSchema): CellR
 const stringCache = new WeakMap<ColumnSpec, Map<string, CellResult>>();
 const CACHE_LIMIT = 50_000;
 
+// Per yes/no column, the results of TRUE and FALSE cells (Excel checkboxes), made once: no object per cell.
+const booleanCache = new WeakMap<ColumnSpec, [CellResult | undefined, CellResult | undefined]>();
+
+/** A TRUE/FALSE cell of a yes/no column: 是/否, listed as normalized. */
+function booleanChoice(cell: boolean, column: ColumnSpec, cs: CompiledSchema): CellResult {
+  let pair = booleanCache.get(column);
+  if (!pair) booleanCache.set(column, (pair = [undefined, undefined]));
+  const i = cell ? 0 : 1;
+  const word = cell ? '是' : '否';
+  return (pair[i] ??= { ...parseChoiceText(word, column, cs), normalized: word });
+}
+
 /** The per-column cache of parsed texts (hold on to it per sheet: the lookup is per cell). */
 export function cellCache(column: ColumnSpec): Map<string, CellResult> {
   let cache = stringCache.get(column);
@@ -255,8 +267,7 @@ export function parseCell(
     return parseString(String(cell), column, cs);
   }
   if (typeof cell === 'boolean') {
-    if (type === 'yesno')
-      return { ...parseChoiceText(cell ? '是' : '否', column, cs), normalized: cell ? '是' : '否' };
+    if (type === 'yesno') return booleanChoice(cell, column, cs);
     if (isNumeric(type)) return fail('E_NOT_NUMBER');
     return parseString(String(cell), column, cs);
   }

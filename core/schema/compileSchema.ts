@@ -12,6 +12,8 @@ export interface CompiledSchema {
   metadataKeys: { text: string; key: MetadataKey }[];
   levelWords: Set<string>;
   totalWords: Set<string>;
+  /** Words that start a footer row under the table (注, 填表人 …), normalized. */
+  footerWords: string[];
   /** Char code → whether it can end a 本级/合计 cell (its normalized form ends a special word, or is ':'); filled as met. */
   specialTail: Map<number, boolean>;
   /** Normalized, lower-cased yes/no words → 是/否. */
@@ -80,6 +82,7 @@ export function compileSchema(schema: Schema): CompiledSchema {
     metadataKeys,
     levelWords: new Set(schema.specialRows.level.map(normalizeHeader)),
     totalWords: new Set(schema.specialRows.total.map(normalizeHeader)),
+    footerWords: schema.specialRows.footer.map(normalizeHeader).filter((w) => w !== ''),
     specialTail: new Map(),
     yesno,
     enumLookup,

@@ -2,12 +2,27 @@
 import { columnChecks, rowRules } from '../checks';
 import { CORE_CODES } from '../findings/coreCodes';
 import { normalizeHeader } from '../normalize/normalizeText';
-import type { Schema } from '../types';
+import type { Schema, TemplateText } from '../types';
 import schemaJson from './entry-sheet.json';
 
 const FIELD_TYPES = ['count', 'money', 'integer', 'yesno', 'enum', 'text'];
 const GROUPS = ['cadre', 'activity', 'other'];
 const METADATA_IDS = ['township', 'year', 'reporter', 'phone', 'date'];
+const TEMPLATE_KEYS: readonly (keyof TemplateText)[] = [
+  'unknownCounty',
+  'unknownYear',
+  'townshipSuffix',
+  'labelSuffix',
+  'errorTitle',
+  'error',
+  'rangeNote',
+  'listNote',
+  'listSeparator',
+  'levelPromptTitle',
+  'levelPrompt',
+  'levelError',
+  'footer',
+];
 
 /** A schema file that fails validation; the message lists every problem, one per line. */
 export class SchemaError extends Error {
@@ -71,8 +86,13 @@ function checkTopLevel(s: Obj, errors: string[]): void {
     for (const w of s.yesno['否'])
       if (yes.has(normalizeHeader(w))) errors.push(`yesno: “${w}” is listed under both 是 and 否`);
   }
-  if (!isObj(s.specialRows) || !isStrArray(s.specialRows.level) || !isStrArray(s.specialRows.total))
-    errors.push('specialRows needs lists level and total');
+  if (
+    !isObj(s.specialRows) ||
+    !isStrArray(s.specialRows.level) ||
+    !isStrArray(s.specialRows.total) ||
+    !isStrArray(s.specialRows.footer)
+  )
+    errors.push('specialRows needs lists level, total and footer');
   if (!Array.isArray(s.metadata)) errors.push('metadata must be a list');
   else
     s.metadata.forEach((m, i) => {
@@ -101,6 +121,11 @@ function checkTopLevel(s: Obj, errors: string[]): void {
   if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
   if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
     errors.push('ui.redacted must be a string');
+  const tpl = s.template;
+  if (!isObj(tpl)) errors.push('template must be an object of template texts');
+  else
+    for (const k of TEMPLATE_KEYS)
+      if (typeof tpl[k] !== 'string') errors.push(`template.${k} must be a string`);
   if (!Array.isArray(s.ageBands) || !s.ageBands.every((b) => isObj(b) && isStr(b.id)))
     errors.push('ageBands must be a list of { id, min?, max? }');
 }
@@ -150,6 +175,7 @@ function checkColumns(s: Obj, codes: Set<string>, errors: string[]): Set<string>
     else if (ids.has(c.id)) errors.push(`${where}: id ${c.id} is used twice`);
     else ids.add(c.id);
     if (!isStr(c.header)) errors.push(`${where} needs a header`);
+    if (!isStr(c.en)) errors.push(`${where} needs an English label en`);
     if (!isStrArray(c.aliases)) errors.push(`${where}.aliases must be a list of strings`);
     if (!FIELD_TYPES.includes(c.type as string))
       errors.push(`${where}.type must be one of ${FIELD_TYPES.join(', ')}`);

@@ -81,3 +81,24 @@ export function classifyRow(
   if (villageIndex < 0 || isBlankCell(row[villageIndex])) return VILLAGE_BLANK_ROW;
   return VILLAGE_ROW;
 }
+
+// A number as a text cell holds it (CSV grids are all text): 12, -3, 1,200, 0.5, １２ after folding is not needed (footers hold words).
+const NUMBER_TEXT = /^\s*[+-]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*$/;
+
+/** True when every non-blank cell of the row is text that is not a number (a note or signature line, not data). */
+export function isTextOnlyRow(row: readonly Cell[]): boolean {
+  for (const cell of row) {
+    if (isBlankCell(cell)) continue;
+    if (typeof cell !== 'string' || NUMBER_TEXT.test(cell)) return false;
+  }
+  return true;
+}
+
+/** True for a footer row (注：…, 填表说明：…, 审核人：张三 填表人：李四): text only, and the first non-blank cell starts with a footer word. */
+export function isFooterRow(row: readonly Cell[], cs: CompiledSchema): boolean {
+  if (!isTextOnlyRow(row)) return false;
+  const first = row.find((cell) => !isBlankCell(cell));
+  if (typeof first !== 'string') return false;
+  const t = normalizeHeader(first);
+  return cs.footerWords.some((w) => t.startsWith(w));
+}

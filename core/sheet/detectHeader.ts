@@ -2,7 +2,8 @@
 import { makeFinding } from '../findings/makeFinding';
 import { normalizeHeader } from '../normalize/normalizeText';
 import type { CompiledSchema } from '../schema/compileSchema';
-import type { ColumnMapping, Finding, Grid } from '../types';
+import { compileSchema } from '../schema/compileSchema';
+import type { ColumnMapping, Finding, Grid, Schema } from '../types';
 import { cellText } from './cellText';
 
 /** The header row (1-based, null when none), its column mapping, unknown columns and header findings. */
@@ -13,8 +14,8 @@ export interface HeaderResult {
   findings: Finding[];
 }
 
-/** The first row (within headerSearchRows) in which ≥ headerMatchThreshold of the non-empty cells (and at least two) are known headers. */
-export function detectHeader(grid: Grid, cs: CompiledSchema): HeaderResult {
+/** The 0-based header row: the first (within headerSearchRows) in which ≥ headerMatchThreshold of the non-empty cells (and at least two) are known headers; -1 when none. */
+function headerIndex(grid: Grid, cs: CompiledSchema): number {
   const { schema } = cs;
   const limit = Math.min(grid.length, schema.headerSearchRows);
   for (let r = 0; r < limit; r++) {
@@ -28,14 +29,26 @@ export function detectHeader(grid: Grid, cs: CompiledSchema): HeaderResult {
       if (cs.headerLookup.has(key)) matched++;
     }
     // Two matches at least, so a lone 序号 or 备注 cell above the table is not taken for the header.
-    if (matched >= 2 && matched / filled >= schema.headerMatchThreshold)
-      return mapHeader(grid, r, cs);
+    if (matched >= 2 && matched / filled >= schema.headerMatchThreshold) return r;
   }
+  return -1;
+}
+
+/** The 1-based header row of a grid, or null: the cheap test of "is this the entry sheet" (no row is read, no finding made). */
+export function findHeaderRow(grid: Grid, schema: Schema): number | null {
+  const r = headerIndex(grid, compileSchema(schema));
+  return r < 0 ? null : r + 1;
+}
+
+/** The header row (see headerIndex) with its column mapping and header findings; E_NO_HEADER when none. */
+export function detectHeader(grid: Grid, cs: CompiledSchema): HeaderResult {
+  const r = headerIndex(grid, cs);
+  if (r >= 0) return mapHeader(grid, r, cs);
   return {
     headerRow: null,
     columns: [],
     unknownColumns: [],
-    findings: [makeFinding(schema, 'E_NO_HEADER')],
+    findings: [makeFinding(cs.schema, 'E_NO_HEADER')],
   };
 }
 

@@ -6,7 +6,7 @@ import type { Cell, ColumnMapping, DataRow, Finding, Grid, Normalization } from 
 import { cellCache } from '../normalize/parseCell';
 import { checkDuplicateVillages } from './checkDuplicateVillages';
 import { checkTotals } from './checkTotals';
-import { classifyRow } from './classifyRow';
+import { classifyRow, isFooterRow, isTextOnlyRow } from './classifyRow';
 import type { BoundColumn, RowContext } from './readRow';
 import { readRow, shownValue } from './readRow';
 
@@ -33,7 +33,30 @@ export function noDataRows(): DataRowsResult {
   };
 }
 
-/** Reads every row after 1-based `headerRow`. Rows are read once; cross-row checks run on the parsed rows. */
+/**
+ * The 0-based row where the footer under the table begins (grid.length when none): the first footer
+ * row (注：…, 审核人：…) below which every non-blank row is text only and neither 本级 nor 合计, i.e.
+ * a footer row below the last data row. Scans up from the bottom and stops at the first data row.
+ */
+function footerStart(
+  grid: Grid,
+  headerRow: number,
+  villageIndex: number,
+  seqIndex: number,
+  cs: CompiledSchema,
+): number {
+  let start = grid.length;
+  for (let r = grid.length - 1; r >= headerRow; r--) {
+    const cells = grid[r] ?? [];
+    const kind = classifyRow(cells, villageIndex, seqIndex, cs).kind;
+    if (kind === 'blank') continue;
+    if (kind === 'level' || kind === 'total' || !isTextOnlyRow(cells)) break;
+    if (isFooterRow(cells, cs)) start = r;
+  }
+  return start;
+}
+
+/** Reads every row after 1-based `headerRow` up to a footer (注：…, 填表人：…; see footerStart). Rows are read once; cross-row checks run on the parsed rows. */
 export function readDataRows(
   grid: Grid,
   headerRow: number,
@@ -84,11 +107,14 @@ export function readDataRows(
   const sumIndexes = columns.flatMap((c, j) => (c.spec.sum === true ? [j] : []));
   const sums = new Float64Array(columns.length);
   const totals: { row: DataRow; cells: readonly Cell[] }[] = [];
-  for (let r = headerRow; r < grid.length; r++) {
+  const footerAt = footerStart(grid, headerRow, villageColumn - 1, seqColumn - 1, cs);
+  for (let r = headerRow; r < footerAt; r++) {
     const cells = grid[r] ?? [];
     const row = r + 1;
     const cls = classifyRow(cells, villageColumn - 1, seqColumn - 1, cs);
     if (cls.kind === 'blank') continue;
+    // A footer after the 合计 row ends the table (rows below the last data row are found by footerStart).
+    if (totals.length > 0 && cls.kind !== 'total' && isFooterRow(cells, cs)) break;
     if (cls.kind === 'villageBlank') {
       // Without a village column (E_MISSING_COLUMN already) rows cannot be told apart: no data rows.
       if (villageColumn > 0)

@@ -28,12 +28,16 @@ export function parseYear(value: Cell | undefined): number | null {
   return m?.[1] === undefined ? null : Number(m[1]);
 }
 
-/** The county named in a title: the text up to and including the first 县/区/市/旗 ("示例县乡镇妇联…" → "示例县"), else null. */
+// A blank template's county: XX县, ××县, xx县, ____县, ＿＿县, 某某县 (after normalization, so full-width forms fold).
+const PLACEHOLDER_COUNTY = /^(?:[xX×✕╳＿_]+|某+)$/;
+
+/** The county named in a title: the text up to and including the first 县/区/市/旗 ("示例县乡镇妇联…" → "示例县"); null when none or a placeholder (XX县). */
 export function countyFromTitle(title: string | null): string | null {
   if (title === null) return null;
   const t = normalizeText(title);
   const i = t.search(/[县区市旗]/);
-  return i >= 1 ? t.slice(0, i + 1) : null;
+  if (i < 1) return null;
+  return PLACEHOLDER_COUNTY.test(t.slice(0, i)) ? null : t.slice(0, i + 1);
 }
 
 /** The metadata key a normalized cell text equals exactly, or null. */

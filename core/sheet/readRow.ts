@@ -63,7 +63,8 @@ function runRowRules(cells: readonly Cell[], dataRow: DataRow, ctx: RowContext):
       const spec = cs.columnsById.get(hit.field);
       const shown =
         column !== null && spec ? shownValue(cells[column - 1], spec, cs.schema.ui.redacted) : null;
-      const value = shown ?? String(dataRow.values[hit.field]);
+      // As written (null when blank); the parsed value only when the cell cannot be located.
+      const value = column !== null && spec ? shown : String(dataRow.values[hit.field]);
       ctx.findings.push(
         makeFinding(cs.schema, hit.code, {
           row: dataRow.row,
@@ -152,7 +153,8 @@ export function readRow(
           row,
           column,
           field,
-          value: shownValue(cell, spec, redacted) ?? String(result.value),
+          // As written: null for a blank cell (a blank 年报酬 is 0 for W_NO_PAY, but was not written "0").
+          value: shownValue(cell, spec, redacted),
           params: hit.params,
         }),
       );

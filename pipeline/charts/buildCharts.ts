@@ -20,26 +20,32 @@ export interface ChartSpec {
 /** Every chart the summary has data for; charts without data (e.g. no previous year) are left out. */
 export function buildCharts(summary: SummaryJson, ctx: ChartContext): ChartSpec[] {
   const t = chartTextFor(ctx.lang);
+  // A nation-sized batch would make unreadable bars: above chartTopAbove townships only the top chartTopCount are drawn.
+  const limit = summary.byTownship.length > layout.chartTopAbove ? layout.chartTopCount : undefined;
+  const suffix = limit === undefined ? '' : t.topSuffix.split('{top}').join(String(limit));
   const title = (s: string): string => fillChartText(s, ctx);
+  const topTitle = (s: string): string => title(s) + suffix;
   const candidates: [string, string, EChartsOption | null][] = [
     [
       'training-attendance',
-      title(t.trainingAttendance.title),
+      topTitle(t.trainingAttendance.title),
       buildTownshipBarOption(
         summary,
         'trainingAttendance',
-        { title: title(t.trainingAttendance.title), axis: t.trainingAttendance.axis },
+        { title: topTitle(t.trainingAttendance.title), axis: t.trainingAttendance.axis },
         ctx,
+        limit,
       ),
     ],
     [
       'cancer-screening',
-      title(t.cancerScreened.title),
+      topTitle(t.cancerScreened.title),
       buildTownshipBarOption(
         summary,
         'cancerScreened',
-        { title: title(t.cancerScreened.title), axis: t.cancerScreened.axis },
+        { title: topTitle(t.cancerScreened.title), axis: t.cancerScreened.axis },
         ctx,
+        limit,
       ),
     ],
     [
@@ -52,8 +58,21 @@ export function buildCharts(summary: SummaryJson, ctx: ChartContext): ChartSpec[
       t.cadreStructure.title,
       buildCadreStructureOption(summary, t.cadreStructure, ctx),
     ],
-    ['home-coverage', t.homeCoverage.title, buildHomeCoverageOption(summary, t.homeCoverage, ctx)],
-    ['disputes', t.disputes.title, buildDisputesOption(summary, t.disputes, ctx)],
+    [
+      'home-coverage',
+      t.homeCoverage.title + suffix,
+      buildHomeCoverageOption(
+        summary,
+        { ...t.homeCoverage, title: t.homeCoverage.title + suffix },
+        ctx,
+        limit,
+      ),
+    ],
+    [
+      'disputes',
+      t.disputes.title + suffix,
+      buildDisputesOption(summary, { ...t.disputes, title: t.disputes.title + suffix }, ctx, limit),
+    ],
     [
       'year-over-year',
       t.yearOverYear.title,

@@ -12,11 +12,12 @@ import {
   valueAxis,
 } from './chartStyle';
 
-/** The option; null when no township was accepted. Townships by disputes handled, most first. */
+/** The option; null when no township was accepted. Townships by disputes handled, most first (the top `limit` when given). */
 export function buildDisputesOption(
   summary: SummaryJson,
   text: ChartText['disputes'],
   ctx: ChartContext,
+  limit?: number,
 ): EChartsOption | null {
   if (summary.byTownship.length === 0) return null;
   const rows = summary.byTownship
@@ -30,7 +31,8 @@ export function buildDisputesOption(
         b.handled - a.handled ||
         b.resolved - a.resolved ||
         (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    );
+    )
+    .slice(0, limit);
   const showLabels = rows.length <= 12;
   return {
     ...baseOption(text.title, ctx),

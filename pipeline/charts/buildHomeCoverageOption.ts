@@ -12,11 +12,12 @@ import {
   valueAxis,
 } from './chartStyle';
 
-/** The option; null when no township was accepted. Townships by women's-home coverage, highest first. */
+/** The option; null when no township was accepted. Townships by women's-home coverage, highest first (the top `limit` when given). */
 export function buildHomeCoverageOption(
   summary: SummaryJson,
   text: ChartText['homeCoverage'],
   ctx: ChartContext,
+  limit?: number,
 ): EChartsOption | null {
   if (summary.byTownship.length === 0) return null;
   const percent = (r: number | null | undefined): number => Math.round((r ?? 0) * 1000) / 10;
@@ -31,7 +32,8 @@ export function buildHomeCoverageOption(
         b.women - a.women ||
         b.children - a.children ||
         (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-    );
+    )
+    .slice(0, limit);
   const showLabels = rows.length <= 12;
   return {
     ...baseOption(text.title, ctx),

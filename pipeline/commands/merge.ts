@@ -5,8 +5,8 @@ import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
-import { listInputs } from '../io/listInputs';
-import { readRegistry } from '../io/readRegistry';
+import { listInputs, type InputListing } from '../io/listInputs';
+import { loadRegistryOption } from '../io/readRegistry';
 import { message } from '../messages';
 import { startProgress } from '../progress';
 import { writeDocuments } from '../report/writeDocuments';
@@ -56,7 +56,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const request = await readRequest(argv, io, schema);
   if (request === null) return 2;
 
-  let listing;
+  let listing: InputListing;
   try {
     listing = await listInputs(request.input);
   } catch (error) {
@@ -172,12 +172,12 @@ async function writeTables(
   writeCsv(join(dir, 'townships.csv'), townships);
   writeCsv(join(dir, 'villages.csv'), villages);
   writeCsv(join(dir, 'findings.csv'), findings);
-  await writeWorkbook(join(dir, 'county-summary.xlsx'), [
-    buildSummaryTable(summary, schema),
-    townships,
-    villages,
-    findings,
-  ]);
+  await writeWorkbook(
+    join(dir, 'county-summary.xlsx'),
+    [buildSummaryTable(summary, schema), townships, villages, findings],
+    // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
+    summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) },
+  );
 }
 
 /** Checks the arguments, the output location, the registry and --previous; prints why and returns null when the run cannot start (exit 2). */
@@ -226,21 +226,8 @@ async function readRequest(
   if (outProblem !== null)
     return fail(mergeMessage(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));
 
-  let registry: Registry | null = null;
-  const registryPath = args.options.get('--registry');
-  if (registryPath !== undefined) {
-    const read = await readRegistry(registryPath, schema);
-    if (!read.ok) {
-      for (const e of read.errors) {
-        const text = io.lang === 'zh' ? e.message_zh : e.message_en;
-        io.stderr(
-          `${e.row === null ? message(io.lang, 'registryUnreadable', { path: registryPath, reason: text }) : message(io.lang, 'registryInvalid', { path: registryPath, row: e.row, message: text })}\n`,
-        );
-      }
-      return fail(message(io.lang, 'registryFix'));
-    }
-    registry = read.registry;
-  }
+  const registry = await loadRegistryOption(args.options.get('--registry'), schema, io);
+  if (registry === 'failed') return null;
 
   let previous: PreviousSummary | null = null;
   const previousPath = args.options.get('--previous');

@@ -5,7 +5,7 @@ import type { ParsedSheet, Registry, RenderedFinding, Schema } from '../../core/
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
 import { listInputs } from '../io/listInputs';
-import { readRegistry } from '../io/readRegistry';
+import { loadRegistryOption } from '../io/readRegistry';
 import { readTownshipFile } from '../io/readTownshipFile';
 import { message } from '../messages';
 import type { Encoding } from '../summaryTypes';
@@ -81,22 +81,8 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   }
 
   const schema = loadSchema();
-  let registry: Registry | null = null;
-  const registryPath = args.options.get('--registry');
-  if (registryPath !== undefined) {
-    const read = await readRegistry(registryPath, schema);
-    if (!read.ok) {
-      for (const e of read.errors) {
-        const text = io.lang === 'zh' ? e.message_zh : e.message_en;
-        // The core's registry messages name their row themselves.
-        const key = e.row === null && read.unreadable ? 'registryUnreadable' : 'registryInvalid';
-        io.stderr(`${say(key, { path: registryPath, reason: text, message: text })}\n`);
-      }
-      io.stderr(`${say('registryFix')}\n`);
-      return 2;
-    }
-    registry = read.registry;
-  }
+  const registry = await loadRegistryOption(args.options.get('--registry'), schema, io);
+  if (registry === 'failed') return 2;
 
   const inputs = await collectInputs(args.positionals, io);
   if (inputs === null) return 2;

@@ -17,15 +17,19 @@ export interface InputListing {
 
 /** Lists an input folder (not recursive). Excel lock files (~$…) and hidden files are skipped silently. Throws when the folder cannot be read. */
 export async function listInputs(dir: string): Promise<InputListing> {
-  const names = await readdir(dir);
+  const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   const ignored: string[] = [];
-  for (const name of names.sort(compareCodePoints)) {
+  for (const entry of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
+    const name = entry.name;
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     const path = join(dir, name);
-    // stat, not the dirent type: follow symbolic links to what they point at.
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() === true && isInputFile(name)) files.push(path);
+    // The dirent type is free; only a symbolic link needs a stat, to follow it to what it points at
+    // (a stat per file cost seconds on a 40,000-file folder).
+    const isFile = entry.isSymbolicLink()
+      ? (await stat(path).catch(() => null))?.isFile() === true
+      : entry.isFile();
+    if (isFile && isInputFile(name)) files.push(path);
     else ignored.push(name);
   }
   return { files, ignored };

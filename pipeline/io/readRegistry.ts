@@ -37,3 +37,25 @@ function fileError(key: 'reasonIo' | 'registryEmpty' | 'registryEncoding'): Regi
     errors: [{ row: null, message_zh: message('zh', key), message_en: message('en', key) }],
   };
 }
+
+/**
+ * The `--registry` option of a command: no option → null; a good file → its registry; a bad one →
+ * its errors printed on stderr (each naming its row) and `'failed'`, for the command to exit 2.
+ */
+export async function loadRegistryOption(
+  path: string | undefined,
+  schema: Schema,
+  io: { lang: 'zh' | 'en'; stderr: (s: string) => void },
+): Promise<Registry | null | 'failed'> {
+  if (path === undefined) return null;
+  const read = await readRegistry(path, schema);
+  if (read.ok) return read.registry;
+  for (const e of read.errors) {
+    const text = io.lang === 'zh' ? e.message_zh : e.message_en;
+    // The core's registry messages name their row themselves.
+    const key = e.row === null && read.unreadable ? 'registryUnreadable' : 'registryInvalid';
+    io.stderr(`${message(io.lang, key, { path, reason: text, message: text })}\n`);
+  }
+  io.stderr(`${message(io.lang, 'registryFix')}\n`);
+  return 'failed';
+}

@@ -99,7 +99,7 @@ export async function buildSummaryDocx(
       alignment: AlignmentType.CENTER,
       spacing: { after: 120 },
     }),
-    townshipTable(summary, lang, run),
+    ...townshipTable(summary, lang, run),
   ];
   if (charts.length > 0) {
     appendix.push(
@@ -195,7 +195,8 @@ function fontOf(
   return { ascii: f.latin, hAnsi: f.latin, eastAsia: f[kind], cs: f.latin };
 }
 
-function townshipTable(summary: SummaryJson, lang: Lang, run: RunFactory): Table {
+/** The table (top townships only) and, when some are left out, the line saying where they are. */
+function townshipTable(summary: SummaryJson, lang: Lang, run: RunFactory): (Table | Paragraph)[] {
   const table = buildTownshipTable(summary, lang);
   // Fixed widths: rank narrow, township name wide enough for 4–5 characters, the figures share the rest.
   const usable = a4.height - landscapeMargins.left - landscapeMargins.right;
@@ -224,7 +225,7 @@ function townshipTable(summary: SummaryJson, lang: Lang, run: RunFactory): Table
       cantSplit: true,
       children: cells.map((c, i) => cell(c, i, bold, header)),
     });
-  return new Table({
+  const grid = new Table({
     width: { size: usable, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
@@ -234,4 +235,9 @@ function townshipTable(summary: SummaryJson, lang: Lang, run: RunFactory): Table
       row(table.total, true, false),
     ],
   });
+  if (table.moreNote === '') return [grid];
+  return [
+    grid,
+    new Paragraph({ children: [run(table.moreNote, 'caption')], spacing: { before: 120 } }),
+  ];
 }

@@ -1,4 +1,4 @@
-/** Display labels of summary fields and rates: Chinese from the schema file, English from the report phrases. */
+/** Display labels of summary fields and rates: Chinese and English from the schema file (columns' header/en, rates' zh/en). */
 import { loadSchema } from '../../core';
 import phrasesEn from './phrases.en.json';
 
@@ -8,6 +8,7 @@ export type Lang = 'zh' | 'en';
 /** Labels built from the schema on first use: no work at import, so a broken schema is reported by cli.ts, not thrown while modules load. */
 interface Labels {
   headers: Map<string, string>;
+  english: Map<string, string>;
   rates: Map<string, { zh: string; en: string }>;
   money: Set<string>;
   totals: readonly string[];
@@ -18,13 +19,13 @@ function getLabels(): Labels {
   const schema = loadSchema();
   labels = {
     headers: new Map(schema.columns.map((c) => [c.id, c.header])),
+    english: new Map(schema.columns.map((c) => [c.id, c.en])),
     rates: new Map(schema.rates.map((r) => [r.id, { zh: r.zh, en: r.en }])),
     money: new Set(schema.columns.filter((c) => c.type === 'money').map((c) => c.id)),
     totals: schema.columns.filter((c) => c.sum === true).map((c) => c.id),
   };
   return labels;
 }
-const englishFields: Record<string, string> = phrasesEn.fields;
 const englishEducation: Record<string, string> = phrasesEn.education;
 
 /** Ids of every summed column, in sheet order (the totals a summary carries). */
@@ -34,10 +35,10 @@ export function totalIds(): readonly string[] {
 
 /** The label of a total (column id) or rate id; the id itself when neither file knows it. */
 export function fieldLabel(id: string, lang: Lang): string {
-  const { rates, headers } = getLabels();
+  const { rates, headers, english } = getLabels();
   const rate = rates.get(id);
   if (rate) return rate[lang];
-  if (lang === 'en') return englishFields[id] ?? headers.get(id) ?? id;
+  if (lang === 'en') return english.get(id) ?? id;
   return headers.get(id) ?? id;
 }
 

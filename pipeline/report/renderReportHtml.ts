@@ -127,10 +127,12 @@ function townshipSection(summary: SummaryJson, p: Phrases, lang: Lang): string {
   const row = (cells: string[], tag: 'td' | 'th'): string =>
     `<tr>${cells.map((c, i) => `<${tag}${cls(i)}>${esc(c)}</${tag}>`).join('')}</tr>`;
   return [
-    `<section class="page"><h2>${esc(p.html.byTownship)}</h2><p class="note">${esc(p.table.caption)}</p>`,
+    `<section class="page"><h2>${esc(p.html.byTownship)}</h2><p class="note">${esc(table.caption)}</p>`,
     `<table class="towns"><thead>${row(table.header, 'th')}</thead><tbody>`,
     ...table.rows.map((r) => row(r, 'td')),
-    `</tbody><tfoot>${row(table.total, 'td')}</tfoot></table></section>`,
+    `</tbody><tfoot>${row(table.total, 'td')}</tfoot></table>`,
+    table.moreNote === '' ? '' : `<p class="note more">${esc(table.moreNote)}</p>`,
+    `</section>`,
   ].join('\n');
 }
 
@@ -146,15 +148,24 @@ function chartsSection(charts: readonly InlineChart[], p: Phrases): string {
 function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): string {
   const h = p.html;
   const t = summary.townships;
+  const max = layout.listMaxRows;
+  const shownRejected = t.rejected.slice(0, max);
+  // One pass over the findings for the shown files only (not a scan per rejected file).
+  const errorsByFile = new Map<string, SummaryFinding[]>(shownRejected.map((r) => [r.file, []]));
+  for (const f of summary.findings) {
+    if (f.severity === 'error') errorsByFile.get(f.file)?.push(f);
+  }
+  const moreRejected =
+    t.rejected.length > max
+      ? `<p class="note more">${esc(fillTemplate(h.moreRejected, { n: formatCount(t.rejected.length - max, p.number) }))}</p>`
+      : '';
   const rejected =
     t.rejected.length === 0
       ? `<p>${esc(h.noneRejected)}</p>`
       : [
           `<table><thead><tr><th>${esc(p.table.township)}</th><th>${esc(h.file)}</th><th class="num">${esc(h.errors)}</th><th>${esc(fillTemplate(h.reasons, { n: String(reasonsShown) }))}</th></tr></thead><tbody>`,
-          ...t.rejected.map((r) => {
-            const errors = summary.findings.filter(
-              (f) => f.file === r.file && f.severity === 'error',
-            );
+          ...shownRejected.map((r) => {
+            const errors = errorsByFile.get(r.file) ?? [];
             const items = errors
               .slice(0, reasonsShown)
               .map((f) => `<li>${esc(message(f, lang))}</li>`);
@@ -165,11 +176,16 @@ function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): strin
             return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${r.errors}</td><td><ul>${items.join('')}</ul></td></tr>`;
           }),
           `</tbody></table>`,
+          moreRejected,
         ].join('\n');
+  const moreMissing =
+    t.missing.length > max
+      ? `<p class="note more">${esc(fillTemplate(h.moreMissing, { n: formatCount(t.missing.length - max, p.number) }))}</p>`
+      : '';
   const missing =
     t.missing.length === 0
       ? `<p>${esc(h.noneMissing)}</p>`
-      : `<p class="missing">${t.missing.map(esc).join(p.listSeparator)}</p>`;
+      : `<p class="missing">${t.missing.slice(0, max).map(esc).join(p.listSeparator)}</p>${moreMissing}`;
   return [
     `<section class="page"><h2>${esc(h.notIncluded)}</h2>`,
     `<h3>${esc(h.rejected + fillTemplate(h.countInBrackets, { n: String(t.rejected.length) }))}</h3>`,
@@ -188,18 +204,24 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
     string,
     { code: string; severity: string; count: number; example: string }
   >();
+  let errors = 0;
   for (const f of findings) {
-    const g = groups.get(f.code) ?? {
+    if (f.severity === 'error') errors += 1;
+    const g = groups.get(f.code);
+    if (g !== undefined) {
+      g.count += 1;
+      continue;
+    }
+    // The example is the first finding of its code; formatted once per code, not per finding.
+    groups.set(f.code, {
       code: f.code,
       severity: f.severity,
-      count: 0,
+      count: 1,
       example: fillTemplate(h.exampleOf, {
         where: f.township ?? f.file,
         message: message(f, lang),
       }),
-    };
-    g.count += 1;
-    groups.set(f.code, g);
+    });
   }
   const sorted = [...groups.values()].sort((a, b) =>
     a.severity === b.severity
@@ -208,16 +230,29 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
         ? -1
         : 1,
   );
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const max = layout.listMaxRows;
+  const more =
+    sorted.length > max
+      ? `<p class="note more">${esc(
+          fillTemplate(h.moreFindings, {
+            n: formatCount(
+              sorted.slice(max).reduce((n, g) => n + g.count, 0),
+              p.number,
+            ),
+          }),
+        )}</p>`
+      : '';
   return [
     `<section><h2>${esc(h.findings)}</h2>`,
     `<p>${esc(fillTemplate(h.findingsIntro, { errors: String(errors), warnings: String(findings.length - errors) }))}</p>`,
     `<table><thead><tr><th>${esc(h.code)}</th><th>${esc(h.severity)}</th><th class="num">${esc(h.count)}</th><th>${esc(h.example)}</th></tr></thead><tbody>`,
-    ...sorted.map(
-      (g) =>
-        `<tr class="${g.severity === 'error' ? 'err' : 'wrn'}"><td><code>${esc(g.code)}</code></td><td>${esc(g.severity === 'error' ? h.error : h.warning)}</td><td class="num">${g.count}</td><td>${esc(g.example)}</td></tr>`,
-    ),
-    `</tbody></table></section>`,
+    ...sorted
+      .slice(0, max)
+      .map(
+        (g) =>
+          `<tr class="${g.severity === 'error' ? 'err' : 'wrn'}"><td><code>${esc(g.code)}</code></td><td>${esc(g.severity === 'error' ? h.error : h.warning)}</td><td class="num">${g.count}</td><td>${esc(g.example)}</td></tr>`,
+      ),
+    `</tbody></table>${more}</section>`,
   ].join('\n');
 }
 

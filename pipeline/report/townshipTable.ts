@@ -4,18 +4,32 @@ import layout from './reportLayout.json';
 import { fieldLabel, type Lang } from './fieldLabel';
 import { formatCount, formatPercent } from './formatNumber';
 import { phrasesFor } from './phrases';
+import { fillTemplate } from './fillTemplate';
 import { formatTotal } from './reportValues';
 
-/** Header, body rows (ranked), the county row, and which columns hold numbers (right-aligned). */
+/** Header, body rows (ranked, at most `reportLayout.tableMaxRows`), the county row, and which columns hold numbers (right-aligned). */
 export interface TownshipTable {
   header: string[];
   rows: string[][];
   total: string[];
   numeric: boolean[];
+  /** Townships left out of `rows` (beyond the top tableMaxRows); 0 when all are shown. */
+  omitted: number;
+  /** The line that says where the omitted townships are ("其余 N 个乡镇（街道）见 …"); '' when none are. */
+  moreNote: string;
+  /** The caption above the table (says "top N" when some are omitted). */
+  caption: string;
 }
 
-/** Builds the table: townships by `reportLayout.tableSortBy`, highest first, with their rank. */
-export function buildTownshipTable(summary: SummaryJson, lang: Lang): TownshipTable {
+/**
+ * Builds the table: townships by `reportLayout.tableSortBy`, highest first, with their rank; only the
+ * top `maxRows` are formatted (O(n log n) overall, so a nation-sized batch stays cheap).
+ */
+export function buildTownshipTable(
+  summary: SummaryJson,
+  lang: Lang,
+  maxRows: number = layout.tableMaxRows,
+): TownshipTable {
   const p = phrasesFor(lang);
   const sortBy = layout.tableSortBy;
   const value = (t: TownshipSummary): number => t.totals[sortBy] ?? 0;
@@ -28,12 +42,15 @@ export function buildTownshipTable(summary: SummaryJson, lang: Lang): TownshipTa
         ? formatPercent(rates[id] ?? null, p.number, p.noValue)
         : formatTotal(id, totals[id] ?? 0, p),
     );
-  const rows = sorted.map((t) => [
-    String(t.ranks?.[sortBy] ?? competitionRank(sorted.map(value), value(t))),
+  const shown = sorted.slice(0, Math.max(0, maxRows));
+  const ranks = competitionRanks(shown.map(value));
+  const rows = shown.map((t, i) => [
+    String(t.ranks?.[sortBy] ?? ranks[i] ?? i + 1),
     t.township,
     formatCount(t.villages, p.number),
     ...cells(t.totals, t.rates),
   ]);
+  const omitted = sorted.length - shown.length;
   return {
     header: [
       p.table.rank,
@@ -49,12 +66,27 @@ export function buildTownshipTable(summary: SummaryJson, lang: Lang): TownshipTa
       ...cells(summary.totals, summary.rates),
     ],
     numeric: [true, false, true, ...layout.tableColumns.map(() => true)],
+    omitted,
+    moreNote:
+      omitted === 0 ? '' : fillTemplate(p.table.more, { n: formatCount(omitted, p.number) }),
+    caption:
+      omitted === 0
+        ? p.table.caption
+        : fillTemplate(p.table.topCaption, { top: formatCount(shown.length, p.number) }),
   };
 }
 
-/** 1 + the number of values strictly greater (ties share a rank: 1, 2, 2, 4). */
-function competitionRank(values: readonly number[], v: number): number {
-  return 1 + values.filter((x) => x > v).length;
+/**
+ * Competition ranks of values sorted highest first (ties share a rank: 1, 2, 2, 4). The values are a
+ * prefix of the full ranking, so the ranks are the same as over all townships.
+ */
+function competitionRanks(sortedDesc: readonly number[]): number[] {
+  const ranks: number[] = [];
+  sortedDesc.forEach((v, i) => {
+    const prev = ranks[i - 1];
+    ranks.push(i > 0 && prev !== undefined && sortedDesc[i - 1] === v ? prev : i + 1);
+  });
+  return ranks;
 }
 
 /** Code-point order, as summary.json sorts townships (locale-independent, so output is reproducible). */

@@ -96,7 +96,6 @@ export const MERGE_MESSAGES = {
   },
   progressFile: { zh: '[{index}/{total}] 读取 {file}', en: '[{index}/{total}] reading {file}' },
   progressBar: { zh: '读取 {bar} {index}/{total}', en: 'Reading {bar} {index}/{total}' },
-  writing: { zh: '正在写出结果……', en: 'Writing the results…' },
   done: {
     zh: '汇总完成：{year}年度，{accepted}/{expected} 个乡镇，{villages} 个村（社区）；退回 {rejected} 个文件，未报送 {missing} 个乡镇。结果在 {out}',
     en: 'Merged {year}: {accepted}/{expected} townships, {villages} villages; {rejected} file(s) rejected, {missing} township(s) missing. Results in {out}',

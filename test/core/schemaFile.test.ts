@@ -8,4 +8,14 @@ describe('core/schema/entry-sheet.json', () => {
     expect(ids[0]).toBe('seq');
     expect(ids[29]).toBe('notes');
   });
+
+  it('gives every column a short English label', () => {
+    const en = Object.fromEntries(schemaJson.columns.map((c) => [c.id, c.en]));
+    expect(schemaJson.columns.filter((c) => typeof c.en !== 'string' || c.en === '')).toEqual([]);
+    expect([en.trainingAttendance, en.cancerAidYuan, en.seq]).toEqual([
+      'Training attendances',
+      'Cancer aid (yuan)',
+      'No.',
+    ]);
+  });
 });

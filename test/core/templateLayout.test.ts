@@ -1,6 +1,7 @@
 import { buildTemplateLayout, columnLetter, textWidth } from '../../core/templateLayout';
 import type { TemplateLayout, TemplateValidation } from '../../core/templateLayout';
 import { loadSchema } from '../../core/schema/loadSchema';
+import type { Schema } from '../../core/types';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
@@ -40,6 +41,31 @@ describe('buildTemplateLayout', () => {
       height: 30,
     });
     expect(buildTemplateLayout(schema).title.text).toBe('XX县乡镇妇联工作统计表（____年度）');
+  });
+
+  it('gives the money columns whose headers wrap (pay, aid, relief) width 14', () => {
+    const width = (id: string) => layout.columns.find((c) => c.id === id)?.width;
+    expect(['cadreAnnualPay', 'cancerAidYuan', 'reliefYuan'].map(width)).toEqual([14, 14, 14]);
+  });
+
+  it('takes its wording from the schema `template` section', () => {
+    const custom: Schema = {
+      ...schema,
+      template: {
+        ...schema.template,
+        unknownCounty: '某县',
+        errorTitle: '填写错误',
+        levelPrompt: '本级行此格留空。',
+        footer: '&P / &N',
+      },
+    };
+    const l = buildTemplateLayout(custom);
+    expect(l.title.text).toBe('某县乡镇妇联工作统计表（____年度）');
+    expect(new Set(l.validations.map((v) => v.errorTitle))).toEqual(new Set(['填写错误']));
+    expect(l.validations.filter((v) => v.rule.kind === 'empty')[0]?.prompt).toBe(
+      '本级行此格留空。',
+    );
+    expect(l.print.footer).toBe('&P / &N');
   });
 
   it('lays the metadata row out as separate label and value cells', () => {

@@ -180,9 +180,9 @@ const cases: Case[] = [
     expected: [F('W_NO_PAY', 'I5', 'cadreAnnualPay', '0')],
   },
   {
-    name: 'W_NO_PAY (blank is 0)',
+    name: 'W_NO_PAY (blank is 0; the value as written is null)',
     edit: (b) => b.set(R, 'cadreAnnualPay', null),
-    expected: [F('W_NO_PAY', 'I5', 'cadreAnnualPay', '0')],
+    expected: [F('W_NO_PAY', 'I5', 'cadreAnnualPay', null)],
   },
   {
     name: 'W_NO_PAY (无)',
@@ -490,5 +490,60 @@ describe('validateGrid: parsed sheet', () => {
     });
     expect(s.township).toBe('青石镇');
     expect(s.findings).toEqual([]);
+  });
+});
+
+describe('validateGrid: footer rows under the table', () => {
+  const FOOTER: Cell[][] = [
+    ['注：本表由乡镇妇联填报'],
+    ['填表说明：1. 金额以元为单位；2. 没有请填 0。'],
+    [null, null, null, null, '审核人：张三  填表人：李四'],
+    ['单位负责人：', null, '主要负责人：王五'],
+  ];
+  const run = (grid: Cell[][], options: Partial<ValidateOptions> = {}) =>
+    validateGrid(grid, { schema: buildSheet().schema, ...options });
+
+  it('skips footer rows below the last data row: no finding, no data row, no name in findings', () => {
+    const b = buildSheet({ villages: 3 });
+    b.grid.push([], ...FOOTER);
+    const s = run(b.grid, { registry: registry() });
+    expect(s.findings.map(brief)).toEqual([]);
+    expect(s.villages.map((v) => v.row)).toEqual([5, 6, 7]);
+    expect(JSON.stringify(s)).not.toMatch(/张三|李四|王五/);
+  });
+
+  it('skips a footer written in the village column and the rows after it', () => {
+    const b = buildSheet({ villages: 2 });
+    b.grid.push([null, '注：本表数据截至12月31日'], [null, '备注', null, '审核人：张三']);
+    const s = run(b.grid);
+    expect([s.findings.map(brief), s.villages.length]).toEqual([[], 2]);
+  });
+
+  it('skips a footer after the 合计 row, and every row after it (even with numbers)', () => {
+    const b = buildSheet({ villages: 2, level: true, total: true });
+    b.grid.push(
+      ['说明：本级行填乡镇本级工作'],
+      [null, null, null, null, null, null, null, null, 5],
+    );
+    const s = run(b.grid);
+    expect(s.findings.map(brief)).toEqual([]);
+    expect([s.villages.length, s.levelRow?.row, s.totalRow?.row]).toEqual([2, 7, 8]);
+  });
+
+  it('keeps E_VILLAGE_BLANK for footer-like text between data rows', () => {
+    const b = buildSheet({ villages: 3 });
+    b.grid.splice(5, 0, ['注：以下为新并村']);
+    const s = run(b.grid);
+    expect(s.findings.map(brief)).toEqual([F('E_VILLAGE_BLANK', 'B6', 'village', null)]);
+    expect(s.villages.map((v) => v.row)).toEqual([5, 7, 8]);
+  });
+
+  it('keeps E_VILLAGE_BLANK for a row of other text or with numbers under the table', () => {
+    const b = buildSheet({ villages: 1 });
+    b.grid.push(['其他情况：无'], ['审核人：张三', null, null, null, 3]);
+    expect(run(b.grid).findings.map(brief)).toEqual([
+      F('E_VILLAGE_BLANK', 'B6', 'village', null),
+      F('E_VILLAGE_BLANK', 'B7', 'village', null),
+    ]);
   });
 });

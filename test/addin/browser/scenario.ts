@@ -57,6 +57,9 @@ export function mistakesScenario(): Scenario {
   b.set(8, 'trainingSessions', 0).set(8, 'trainingAttendance', 40);
   b.set(9, 'village', '青石村');
   b.set(10, 'outreachEvents', XSS);
+  // Traditional headers and a Traditional township: the bundled opencc converter must map them in
+  // the browser exactly as in Node (a broken conversion would add E_MISSING_COLUMN findings).
+  b.set(b.headerRow, 'cancerScreened', '兩癌篩查人數').set(b.headerRow, 'disputesHandled', '調處糾紛件數');
   return withCore(b.grid, {
     fills: {
       AC6: { color: '#FFFF00', pattern: 'Solid' },

@@ -192,6 +192,55 @@ describe('renderFinding / formatMessage', () => {
     );
   });
 
+  it('prefers a param named <name>_<lang> over <name> for that language', () => {
+    const params = {
+      reason: '文件已损坏',
+      reason_zh: '文件已损坏',
+      reason_en: 'the file is damaged',
+    };
+    expect(formatMessage(schema, 'E_UNREADABLE', params, 'en')).toBe(
+      'The file cannot be read (the file is damaged). Open it in Excel, save it again and resend.',
+    );
+    expect(formatMessage(schema, 'E_UNREADABLE', params, 'zh')).toBe(
+      '文件无法读取（文件已损坏）。请在 Excel 中重新打开并另存后提交。',
+    );
+    // Without a language form the plain name is used; a null language form falls back to it too.
+    expect(formatMessage(schema, 'E_UNREADABLE', { reason: 'x', reason_en: null }, 'en')).toBe(
+      'The file cannot be read (x). Open it in Excel, save it again and resend.',
+    );
+  });
+
+  it('renders E_UNREADABLE in English without the Chinese reason', () => {
+    // The params readTownshipFile gives: `reason` is the Chinese text, reason_zh/reason_en both forms.
+    const r = renderFinding(
+      makeFinding(schema, 'E_UNREADABLE', {
+        params: {
+          reason: '不是 xlsx 文件',
+          reason_zh: '不是 xlsx 文件',
+          reason_en: 'not an xlsx file',
+        },
+      }),
+      schema,
+    );
+    expect([r.message_zh, r.message_en]).toEqual([
+      '文件无法读取（不是 xlsx 文件）。请在 Excel 中重新打开并另存后提交。',
+      'The file cannot be read (not an xlsx file). Open it in Excel, save it again and resend.',
+    ]);
+    expect(r.message_en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('renders W_NO_PAY on a blank pay cell (value null) so that it reads well', () => {
+    const r = renderFinding(
+      makeFinding(schema, 'W_NO_PAY', { row: 5, column: 9, field: 'cadreAnnualPay', value: null }),
+      schema,
+    );
+    expect([r.value, r.message_zh, r.message_en]).toEqual([
+      null,
+      'I5「年报酬（元）」为 0 或未填（未领取报酬），请确认。',
+      'I5 (年报酬（元）) is 0 or blank: the chair receives no pay. Please confirm.',
+    ]);
+  });
+
   it('renders every finding of the schema without leftover placeholders', () => {
     for (const code of Object.keys(schema.findings)) {
       const r = renderFinding(

@@ -96,6 +96,26 @@ describe('validateSchema', () => {
       ['rates[4].numerator must name a column (field/equals or total)'],
     ],
     [
+      'a column without an English label',
+      (s) => delete s.columns[12].en,
+      ['columns[12] (trainingAttendance) needs an English label en'],
+    ],
+    [
+      'a schema without footer words',
+      (s) => delete s.specialRows.footer,
+      ['specialRows needs lists level, total and footer'],
+    ],
+    [
+      'a schema without a template section',
+      (s) => delete s.template,
+      ['template must be an object of template texts'],
+    ],
+    [
+      'a template text missing',
+      (s) => delete s.template.levelPrompt,
+      ['template.levelPrompt must be a string'],
+    ],
+    [
       'a bad threshold',
       (s) => (s.headerMatchThreshold = 2),
       ['headerMatchThreshold must be a number in (0, 1]'],

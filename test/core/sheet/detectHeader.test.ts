@@ -1,6 +1,7 @@
 import { compileSchema } from '../../../core/schema/compileSchema';
 import { loadSchema } from '../../../core/schema/loadSchema';
-import { detectHeader } from '../../../core/sheet/detectHeader';
+import * as core from '../../../core';
+import { detectHeader, findHeaderRow } from '../../../core/sheet/detectHeader';
 import { classifyRow } from '../../../core/sheet/classifyRow';
 import type { Cell } from '../../../core/types';
 
@@ -34,6 +35,22 @@ describe('detectHeader (entry-sheet §1)', () => {
     const grid: Cell[][] = Array.from({ length: schema.headerSearchRows }, () => ['x']);
     grid.push(['序号', '村名', '姓名']);
     expect(detectHeader(grid, cs).headerRow).toBeNull();
+  });
+});
+
+describe('findHeaderRow (exported from core/index.ts)', () => {
+  it('gives the 1-based header row like detectHeader, or null, without mapping the row', () => {
+    const grid: Cell[][] = [['示例县统计表'], [], ['序号', '村名', '姓名', '甲'], ['1', 'x']];
+    expect([findHeaderRow(grid, schema), detectHeader(grid, cs).headerRow]).toEqual([3, 3]);
+    expect(findHeaderRow([['序号'], ['备注', null]], schema)).toBeNull();
+    expect(findHeaderRow([], schema)).toBeNull();
+  });
+
+  it('is what the core index exports, with the template layout', () => {
+    expect(core.findHeaderRow).toBe(findHeaderRow);
+    expect(core.detectHeader).toBe(detectHeader);
+    expect(core.columnLetter(28)).toBe('AB');
+    expect(core.buildTemplateLayout(schema).header.row).toBe(4);
   });
 });
 

@@ -332,6 +332,28 @@ describe('county-rollup merge', () => {
     });
   });
 
+  test('--year: files stating another 年度 are rejected by the core, with no second finding', async () => {
+    const input = await writeGoodFolder();
+    expect(
+      await runMerge(
+        [input, '--out', join(root, 'out'), '--year', '2024', '--no-charts'],
+        captureIO(),
+      ),
+    ).toBe(1);
+    const summary = JSON.parse(
+      readFileSync(join(root, 'out', 'summary.json'), 'utf8'),
+    ) as SummaryJson;
+    expect(summary.year).toBe(2024);
+    expect(summary.townships.accepted).toEqual([]);
+    expect(
+      summary.findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.code]),
+    ).toEqual([
+      ['青石镇.xlsx', 'E_YEAR_MISMATCH'],
+      ['黎岭镇.csv', 'E_YEAR_MISMATCH'],
+    ]);
+    expect(summary.villages).toBe(0);
+  });
+
   test('nothing can be done → exit 2 and the old --out is untouched', async () => {
     const out = join(root, 'out');
     mkdirSync(out);

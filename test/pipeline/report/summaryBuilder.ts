@@ -260,3 +260,30 @@ function finding(
     message_en: `Row 7: ${code}`,
   };
 }
+
+/**
+ * Adds nation-sized problem lists to a summary: `rejected` rejected files with `errorsEach` error
+ * findings each, `missing` missing townships and one warning for each of `codes` distinct codes.
+ */
+export function addManyProblems(
+  summary: SummaryJson,
+  counts: { rejected: number; errorsEach: number; missing: number; codes: number },
+): SummaryJson {
+  for (let i = 1; i <= counts.rejected; i++) {
+    const name = `退回镇${i}`;
+    summary.townships.rejected.push({
+      file: `${name}.csv`,
+      township: name,
+      errors: counts.errorsEach,
+    });
+    for (let k = 0; k < counts.errorsEach; k++)
+      summary.findings.push(
+        finding(`${name}.csv`, name, 'E_NOT_NUMBER', 'error', `第 ${k + 7} 行“培训人次”不是数字。`),
+      );
+  }
+  for (let i = 1; i <= counts.missing; i++) summary.townships.missing.push(`未报乡${i}`);
+  for (let k = 0; k < counts.codes; k++)
+    summary.findings.push(finding('黎岭镇.csv', '黎岭镇', `W_TEST_${k}`, 'warning', `提醒 ${k}。`));
+  summary.townships.expected += counts.rejected + counts.missing;
+  return summary;
+}

@@ -25,6 +25,9 @@ describe('buildTownshipTable', () => {
       ],
       total: ['', '全县', '36', '12', '992', '768', '21', '29', '89.7%', '91.7%', '75.0%'],
       numeric: [true, false, true, true, true, true, true, true, true, true, true],
+      omitted: 0,
+      moreNote: '',
+      caption: '按培训人次从高到低排列',
     });
   });
 
@@ -37,6 +40,24 @@ describe('buildTownshipTable', () => {
       ['1', '白沙乡'],
       ['1', '青石镇'],
       ['9', '黎岭镇'],
+    ]);
+  });
+
+  it('keeps the top maxRows townships and says where the others are', () => {
+    const table = buildTownshipTable(buildSummary({ townships: 3 }), 'zh', 2);
+    expect([
+      table.rows.map((r) => r.slice(0, 2)),
+      table.omitted,
+      table.moreNote,
+      table.caption,
+    ]).toEqual([
+      [
+        ['1', '青石镇'],
+        ['2', '白沙乡'],
+      ],
+      1,
+      '其余 1 个乡镇（街道）见 county-summary.xlsx「分乡镇」表',
+      '按培训人次从高到低排列，列出前 2 名',
     ]);
   });
 });
