@@ -33,7 +33,7 @@ export function formatMessage(
   });
 }
 
-/** The placeholders a finding offers its template: its fields, its params, `header` of its field, and `suggestionText`. */
+/** The placeholders a finding offers its template: its fields, its params, `header` of its field, and `suggestionText`. Column headers (`header`, `…Header` params) follow the message's language: English gives the `en` label with the sheet's Chinese header in brackets. */
 function messageParams(
   finding: Finding,
   schema: Schema,
@@ -42,10 +42,17 @@ function messageParams(
   const column =
     finding.field === null ? undefined : schema.columns.find((c) => c.id === finding.field);
   const { params, ...fields } = finding;
+  // English names the column in English and keeps the sheet's Chinese header, which is what the user sees.
+  const english = (zh: string, en: string | undefined): string => (en ? `${en} [${zh}]` : zh);
+  const headerIn = (zh: string): string =>
+    lang === 'en' ? english(zh, schema.columns.find((c) => c.header === zh)?.en) : zh;
+  const localParams: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params))
+    localParams[name] = /Header$/.test(name) && typeof value === 'string' ? headerIn(value) : value;
   return {
-    header: column?.header ?? finding.field ?? '',
+    header: column ? headerIn(column.header) : (finding.field ?? ''),
     ...fields,
-    ...params,
+    ...localParams,
     suggestionText:
       finding.suggestion === null
         ? ''

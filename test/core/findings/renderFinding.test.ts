@@ -97,7 +97,7 @@ describe('renderFinding / formatMessage', () => {
       { row: 7, column: 13, field: 'trainingAttendance', value: '约150', suggestion: '150' },
       [
         'M7「培训人次」“约150”是约数，按 150 统计，请填准确数字。',
-        'M7 (培训人次) “约150” is approximate; counted as 150. Enter the exact number.',
+        'M7 (Training attendances [培训人次]) “约150” is approximate; counted as 150. Enter the exact number.',
       ],
     ],
     [
@@ -105,7 +105,7 @@ describe('renderFinding / formatMessage', () => {
       { row: 5, column: 4, field: 'cadreGender', value: '未知', params: { allowed: '女、男' } },
       [
         'D5「性别」填写“未知”不在可选范围内，请从以下选择：女、男。',
-        'D5 (性别): “未知” is not allowed. Choose one of: 女、男.',
+        'D5 (Gender [性别]): “未知” is not allowed. Choose one of: 女、男.',
       ],
     ],
     [
@@ -135,7 +135,7 @@ describe('renderFinding / formatMessage', () => {
       },
       [
         'L9合计行「培训期数」为 99，各行相加为 7，请核对。',
-        'L9 totals row (培训期数) says 99 but the rows add up to 7.',
+        'L9 totals row (Training sessions [培训期数]) says 99 but the rows add up to 7.',
       ],
     ],
     [
@@ -149,7 +149,7 @@ describe('renderFinding / formatMessage', () => {
       },
       [
         'AC5「文体活动参与人次」为 3，少于「文体活动场次」5，请核实。',
-        'AC5 (文体活动参与人次) 3 is less than 文体活动场次 5.',
+        'AC5 (Cultural event attendances [文体活动参与人次]) 3 is less than Cultural and sports events [文体活动场次] 5.',
       ],
     ],
     [
@@ -157,7 +157,7 @@ describe('renderFinding / formatMessage', () => {
       { row: 4, field: 'womensHome' },
       [
         '表头缺少「建有妇女之家」列，请按统计表模板补上该列。',
-        'The header row lacks the column “建有妇女之家”; add it as in the template.',
+        "The header row lacks the column “Women's home [建有妇女之家]”; add it as in the template.",
       ],
     ],
   ] as [string, Parameters<typeof makeFinding>[2], string[]][])(
@@ -237,7 +237,7 @@ describe('renderFinding / formatMessage', () => {
     expect([r.value, r.message_zh, r.message_en]).toEqual([
       null,
       'I5「年报酬（元）」为 0 或未填（未领取报酬），请确认。',
-      'I5 (年报酬（元）) is 0 or blank: the chair receives no pay. Please confirm.',
+      "I5 (Chairs' annual pay (yuan) [年报酬（元）]) is 0 or blank: the chair receives no pay. Please confirm.",
     ]);
   });
 

@@ -167,7 +167,7 @@ describe('validate: English output', () => {
       '旧表.xls (township: unknown)\n  1 error(s), 0 warning(s)\n  [error] .xls files are not supported; save as .xlsx or CSV.\n',
     );
     expect(result.stdout).toContain(
-      '  [warning] M5 (培训人次) “五十” is written in Chinese numerals; counted as 50.\n',
+      '  [warning] M5 (Training attendances [培训人次]) “五十” is written in Chinese numerals; counted as 50.\n',
     );
     expect(result.stdout.endsWith('2 file(s): 0 passed, 2 with errors.\n')).toBe(true);
   });
