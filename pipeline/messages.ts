@@ -212,6 +212,55 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
     zh: '共 {files} 个文件：{passed} 个通过，{rejected} 个有错误。',
     en: '{files} file(s): {passed} passed, {rejected} with errors.',
   },
+  // merge (pipeline/commands/merge.ts)
+  missingInput: {
+    zh: '请给出存放乡镇统计表的文件夹。',
+    en: 'Give the folder that holds the township files.',
+  },
+  missingOut: {
+    zh: '请用 --out <文件夹> 指定输出位置。',
+    en: 'Give the output folder with --out <dir>.',
+  },
+  inputNotDir: {
+    zh: '无法读取输入文件夹“{path}”：{reason}',
+    en: 'Cannot read the input folder “{path}”: {reason}',
+  },
+  noFiles: {
+    zh: '文件夹“{path}”中没有统计表文件（.csv、.txt、.xlsx），未生成任何结果。',
+    en: 'No township files (.csv, .txt, .xlsx) in “{path}”; nothing written.',
+  },
+  outParentMissing: {
+    zh: '输出位置“{path}”的上级文件夹不存在。',
+    en: 'The parent folder of “{path}” does not exist.',
+  },
+  outParentUnwritable: {
+    zh: '没有权限在“{path}”的上级文件夹中写入。',
+    en: 'Cannot write into the parent folder of “{path}”.',
+  },
+  outIsFile: {
+    zh: '输出位置“{path}”是一个文件，请换一个文件夹名。',
+    en: '“{path}” is a file; choose a folder name for --out.',
+  },
+  previousBad: {
+    zh: '无法读取上年结果“{path}”（应为上年汇总生成的 summary.json）。',
+    en: 'Cannot read the previous result “{path}” (expected a summary.json written by last year’s merge).',
+  },
+  outHoldsInput: {
+    zh: '输出文件夹“{path}”不能是输入文件夹或包含输入文件夹，请另选一个位置。',
+    en: 'The output folder “{path}” must not be or contain the input folder; choose another place.',
+  },
+  badCounty: { zh: '--county 不能为空。', en: '--county cannot be empty.' },
+  writeFailed: {
+    zh: '写入结果失败（{reason}），原有的输出文件夹未改动。',
+    en: 'Writing the results failed ({reason}); the existing output folder was left as it was.',
+  },
+  progressFile: { zh: '[{index}/{total}] 读取 {file}', en: '[{index}/{total}] reading {file}' },
+  progressBar: { zh: '读取 {bar} {index}/{total}', en: 'Reading {bar} {index}/{total}' },
+  done: {
+    zh: '汇总完成：{year}年度，{accepted}/{expected} 个乡镇，{villages} 个村（社区）；退回 {rejected} 个文件，未报送 {missing} 个乡镇。结果在 {out}',
+    en: 'Merged {year}: {accepted}/{expected} townships, {villages} villages; {rejected} file(s) rejected, {missing} township(s) missing. Results in {out}',
+  },
+  unknownYear: { zh: '未知', en: 'unknown year' },
   // template (pipeline/commands/template.ts)
   templateMissingOut: {
     zh: '请用 --out 指定要生成的 .xlsx 文件，如 --out 黎岭镇.xlsx。',

@@ -156,6 +156,21 @@ export async function applyMarks(
   const adds: { cell: string; text: string; kind: StoredMark['annotation'] }[] = [];
   const removals: (() => void)[] = [];
   const next = new Map(mine);
+  // Replaces our own annotation at `cell`, or adds one where the cell has none (someone else's is
+  // left alone); returns the annotation kind to record.
+  const annotate = (cell: string, text: string): StoredMark['annotation'] => {
+    const found = findAnnotation(cellKey(sheetName, cell), notes, commentsByCell);
+    if (found && isOurs(found)) {
+      removals.push(found.remove);
+      adds.push({ cell, text, kind: found.kind });
+      return found.kind;
+    }
+    if (!found && kind !== 'none') {
+      adds.push({ cell, text, kind });
+      return kind;
+    }
+    return 'none';
+  };
 
   for (const m of gone) {
     const pos = parseA1(m.cell);
@@ -168,32 +183,14 @@ export async function applyMarks(
   for (const w of changed) {
     const s = mine.get(w.cell)!;
     fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
-    const found = findAnnotation(cellKey(sheetName, w.cell), notes, commentsByCell);
-    let annotation: StoredMark['annotation'] = 'none';
-    if (found && isOurs(found)) {
-      removals.push(found.remove);
-      adds.push({ cell: w.cell, text: w.message, kind: found.kind });
-      annotation = found.kind;
-    } else if (!found && kind !== 'none') {
-      adds.push({ cell: w.cell, text: w.message, kind });
-      annotation = kind;
-    }
+    const annotation = annotate(w.cell, w.message);
     next.set(w.cell, { ...s, severity: w.severity, sig: w.sig, annotation });
   }
   for (const w of fresh) {
     const original = originalsOf?.(w.pos) ?? { color: '#FFFFFF', pattern: 'None' };
     fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
-    const found = findAnnotation(cellKey(sheetName, w.cell), notes, commentsByCell);
-    let annotation: StoredMark['annotation'] = 'none';
-    if (found && isOurs(found)) {
-      // Ours from a pass whose record was lost: replace it and take it back into the record.
-      removals.push(found.remove);
-      adds.push({ cell: w.cell, text: w.message, kind: found.kind });
-      annotation = found.kind;
-    } else if (!found && kind !== 'none') {
-      adds.push({ cell: w.cell, text: w.message, kind });
-      annotation = kind;
-    }
+    // An annotation of ours here is from a pass whose record was lost: annotate takes it back.
+    const annotation = annotate(w.cell, w.message);
     next.set(w.cell, {
       sheet: sheetName,
       sheetId: target.id,

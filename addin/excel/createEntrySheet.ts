@@ -35,22 +35,19 @@ export function validationRule(rule: TemplateRule): Excel.DataValidationRule {
     case 'list':
       return { list: { inCellDropDown: true, source: rule.values.join(',') } };
     case 'whole':
-      return {
-        wholeNumber:
-          rule.max === null
-            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
-      };
+      return { wholeNumber: numberBounds(rule) };
     case 'decimal':
-      return {
-        decimal:
-          rule.max === null
-            ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
-            : { formula1: rule.min, formula2: rule.max, operator: 'Between' },
-      };
+      return { decimal: numberBounds(rule) };
     case 'empty':
       return { textLength: { formula1: 0, operator: 'EqualTo' } };
   }
+}
+
+/** The bounds of a whole or decimal rule: at least `min`, and at most `max` when there is one. */
+function numberBounds(rule: { min: number; max: number | null }): Excel.BasicDataValidation {
+  return rule.max === null
+    ? { formula1: rule.min, operator: 'GreaterThanOrEqualTo' }
+    : { formula1: rule.min, formula2: rule.max, operator: 'Between' };
 }
 
 /** Rows × columns of an A1 range such as "B5:B40" (1 × 1 for a single cell). */

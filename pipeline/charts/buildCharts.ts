@@ -17,6 +17,9 @@ export interface ChartSpec {
   option: EChartsOption;
 }
 
+/** A chart's file stem, caption and option (null when the summary has no data for it). */
+type Candidate = [string, string, EChartsOption | null];
+
 /** Every chart the summary has data for; charts without data (e.g. no previous year) are left out. */
 export function buildCharts(summary: SummaryJson, ctx: ChartContext): ChartSpec[] {
   const t = chartTextFor(ctx.lang);
@@ -25,29 +28,14 @@ export function buildCharts(summary: SummaryJson, ctx: ChartContext): ChartSpec[
   const suffix = limit === undefined ? '' : t.topSuffix.split('{top}').join(String(limit));
   const title = (s: string): string => fillChartText(s, ctx);
   const topTitle = (s: string): string => title(s) + suffix;
-  const candidates: [string, string, EChartsOption | null][] = [
-    [
-      'training-attendance',
-      topTitle(t.trainingAttendance.title),
-      buildTownshipBarOption(
-        summary,
-        'trainingAttendance',
-        { title: topTitle(t.trainingAttendance.title), axis: t.trainingAttendance.axis },
-        ctx,
-        limit,
-      ),
-    ],
-    [
-      'cancer-screening',
-      topTitle(t.cancerScreened.title),
-      buildTownshipBarOption(
-        summary,
-        'cancerScreened',
-        { title: topTitle(t.cancerScreened.title), axis: t.cancerScreened.axis },
-        ctx,
-        limit,
-      ),
-    ],
+  // One bar per township; the chart-text key is the totals field it draws.
+  const townshipBar = (name: string, field: 'trainingAttendance' | 'cancerScreened'): Candidate => {
+    const wording = { title: topTitle(t[field].title), axis: t[field].axis };
+    return [name, wording.title, buildTownshipBarOption(summary, field, wording, ctx, limit)];
+  };
+  const candidates: Candidate[] = [
+    townshipBar('training-attendance', 'trainingAttendance'),
+    townshipBar('cancer-screening', 'cancerScreened'),
     [
       'cadre-education',
       t.cadreEducation.title,

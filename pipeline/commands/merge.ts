@@ -24,7 +24,6 @@ import {
   buildTownshipsTable,
   buildVillagesTable,
 } from '../write/buildTables';
-import { mergeMessage } from '../write/mergeText';
 import { summaryJsonChunks } from '../write/summaryJsonChunks';
 import { writeCsv } from '../write/writeCsv';
 import { bufferChunks, writeTextChunks } from '../write/writeTextChunks';
@@ -61,7 +60,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     listing = await listInputs(request.input);
   } catch (error) {
     io.stderr(
-      `${mergeMessage(io.lang, 'inputNotDir', { path: request.input, reason: reasonOf(error) })}\n`,
+      `${message(io.lang, 'inputNotDir', { path: request.input, reason: reasonOf(error) })}\n`,
     );
     return 2;
   }
@@ -70,7 +69,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       `${message(io.lang, 'ignoredEntries', { names: listing.ignored.join(io.lang === 'zh' ? '、' : ', ') })}\n`,
     );
   if (listing.files.length === 0) {
-    io.stderr(`${mergeMessage(io.lang, 'noFiles', { path: request.input })}\n`);
+    io.stderr(`${message(io.lang, 'noFiles', { path: request.input })}\n`);
     return 2;
   }
 
@@ -78,8 +77,8 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const progress = startProgress(listing.files.length, {
     stderr: io.stderr,
     isTTY: io.isTTY,
-    line: (index, total, file) => mergeMessage(io.lang, 'progressFile', { index, total, file }),
-    barText: (bar, index, total) => mergeMessage(io.lang, 'progressBar', { bar, index, total }),
+    line: (index, total, file) => message(io.lang, 'progressFile', { index, total, file }),
+    barText: (bar, index, total) => message(io.lang, 'progressBar', { bar, index, total }),
   });
   const run = await assembleRun(listing.files, request, schema, layout, (path) =>
     progress.step(relative(request.input, path)),
@@ -100,7 +99,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       });
     });
   } catch (error) {
-    io.stderr(`${mergeMessage(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
+    io.stderr(`${message(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
     return 2;
   }
 
@@ -108,8 +107,8 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   if (request.json) for (const block of bufferChunks(summaryJsonChunks(summary))) io.stdout(block);
   const { townships } = summary;
   io.stderr(
-    `${mergeMessage(io.lang, 'done', {
-      year: summary.year ?? mergeMessage(io.lang, 'unknownYear'),
+    `${message(io.lang, 'done', {
+      year: summary.year ?? message(io.lang, 'unknownYear'),
       accepted: townships.accepted.length,
       expected: townships.expected,
       villages: summary.villages,
@@ -197,34 +196,34 @@ async function readRequest(
   if (!args.ok) return fail(`${args.error[io.lang]}\n${message(io.lang, 'helpHint')}`);
   const [input, ...extra] = args.positionals;
   if (input === undefined)
-    return fail(`${mergeMessage(io.lang, 'missingInput')}\n${message(io.lang, 'helpHint')}`);
+    return fail(`${message(io.lang, 'missingInput')}\n${message(io.lang, 'helpHint')}`);
   if (extra.length > 0)
     return fail(
       `${message(io.lang, 'unknownOption', { option: extra[0]! })}\n${message(io.lang, 'helpHint')}`,
     );
   const out = args.options.get('--out');
   if (out === undefined)
-    return fail(`${mergeMessage(io.lang, 'missingOut')}\n${message(io.lang, 'helpHint')}`);
+    return fail(`${message(io.lang, 'missingOut')}\n${message(io.lang, 'helpHint')}`);
   const yearText = args.options.get('--year');
   const year = yearText === undefined ? null : parseYear(yearText);
   if (yearText !== undefined && year === null)
     return fail(message(io.lang, 'badYear', { value: yearText }));
   const county = args.options.get('--county')?.trim() ?? null;
-  if (county === '') return fail(mergeMessage(io.lang, 'badCounty'));
+  if (county === '') return fail(message(io.lang, 'badCounty'));
 
   const inputInfo = await stat(input).then(
     (info) => (info.isDirectory() ? null : 'ENOTDIR'),
     (error: unknown) => reasonOf(error),
   );
   if (inputInfo !== null)
-    return fail(mergeMessage(io.lang, 'inputNotDir', { path: input, reason: inputInfo }));
+    return fail(message(io.lang, 'inputNotDir', { path: input, reason: inputInfo }));
   // Renaming --out aside must never touch the inputs: refuse an --out that is, or holds, the input folder.
   const fromOut = relative(resolve(out), resolve(input));
   if (fromOut === '' || (!fromOut.startsWith('..') && !isAbsolute(fromOut)))
-    return fail(mergeMessage(io.lang, 'outHoldsInput', { path: out }));
+    return fail(message(io.lang, 'outHoldsInput', { path: out }));
   const outProblem = await checkOutDir(out);
   if (outProblem !== null)
-    return fail(mergeMessage(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));
+    return fail(message(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));
 
   const registry = await loadRegistryOption(args.options.get('--registry'), schema, io);
   if (registry === 'failed') return null;
@@ -233,8 +232,7 @@ async function readRequest(
   const previousPath = args.options.get('--previous');
   if (previousPath !== undefined) {
     previous = await readPrevious(previousPath);
-    if (previous === null)
-      return fail(mergeMessage(io.lang, 'previousBad', { path: previousPath }));
+    if (previous === null) return fail(message(io.lang, 'previousBad', { path: previousPath }));
   }
   return {
     input,

@@ -145,6 +145,11 @@ function chartsSection(charts: readonly InlineChart[], p: Phrases): string {
   return `<section class="page"><h2>${esc(p.html.charts)}</h2>\n${figures.join('\n')}\n</section>`;
 }
 
+/** The note under a cut-off list: `template` with `{n}`, the count left out. */
+function moreNote(template: string, n: number, p: Phrases): string {
+  return `<p class="note more">${esc(fillTemplate(template, { n: formatCount(n, p.number) }))}</p>`;
+}
+
 function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): string {
   const h = p.html;
   const t = summary.townships;
@@ -156,9 +161,7 @@ function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): strin
     if (f.severity === 'error') errorsByFile.get(f.file)?.push(f);
   }
   const moreRejected =
-    t.rejected.length > max
-      ? `<p class="note more">${esc(fillTemplate(h.moreRejected, { n: formatCount(t.rejected.length - max, p.number) }))}</p>`
-      : '';
+    t.rejected.length > max ? moreNote(h.moreRejected, t.rejected.length - max, p) : '';
   const rejected =
     t.rejected.length === 0
       ? `<p>${esc(h.noneRejected)}</p>`
@@ -179,9 +182,7 @@ function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): strin
           moreRejected,
         ].join('\n');
   const moreMissing =
-    t.missing.length > max
-      ? `<p class="note more">${esc(fillTemplate(h.moreMissing, { n: formatCount(t.missing.length - max, p.number) }))}</p>`
-      : '';
+    t.missing.length > max ? moreNote(h.moreMissing, t.missing.length - max, p) : '';
   const missing =
     t.missing.length === 0
       ? `<p>${esc(h.noneMissing)}</p>`
@@ -233,14 +234,11 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
   const max = layout.listMaxRows;
   const more =
     sorted.length > max
-      ? `<p class="note more">${esc(
-          fillTemplate(h.moreFindings, {
-            n: formatCount(
-              sorted.slice(max).reduce((n, g) => n + g.count, 0),
-              p.number,
-            ),
-          }),
-        )}</p>`
+      ? moreNote(
+          h.moreFindings,
+          sorted.slice(max).reduce((n, g) => n + g.count, 0),
+          p,
+        )
       : '';
   return [
     `<section><h2>${esc(h.findings)}</h2>`,

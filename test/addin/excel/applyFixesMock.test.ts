@@ -1,18 +1,12 @@
 /** applyFixes on office-addin-mock: the loads and syncs it needs are there (the mock fails without them). */
 import { OfficeMockObject } from 'office-addin-mock';
+import type * as ManifestStub from './officeManifestStub';
 import { applyFixes } from '../../../addin/excel/applyFixes';
 
-// See readSheet.test.ts: office-addin-mock needs only OfficeApp from office-addin-manifest.
-jest.mock('office-addin-manifest', () => ({
-  OfficeApp: {
-    Excel: 'excel',
-    OneNote: 'onenote',
-    Outlook: 'outlook',
-    PowerPoint: 'powerpoint',
-    Project: 'project',
-    Word: 'word',
-  },
-}));
+// office-addin-mock needs only OfficeApp from office-addin-manifest (see officeManifestStub.ts).
+jest.mock('office-addin-manifest', () =>
+  jest.requireActual<typeof ManifestStub>('./officeManifestStub'),
+);
 
 interface MockCells {
   workbook: {

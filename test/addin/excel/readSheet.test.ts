@@ -1,18 +1,11 @@
 /** readSheet on office-addin-mock, which fails on a property read without load and sync. */
 import { OfficeMockObject } from 'office-addin-mock';
+import type * as ManifestStub from './officeManifestStub';
 
-// office-addin-mock needs only OfficeApp from office-addin-manifest, whose full import pulls an
-// ES-module-only dependency that jest (CommonJS) cannot load; the enum is all the mock reads.
-jest.mock('office-addin-manifest', () => ({
-  OfficeApp: {
-    Excel: 'excel',
-    OneNote: 'onenote',
-    Outlook: 'outlook',
-    PowerPoint: 'powerpoint',
-    Project: 'project',
-    Word: 'word',
-  },
-}));
+// office-addin-mock needs only OfficeApp from office-addin-manifest (see officeManifestStub.ts).
+jest.mock('office-addin-manifest', () =>
+  jest.requireActual<typeof ManifestStub>('./officeManifestStub'),
+);
 import { padGrid, readSheet } from '../../../addin/excel/readSheet';
 
 /**

@@ -1,56 +1,28 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { csvGbk, makeSheet, unicodeText } from '../../fixtures/sheets';
+import { bundleCli, type CliBundle, type CliRun, runCli } from '../e2e/cliProcess';
 
 /**
  * End to end: the CLI bundled as `npm run build` does it (scripts/build.mjs), started through the
- * committed launcher bin/county-rollup.js, in a temp folder. The bundle sits under node_modules/.cache
- * so that its external dependencies resolve from this project.
+ * committed launcher bin/county-rollup.js, in a temp folder laid out like the package.
  */
 describe('the bundled CLI through bin/county-rollup.js', () => {
-  const root = resolve(__dirname, '../../..');
+  let bundle: CliBundle;
   let work: string;
   let inputs: string;
 
   beforeAll(async () => {
-    const cache = join(root, 'node_modules', '.cache');
-    mkdirSync(cache, { recursive: true });
-    work = mkdtempSync(join(cache, 'cli-e2e-'));
-    mkdirSync(join(work, 'bin'));
-    copyFileSync(join(root, 'bin', 'county-rollup.js'), join(work, 'bin', 'county-rollup.js'));
-    await build({
-      entryPoints: [join(root, 'pipeline', 'cli.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      outfile: join(work, 'dist', 'cli.js'),
-      external: [
-        'exceljs',
-        'echarts',
-        '@resvg/resvg-js',
-        'docx',
-        'iconv-lite',
-        'papaparse',
-        'opencc-js',
-      ],
-      logLevel: 'silent',
-    });
+    bundle = await bundleCli();
+    work = bundle.dir;
     inputs = join(work, 'inputs');
     mkdirSync(inputs);
     writeFileSync(join(inputs, '黎岭镇.csv'), csvGbk(makeSheet()));
     writeFileSync(join(inputs, '黎岭镇.txt'), unicodeText(makeSheet()));
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => bundle.dispose());
 
-  const cli = (...args: string[]): { status: number | null; stdout: string; stderr: string } =>
-    spawnSync(process.execPath, [join(work, 'bin', 'county-rollup.js'), ...args], {
-      encoding: 'utf8',
-      cwd: work,
-      env: { ...process.env, DEBUG: '' },
-    });
+  const cli = (...args: string[]): CliRun => runCli(bundle.launcher, args, work);
 
   it('validate --json: exit 0 and only JSON on stdout', () => {
     const result = cli('validate', inputs, '--json');
@@ -87,9 +59,7 @@ describe('the bundled CLI through bin/county-rollup.js', () => {
   });
 
   it('node dist/cli.js runs on its own too', () => {
-    const result = spawnSync(process.execPath, [join(work, 'dist', 'cli.js'), '--version'], {
-      encoding: 'utf8',
-    });
+    const result = runCli(bundle.cli, ['--version'], work);
     expect({ status: result.status, stdout: result.stdout }).toEqual({
       status: 0,
       stdout: '0.1.0\n',

@@ -1,6 +1,6 @@
 /** Runs the real county-rollup CLI as a child process: pipeline/cli.ts bundled by esbuild like `npm run build`. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -20,18 +20,26 @@ export const ROOT = findRoot(__dirname);
 
 /** A bundled CLI and the way to remove it. */
 export interface CliBundle {
-  /** Path of the bundled cli.js. */
+  /** The temp folder laid out like the package: dist/cli.js and bin/county-rollup.js. */
+  dir: string;
+  /** Path of the bundled dist/cli.js. */
   cli: string;
+  /** Path of the committed launcher, copied next to dist/ as bin/county-rollup.js. */
+  launcher: string;
   dispose(): void;
 }
 
 /**
- * Bundles pipeline/cli.ts into a fresh folder at the project root (the depth of dist/, so that
- * node_modules resolve the same way), with the same externals as scripts/build.mjs.
+ * Bundles pipeline/cli.ts into a fresh folder at the project root laid out like the package
+ * (dist/cli.js beside bin/county-rollup.js, so that node_modules resolve from this project), with the
+ * same externals as scripts/build.mjs.
  */
 export async function bundleCli(): Promise<CliBundle> {
   const dir = mkdtempSync(join(ROOT, '.tmp-cli-'));
-  const cli = join(dir, 'cli.js');
+  const cli = join(dir, 'dist', 'cli.js');
+  const launcher = join(dir, 'bin', 'county-rollup.js');
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(ROOT, 'bin', 'county-rollup.js'), launcher);
   await build({
     entryPoints: [join(ROOT, 'pipeline', 'cli.ts')],
     bundle: true,
@@ -50,7 +58,7 @@ export async function bundleCli(): Promise<CliBundle> {
     ],
     logLevel: 'error',
   });
-  return { cli, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, cli, launcher, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** What a CLI run gave. */
@@ -60,13 +68,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the bundled CLI with arguments, from the project root, without a TTY. */
+/** Runs the bundled CLI (or the launcher) with arguments, from the project root, without a TTY or DEBUG stacks. */
 export function runCli(cli: string, args: readonly string[], cwd: string = ROOT): CliRun {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', DEBUG: '' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
