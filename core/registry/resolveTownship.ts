@@ -58,6 +58,19 @@ function matchContained(text: string, registry: Registry, schema: Schema): strin
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
+/**
+ * Without a registry, the township a file name names: the first run of Chinese characters ending in
+ * 镇/乡/街道 (附件2-青石镇妇联工作统计表 → 青石镇, 黎岭镇2025年统计表 → 黎岭镇), else the whole name.
+ * Without it, a file named like that would count as a township of its own (§6: the townships found
+ * are the expected set), and two files of one township would not be seen as duplicates.
+ */
+function townshipInFileName(name: string, schema: Schema): string {
+  const endings = [...schema.township.levelSuffixes].sort((a, b) => b.length - a.length).join('|');
+  // Two or more characters before the ending, so 乡镇统计表 alone does not yield 乡镇.
+  const m = new RegExp(`[\\u3400-\\u9fff]{2,8}?(?:${endings})`, 'u').exec(name);
+  return m ? m[0] : name;
+}
+
 /** Resolves the township per §7.7; without a registry the normalized name itself (null when there is none). */
 export function resolveTownship(
   name: string | null,
@@ -69,7 +82,8 @@ export function resolveTownship(
   const source = (fromFile ? stem(fileName ?? '') : name).trim();
   const full = normalizeText(source);
   const n = stripOrganisation(full, schema);
-  if (!registry) return { township: n || null, finding: null };
+  if (!registry)
+    return { township: (fromFile ? townshipInFileName(n, schema) : n) || null, finding: null };
   const table = lookupTable(registry);
   const township =
     (n === '' ? null : (table.get(n) ?? matchLevelSuffix(n, table, schema))) ??

@@ -74,6 +74,21 @@ describe('resolveTownship (entry-sheet §7.7)', () => {
     expect(resolveTownship(null, null, null, schema)).toEqual({ township: null, finding: null });
   });
 
+  it.each([
+    ['附件2-青石镇妇联工作统计表.csv', '青石镇'],
+    ['青石镇副本.csv', '青石镇'],
+    ['黎岭镇2025年统计表.xlsx', '黎岭镇'],
+    ['城关街道.txt', '城关街道'],
+    ['乡镇统计表.csv', '乡镇统计表'],
+    ['2025.csv', '2025'],
+  ])('without a registry, the file name %s names the township %s', (file, township) => {
+    expect(resolveTownship(null, file, null, schema)).toEqual({ township, finding: null });
+  });
+
+  it('without a registry, a 填报单位 name is taken whole (not cut at its first 镇)', () => {
+    expect(resolveTownship('新镇街道', null, null, schema).township).toBe('新镇街道');
+  });
+
   it('without any name and a registry gives E_UNKNOWN_TOWNSHIP without a suggestion', () => {
     expect(resolveTownship(null, null, registry, schema)).toEqual(unknown(null, null));
   });
