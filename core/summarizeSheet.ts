@@ -1,6 +1,6 @@
 /** The sheet's own statistics (本表合计 in the add-in; the pipeline computes the same with arquero and cross-checks). */
 import { round2 } from './normalize/parseCell';
-import type { DataRow, Schema, Value } from './types';
+import type { CadreCountId, DataRow, Schema, Value } from './types';
 import type { ParsedSheet } from './types';
 
 /** Cadre structure over village rows (pipeline/summaryTypes.ts reuses it as `Cadres`). */
@@ -73,12 +73,14 @@ export function summarizeSheet(sheet: ParsedSheet, schema: Schema): SheetSummary
   const education: Record<string, number> = {};
   for (const e of schema.columns.find((c) => c.id === 'cadreEducation')?.enum ?? [])
     education[e] = count(villages, 'cadreEducation', e);
+  const cadreCount = (id: CadreCountId): number =>
+    count(villages, schema.cadreCounts[id].field, schema.cadreCounts[id].equals);
   const cadres: SheetCadres = {
-    female: count(villages, 'cadreGender', '女'),
-    male: count(villages, 'cadreGender', '男'),
-    fullTime: count(villages, 'cadreTenure', '专职'),
-    partTime: count(villages, 'cadreTenure', '兼职'),
-    inCommittee: count(villages, 'inCommittee', '是'),
+    female: cadreCount('female'),
+    male: cadreCount('male'),
+    fullTime: cadreCount('fullTime'),
+    partTime: cadreCount('partTime'),
+    inCommittee: cadreCount('inCommittee'),
     noPay: count(villages, 'cadreAnnualPay', 0),
     averageAge: mean(villages, 'cadreAge'),
     averageAnnualPay: mean(villages, 'cadreAnnualPay'),

@@ -127,11 +127,15 @@ export interface Schema {
     villageHeader: string[];
     aliasHeader: string[];
     aliasSeparators: string[];
+    /** Messages of an invalid registry file (not findings: the run stops with exit 2). */
+    messages: Record<RegistryMessageId, Text2>;
   };
   columns: ColumnSpec[];
   rowRules: RowRule[];
   rates: RateSpec[];
   ageBands: AgeBand[];
+  /** summary.json's fixed cadre counts: village rows whose field holds a value. */
+  cadreCounts: Record<CadreCountId, { field: string; equals: string }>;
   findings: Record<string, FindingSpec>;
   suggestionText: Text2;
   ui: { redacted: string };
@@ -254,6 +258,12 @@ export interface ParsedSheet {
   findings: Finding[];
   normalized: Normalization[];
 }
+
+/** The cadre counts summary.json names (cadres.female …). */
+export type CadreCountId = 'female' | 'male' | 'fullTime' | 'partTime' | 'inCommittee';
+
+/** The problems a registry file can have (messages in schema.registry.messages). */
+export type RegistryMessageId = 'noHeader' | 'missingName' | 'duplicateVillage' | 'aliasClash';
 
 /** The county registry: townships, their aliases and villages. */
 export interface Registry {

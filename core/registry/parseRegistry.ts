@@ -49,7 +49,7 @@ export function parseRegistry(
       village: schema.registry.villageHeader[0] ?? '',
       alias: schema.registry.aliasHeader[0] ?? '',
     };
-    return { ok: false, errors: [registryError('noHeader', null, params)] };
+    return { ok: false, errors: [registryError(schema, 'noHeader', null, params)] };
   }
   const errors: RegistryError[] = [];
   const townships = new Map<string, RegistryTownship & { rows: Map<string, number> }>();
@@ -63,7 +63,7 @@ export function parseRegistry(
     if (tRaw === '' && vRaw === '' && normalizeText(aRaw) === '') continue;
     const name: string | null = tRaw || current;
     if (name === null || vRaw === '') {
-      errors.push(registryError('missingName', r + 1, {}));
+      errors.push(registryError(schema, 'missingName', r + 1, {}));
       continue;
     }
     current = name;
@@ -71,7 +71,9 @@ export function parseRegistry(
     if (!t) {
       const other = owner.get(name);
       if (other !== undefined && other !== name)
-        errors.push(registryError('aliasClash', r + 1, { alias: name, township: name, other }));
+        errors.push(
+          registryError(schema, 'aliasClash', r + 1, { alias: name, township: name, other }),
+        );
       t = { name, aliases: [], villages: [], rows: new Map() };
       townships.set(name, t);
       owner.set(name, name);
@@ -79,7 +81,11 @@ export function parseRegistry(
     const seen = t.rows.get(vRaw);
     if (seen !== undefined)
       errors.push(
-        registryError('duplicateVillage', r + 1, { village: vRaw, township: name, otherRow: seen }),
+        registryError(schema, 'duplicateVillage', r + 1, {
+          village: vRaw,
+          township: name,
+          otherRow: seen,
+        }),
       );
     else {
       t.rows.set(vRaw, r + 1);
@@ -91,7 +97,7 @@ export function parseRegistry(
         owner.set(alias, name);
         t.aliases.push(alias);
       } else if (other !== name)
-        errors.push(registryError('aliasClash', r + 1, { alias, township: name, other }));
+        errors.push(registryError(schema, 'aliasClash', r + 1, { alias, township: name, other }));
     }
   }
   if (errors.length > 0) return { ok: false, errors };

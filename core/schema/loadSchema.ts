@@ -118,6 +118,15 @@ function checkTopLevel(s: Obj, errors: string[]): void {
     )
   )
     errors.push('registry needs lists townshipHeader, villageHeader, aliasHeader, aliasSeparators');
+  else if (
+    !isObj(r.messages) ||
+    !['noHeader', 'missingName', 'duplicateVillage', 'aliasClash'].every((k) =>
+      isText2((r.messages as Obj)[k]),
+    )
+  )
+    errors.push(
+      'registry.messages needs noHeader, missingName, duplicateVillage and aliasClash, each with zh and en',
+    );
   if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
   if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
     errors.push('ui.redacted must be a string');
@@ -227,6 +236,29 @@ function checkColumns(s: Obj, codes: Set<string>, errors: string[]): Set<string>
   return ids;
 }
 
+/** The cadre counts of summary.json each name a known column and, for an enum, one of its values. */
+function checkCadreCounts(s: Obj, errors: string[]): void {
+  const columnsById = new Map<string, Obj>();
+  if (Array.isArray(s.columns))
+    for (const c of s.columns as unknown[]) if (isObj(c) && isStr(c.id)) columnsById.set(c.id, c);
+  const counts = s.cadreCounts;
+  const countIds = ['female', 'male', 'fullTime', 'partTime', 'inCommittee'];
+  if (!isObj(counts)) {
+    errors.push(`cadreCounts needs ${countIds.join(', ')}`);
+    return;
+  }
+  for (const id of countIds) {
+    const c = counts[id];
+    const field = isObj(c) && isStr(c.field) ? c.field : null;
+    const equals = isObj(c) && isStr(c.equals) ? c.equals : null;
+    const column = field === null ? undefined : columnsById.get(field);
+    if (equals === null || column === undefined)
+      errors.push(`cadreCounts.${id} needs a known column field and an equals value`);
+    else if (Array.isArray(column.enum) && !(column.enum as unknown[]).includes(equals))
+      errors.push(`cadreCounts.${id}: “${equals}” is not a value of ${field ?? ''}`);
+  }
+}
+
 /** Checks row rules and rates: known check names, existing fields, defined codes. */
 function checkRules(s: Obj, ids: Set<string>, codes: Set<string>, errors: string[]): void {
   if (!Array.isArray(s.rowRules)) errors.push('rowRules must be a list');
@@ -279,6 +311,7 @@ export function validateSchema(
   const codes = checkFindings(json, errors);
   const ids = checkColumns(json, codes, errors);
   checkRules(json, ids, codes, errors);
+  checkCadreCounts(json, errors);
   for (const id of ['village'])
     if (ids.size > 0 && !ids.has(id))
       errors.push(`columns: the column ${id} is required by the core`);

@@ -1,6 +1,6 @@
 /** County and per-township figures (totals, cadre structure, rates) from the rows table, with arquero rollups. Pure. */
 import type * as aq from 'arquero';
-import type { Schema } from '../../core/types';
+import type { CadreCountId, Schema } from '../../core/types';
 import type { Cadres, Rates } from '../summaryTypes';
 import type { FieldLayout } from '../intake/compactSheet';
 import { compareCodePoints } from './compareCodePoints';
@@ -14,17 +14,6 @@ export interface Figures {
   rates: Rates;
 }
 
-/** Which coded column and choice feed the contract's fixed cadre counts (summary.json names them). */
-const CADRE_COUNTS: Record<
-  'female' | 'male' | 'fullTime' | 'partTime' | 'inCommittee',
-  [string, string]
-> = {
-  female: ['cadreGender', '女'],
-  male: ['cadreGender', '男'],
-  fullTime: ['cadreTenure', '专职'],
-  partTime: ['cadreTenure', '兼职'],
-  inCommittee: ['inCommittee', '是'],
-};
 const AGE_FIELD = 'cadreAge';
 const PAY_FIELD = 'cadreAnnualPay';
 const EDUCATION_FIELD = 'cadreEducation';
@@ -90,6 +79,9 @@ function toFigures(a: Aggregate, schema: Schema, layout: FieldLayout): Figures {
     const j = i < 0 ? -1 : layout.coded[i]!.choices.indexOf(choice);
     return j < 0 ? 0 : num(a, `c${i}_${j}`);
   };
+  // The contract's fixed cadre counts: which column and value feed each is in schema.cadreCounts.
+  const cadreCount = (id: CadreCountId): number =>
+    choiceCount(schema.cadreCounts[id].field, schema.cadreCounts[id].equals);
   const ageBands: Record<string, number> = {};
   schema.ageBands.forEach((b, i) => (ageBands[b.id] = num(a, `band${i}`)));
   const education: Record<string, number> = {};
@@ -97,11 +89,11 @@ function toFigures(a: Aggregate, schema: Schema, layout: FieldLayout): Figures {
     education[choice] = choiceCount(EDUCATION_FIELD, choice);
   const ageN = num(a, 'ageN');
   const cadres: Cadres = {
-    female: choiceCount(...CADRE_COUNTS.female),
-    male: choiceCount(...CADRE_COUNTS.male),
-    fullTime: choiceCount(...CADRE_COUNTS.fullTime),
-    partTime: choiceCount(...CADRE_COUNTS.partTime),
-    inCommittee: choiceCount(...CADRE_COUNTS.inCommittee),
+    female: cadreCount('female'),
+    male: cadreCount('male'),
+    fullTime: cadreCount('fullTime'),
+    partTime: cadreCount('partTime'),
+    inCommittee: cadreCount('inCommittee'),
     noPay: num(a, 'noPay'),
     averageAge: ageN === 0 ? 0 : round2(num(a, 'ageSum') / ageN),
     averageAnnualPay: villages === 0 ? 0 : round2(num(a, 'paySum') / villages / 100),

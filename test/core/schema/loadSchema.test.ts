@@ -15,6 +15,23 @@ describe('validateSchema', () => {
 
   const broken: [string, (s: Record<string, any>) => void, string[]][] = [
     [
+      'a cadre count on a value its column does not have',
+      (s) => (s.cadreCounts.female.equals = '女性'),
+      ['cadreCounts.female: “女性” is not a value of cadreGender'],
+    ],
+    [
+      'a cadre count on an unknown column',
+      (s) => (s.cadreCounts.inCommittee.field = 'committee'),
+      ['cadreCounts.inCommittee needs a known column field and an equals value'],
+    ],
+    [
+      'a registry message missing',
+      (s) => delete s.registry.messages.aliasClash,
+      [
+        'registry.messages needs noHeader, missingName, duplicateVillage and aliasClash, each with zh and en',
+      ],
+    ],
+    [
       'an unknown column type',
       (s) => (s.columns[4].type = 'number'),
       ['columns[4] (cadreAge).type must be one of count, money, integer, yesno, enum, text'],
