@@ -4,16 +4,42 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'zlib', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'stream',
+  'zlib',
+  'util',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'test-output/', 'coverage/', 'examples/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'test-output/',
+      'coverage/',
+      'examples/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -26,7 +52,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'core/ is pure: no Node modules (style.md).' },
-            { group: ['**/pipeline/**', '**/addin/**'], message: 'core/ must not import pipeline/ or addin/.' },
+            {
+              group: ['**/pipeline/**', '**/addin/**'],
+              message: 'core/ must not import pipeline/ or addin/.',
+            },
           ],
         },
       ],
@@ -44,7 +73,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/pipeline/**'], message: 'the add-in never imports pipeline code (bundle size, browser).' },
+            {
+              group: ['**/pipeline/**'],
+              message: 'the add-in never imports pipeline code (bundle size, browser).',
+            },
             { group: nodeBuiltins, message: 'the add-in runs in a browser: no Node modules.' },
           ],
         },

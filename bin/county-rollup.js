@@ -12,7 +12,9 @@ const { spawnSync } = require('node:child_process');
 
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
-  process.stderr.write('county-rollup: 未找到 dist/cli.js，请先运行 npm run build（npm ci 会自动构建）。\n');
+  process.stderr.write(
+    'county-rollup: 未找到 dist/cli.js，请先运行 npm run build（npm ci 会自动构建）。\n',
+  );
   process.exit(2);
 }
 const HEAP_FLAG = '--max-old-space-size';

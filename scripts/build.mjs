@@ -11,7 +11,15 @@ const cli = build({
   format: 'cjs',
   outfile: 'dist/cli.js',
   // Dependencies stay external, except the ES-module-only arquero/flechette, bundled so the CJS CLI runs on any Node 20.
-  external: ['exceljs', 'echarts', '@resvg/resvg-js', 'docx', 'iconv-lite', 'papaparse', 'opencc-js'],
+  external: [
+    'exceljs',
+    'echarts',
+    '@resvg/resvg-js',
+    'docx',
+    'iconv-lite',
+    'papaparse',
+    'opencc-js',
+  ],
   sourcemap: true,
   logLevel: 'warning',
 });

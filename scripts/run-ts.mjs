@@ -23,7 +23,19 @@ await build({
   format: 'cjs',
   outfile: out,
   sourcemap: 'inline',
-  external: ['exceljs', 'echarts', '@resvg/resvg-js', 'docx', 'iconv-lite', 'papaparse', 'opencc-js', 'playwright-core', 'jszip', 'fast-check', 'esbuild'],
+  external: [
+    'exceljs',
+    'echarts',
+    '@resvg/resvg-js',
+    'docx',
+    'iconv-lite',
+    'papaparse',
+    'opencc-js',
+    'playwright-core',
+    'jszip',
+    'fast-check',
+    'esbuild',
+  ],
   logLevel: 'warning',
 });
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -59,7 +59,11 @@ export function mistakesScenario(): Scenario {
   b.set(10, 'outreachEvents', XSS);
   // Traditional headers and a Traditional township: the bundled opencc converter must map them in
   // the browser exactly as in Node (a broken conversion would add E_MISSING_COLUMN findings).
-  b.set(b.headerRow, 'cancerScreened', '兩癌篩查人數').set(b.headerRow, 'disputesHandled', '調處糾紛件數');
+  b.set(b.headerRow, 'cancerScreened', '兩癌篩查人數').set(
+    b.headerRow,
+    'disputesHandled',
+    '調處糾紛件數',
+  );
   return withCore(b.grid, {
     fills: {
       AC6: { color: '#FFFF00', pattern: 'Solid' },

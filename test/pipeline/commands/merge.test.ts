@@ -7,6 +7,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -58,6 +59,16 @@ const REGISTRY = [
   '西山乡,六村',
 ].join('\r\n');
 const REGISTRY_TWO = ['乡镇,村（社区）', '黎岭镇,一村', '黎岭镇,二村', '青石镇,三村'].join('\r\n');
+
+/** sha256 of every file in a folder, by name: proves a run left its inputs as they were. */
+function hashFolder(dir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort())
+    hashes[name] = createHash('sha256')
+      .update(readFileSync(join(dir, name)))
+      .digest('hex');
+  return hashes;
+}
 
 /** A captured CLI I/O. */
 function captureIO(): CliIO & { out: string[]; err: string[] } {
@@ -235,12 +246,26 @@ describe('county-rollup merge', () => {
     writeFileSync(join(input, '附件1-青石镇.csv'), sheetCsv(QINGSHI));
     writeFileSync(join(input, 'empty.csv'), '');
     writeFileSync(join(input, 'old.xls'), 'x');
+    // Binary junk named .csv, and Latin-1 bytes that neither UTF-8 nor GB18030 decode cleanly.
+    writeFileSync(
+      join(input, 'junk.csv'),
+      Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256)),
+    );
+    writeFileSync(
+      join(input, 'latin1.csv'),
+      Buffer.from(
+        'Village,Note\r\ncaf\xe9,cr\xe8me br\xfbl\xe9e \xe0 la fran\xe7aise\r\n',
+        'latin1',
+      ),
+    );
+    const before = hashFolder(input);
     const io = captureIO();
     const code = await runMerge(
       [input, '--out', join(root, 'out'), '--registry', join(root, 'registry.csv'), '--no-charts'],
       io,
     );
     expect(code).toBe(1);
+    expect(hashFolder(input)).toEqual(before); // inputs are only ever read
     const summary = JSON.parse(
       readFileSync(join(root, 'out', 'summary.json'), 'utf8'),
     ) as SummaryJson;
@@ -249,6 +274,8 @@ describe('county-rollup merge', () => {
       accepted: ['黎岭镇'],
       rejected: [
         { file: 'empty.csv', township: null, errors: 1 },
+        { file: 'junk.csv', township: null, errors: 1 },
+        { file: 'latin1.csv', township: null, errors: 1 },
         { file: 'old.xls', township: null, errors: 1 },
         { file: '东城街道.csv', township: '东城街道', errors: 1 },
         { file: '火星镇.csv', township: null, errors: 1 },
@@ -263,6 +290,8 @@ describe('county-rollup merge', () => {
       .map((f) => [f.file, f.code]);
     expect(errors).toEqual([
       ['empty.csv', 'E_EMPTY_FILE'],
+      ['junk.csv', 'E_ENCODING'],
+      ['latin1.csv', 'E_ENCODING'],
       ['old.xls', 'E_UNSUPPORTED_FORMAT'],
       ['东城街道.csv', 'E_YEAR_MISMATCH'],
       ['火星镇.csv', 'E_UNKNOWN_TOWNSHIP'],

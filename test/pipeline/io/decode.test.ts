@@ -142,12 +142,23 @@ describe('decode: edge cases', () => {
 
 describe('decode: properties', () => {
   it('never throws on arbitrary bytes, gives the same result twice, and is lossless when it accepts', () => {
+    // Found by an earlier random run: a UTF-16LE BOM followed by one valid code unit.
+    expect(decode(bytes(0xff, 0xfe, 0x00, 0x01))).toEqual({
+      ok: true,
+      text: '\u0100',
+      encoding: 'utf-16le',
+    });
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (input) => {
         const first = decode(input);
         expect(decode(input)).toEqual(first);
-        if (first.ok)
-          expect(Buffer.compare(encodeAs(first.text, first.encoding), Buffer.from(input))).toBe(0);
+        if (!first.ok) return;
+        // A UTF-16 file may come with or without its BOM (encodeAs writes none for UTF-16).
+        const bom =
+          (first.encoding === 'utf-16le' && input[0] === 0xff && input[1] === 0xfe) ||
+          (first.encoding === 'utf-16be' && input[0] === 0xfe && input[1] === 0xff);
+        const body = Buffer.from(bom ? input.subarray(2) : input);
+        expect(Buffer.compare(encodeAs(first.text, first.encoding), body)).toBe(0);
       }),
       { numRuns: 2000 },
     );
