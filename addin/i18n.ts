@@ -41,6 +41,14 @@ const zh = {
   annotationsFailed: '有些单元格已有批注，无法再加说明，只用底色标出；请看下方列表。',
   cleared: '已清除 {count} 个单元格的标记，恢复原来的底色。',
   clearedNone: '表中没有本加载项做的标记。',
+  clearKept: '另有 {count} 个标记过的单元格已被您改过底色，保留了您设的底色。',
+  recordCorrupt:
+    '工作簿里保存标记原底色的记录已损坏，无法恢复原来的底色；该记录已删除。请手动清除仍带粉色或黄色斜纹底色的单元格。',
+  recordFuture:
+    '工作簿里的标记记录来自更新版本的加载项（版本 {version}），本加载项无法读取，未做任何改动。请更新加载项后再清除标记或标出问题。',
+  markRecordFuture:
+    '问题已列在下方，但没有在表中标色：工作簿里的标记记录来自更新版本的加载项，请更新加载项。',
+  fixFormula: '{cells} 是公式单元格，修正不会改写公式；请改公式引用的单元格。',
   fixNone: '请先勾选要修正的问题（只有带“建议改为”的问题可以勾选）。',
   fixTitle: '将修改以下单元格，请确认：',
   fixed: '已修正 {count} 个单元格，并重新校验。',
@@ -106,6 +114,15 @@ const en: typeof zh = {
     'Some cells already hold a comment, so they are marked by fill only; see the list below.',
   cleared: 'Cleared the marks of {count} cells; their fills are restored.',
   clearedNone: 'The workbook has no marks from this add-in.',
+  clearKept: '{count} more marked cells were re-coloured by you; your fill was kept.',
+  recordCorrupt:
+    'The record of the original fills in this workbook is damaged, so they cannot be restored; the record was deleted. Clear the pink or yellow-striped fills by hand.',
+  recordFuture:
+    'The mark record in this workbook comes from a newer add-in (version {version}); this add-in cannot read it and changed nothing. Update the add-in, then clear or check again.',
+  markRecordFuture:
+    'The problems are listed below but not marked in the sheet: the mark record comes from a newer add-in; please update the add-in.',
+  fixFormula:
+    '{cells} hold formulas, which a fix never overwrites; correct the cells they refer to.',
   fixNone: 'Tick the problems to fix first (only those with a suggestion can be ticked).',
   fixTitle: 'These cells will change; please confirm:',
   fixed: 'Fixed {count} cells and checked again.',

@@ -2,6 +2,7 @@
 import { sortFindings } from './findings/sortFindings';
 import { identifyTownship } from './registry/identifyTownship';
 import { compileSchema } from './schema/compileSchema';
+import { checkHasVillages } from './sheet/checkHasVillages';
 import { checkYear } from './sheet/checkYear';
 import { detectHeader } from './sheet/detectHeader';
 import { noDataRows, readDataRows } from './sheet/readDataRows';
@@ -48,6 +49,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
       ...data.findings,
       ...townshipFindings,
       ...yearFindings,
+      ...checkHasVillages(header.headerRow, data.villages, schema),
     ]),
     normalized: data.normalized,
   };

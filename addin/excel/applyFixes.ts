@@ -17,6 +17,8 @@ export interface FixResult {
   written: string[];
   /** Cells left alone because their content changed after the list was made. */
   skipped: string[];
+  /** Cells left alone because they hold a formula. */
+  formulas: string[];
 }
 
 /** Writes the fixes (2 syncs: read the current values, then one batch of 2-D writes with events off). */
@@ -33,17 +35,22 @@ export async function applyFixes(
   context.runtime.load('enableEvents');
   const ranges = usable.map((f) => {
     const range = sheet.getRange(f.cell);
-    range.load('values');
+    range.load(['values', 'formulas']);
     return { fix: f, range };
   });
   await context.sync();
-  if (sheet.isNullObject) return { written: [], skipped: usable.map((f) => f.cell) };
+  if (sheet.isNullObject) return { written: [], skipped: usable.map((f) => f.cell), formulas: [] };
   const eventsWereOn = context.runtime.enableEvents;
 
+  // A formula cell is never overwritten (its shown value may well match the finding's); nor a
+  // cell whose value changed since the list was made.
+  const formulas = ranges.filter(({ range }) => isFormula(range.formulas[0]?.[0]));
   const ok = ranges
-    .filter(({ fix, range }) => sameValue(range.values[0]?.[0], fix.oldValue))
+    .filter((r) => !formulas.includes(r) && sameValue(r.range.values[0]?.[0], r.fix.oldValue))
     .map((r) => r.fix);
-  const skipped = ranges.filter(({ fix }) => !ok.includes(fix)).map((r) => r.fix.cell);
+  const skipped = ranges
+    .filter((r) => !formulas.includes(r) && !ok.includes(r.fix))
+    .map((r) => r.fix.cell);
   context.runtime.enableEvents = false;
   for (const run of groupIntoRuns(
     ok.map((f) => ({ row: f.row, column: f.column, item: f.newValue })),
@@ -52,7 +59,11 @@ export async function applyFixes(
   }
   context.runtime.enableEvents = eventsWereOn;
   await syncRestoringEvents(context, eventsWereOn);
-  return { written: ok.map((f) => f.cell), skipped };
+  return { written: ok.map((f) => f.cell), skipped, formulas: formulas.map((r) => r.fix.cell) };
+}
+
+function isFormula(formula: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=');
 }
 
 /** Compares a cell's current value with the finding's value as text (findings stringify values). */

@@ -4,7 +4,7 @@
  * the workbook's custom XML part; a cell already marked keeps its first original.
  */
 import type { Finding, Severity } from '../../core/types';
-import { coveringBox, parseA1, type CellPosition } from './address';
+import { parseA1, type CellPosition } from './address';
 import {
   annotationFor,
   cellKey,
@@ -17,11 +17,11 @@ import {
   queueNoteLookups,
   type AnnotationSupport,
 } from './annotations';
-import { MARK_FILLS, queueFills, type Fill } from './fills';
+import { MARK_FILLS, isMarkFill, queueFillReads, queueFills, type Fill } from './fills';
 import {
   MARKS_NAMESPACE,
   isMarkOfSheet,
-  parseMarks,
+  readMarkRecord,
   serializeMarks,
   signature,
   type StoredMark,
@@ -49,6 +49,11 @@ export interface MarkResult {
   total: number;
   /** Annotations could not be added (e.g. a legacy note on a host without the notes API); fills are in place. */
   annotationsFailed: boolean;
+  /**
+   * Present when the stored record was not ours to use: "future" (a newer add-in's; nothing was
+   * marked and the record is left untouched) or "corrupt" (replaced by a fresh record).
+   */
+  record?: 'corrupt' | 'future';
 }
 
 /** Number of context.sync() calls applyMarks makes, whatever the number of findings or rows. */
@@ -100,7 +105,19 @@ export async function applyMarks(
   const xml = part.isNullObject ? null : part.getXml();
   const located = queueCommentLocations(comments);
   await context.sync();
-  const stored = xml ? parseMarks(xml.value) : [];
+  const record = xml ? readMarkRecord(xml.value) : null;
+  // A newer add-in's record cannot be extended without losing what it means: mark nothing
+  // (the pane still lists the findings) rather than overwrite it. Fewer syncs on this path only.
+  if (record?.state === 'future')
+    return {
+      marked: 0,
+      remarked: 0,
+      unmarked: 0,
+      total: 0,
+      annotationsFailed: false,
+      record: 'future',
+    };
+  const stored = record?.marks ?? [];
   const commentsByCell = indexComments(located);
 
   const sheetName = sheet.isNullObject ? target.name : sheet.name;
@@ -129,13 +146,23 @@ export async function applyMarks(
   });
   const fresh = [...wanted.values()].filter((w) => !mine.has(w.cell));
 
-  // Sync 3: originals of the new cells (getCellProperties over their covering range) and notes.
+  // Sync 3: originals of the new cells (getCellProperties over their covering range), the
+  // current fill of the cells to unmark or re-style (a user's newer fill wins), and notes.
   const originalsOf = sheet.isNullObject
     ? null
-    : queueOriginals(
+    : queueFillReads(
         sheet,
         fresh.map((w) => w.pos),
       );
+  const currentOf = sheet.isNullObject
+    ? null
+    : queueFillReads(sheet, [
+        ...gone.flatMap((m) => {
+          const pos = parseA1(m.cell);
+          return pos ? [pos] : [];
+        }),
+        ...changed.map((w) => w.pos),
+      ]);
   const touched = [
     ...gone.map((m) => m.cell),
     ...changed.map((w) => w.cell),
@@ -148,8 +175,16 @@ export async function applyMarks(
   );
   await context.sync();
 
+  const recordFlag = record?.state === 'corrupt' ? { record: 'corrupt' as const } : {};
   if (sheet.isNullObject) {
-    return { marked: 0, remarked: 0, unmarked: 0, total: 0, annotationsFailed: false };
+    return {
+      marked: 0,
+      remarked: 0,
+      unmarked: 0,
+      total: 0,
+      annotationsFailed: false,
+      ...recordFlag,
+    };
   }
   const kind = annotationFor(support);
   const fills: (CellPosition & { fill: Fill })[] = [];
@@ -175,7 +210,10 @@ export async function applyMarks(
   for (const m of gone) {
     const pos = parseA1(m.cell);
     if (!pos) continue;
-    fills.push({ ...pos, fill: { color: m.color, pattern: m.pattern } });
+    // Only over our own fill: a user's re-colour stays, and so does a cell that rows inserted
+    // or deleted above have moved under this stored address.
+    if (isMarkFill(currentOf?.(pos) ?? null))
+      fills.push({ ...pos, fill: { color: m.color, pattern: m.pattern } });
     const found = findAnnotation(cellKey(sheetName, m.cell), notes, commentsByCell);
     if (m.annotation !== 'none' && found && isOurs(found)) removals.push(found.remove);
     next.delete(m.cell.toUpperCase());
@@ -184,10 +222,16 @@ export async function applyMarks(
     const s = mine.get(w.cell)!;
     fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
     const annotation = annotate(w.cell, w.message);
-    next.set(w.cell, { ...s, severity: w.severity, sig: w.sig, annotation });
+    // The user re-coloured the marked cell: that colour is what 清除标记 gives back now.
+    const now = currentOf?.(w.pos) ?? null;
+    const original = now && !isMarkFill(now) ? { color: now.color, pattern: now.pattern } : {};
+    next.set(w.cell, { ...s, ...original, severity: w.severity, sig: w.sig, annotation });
   }
   for (const w of fresh) {
-    const original = originalsOf?.(w.pos) ?? { color: '#FFFFFF', pattern: 'None' };
+    const read = originalsOf?.(w.pos) ?? null;
+    // A cell showing our fill without a record of it (a lost record, or rows moved under stored
+    // addresses) had it from us: restoring it later must give "no fill", never our colour.
+    const original = read && !isMarkFill(read) ? read : { color: '#FFFFFF', pattern: 'None' };
     fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
     // An annotation of ours here is from a pass whose record was lost: annotate takes it back.
     const annotation = annotate(w.cell, w.message);
@@ -235,59 +279,6 @@ export async function applyMarks(
     unmarked: gone.length,
     total: next.size,
     annotationsFailed,
-  };
-}
-
-/** Above this many cells the covering range is read row by row (same sync), to keep the response small. */
-const COVERING_RANGE_MAX_CELLS = 20_000;
-
-const FILL_PROPERTIES = { format: { fill: { color: true, pattern: true } } };
-
-/**
- * Queues the reads of the current fill of `cells`: one getCellProperties over their covering
- * range, or, when that range is huge and sparse (marks scattered over thousands of rows), one
- * per row over that row's marked span — still within the same sync. Returns a lookup for after it.
- */
-function queueOriginals(
-  sheet: Excel.Worksheet,
-  cells: readonly CellPosition[],
-): (pos: CellPosition) => Fill | null {
-  const box = coveringBox(cells);
-  if (!box) return () => null;
-  const blocks: {
-    top: number;
-    left: number;
-    result: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-  }[] = [];
-  if (box.rows * box.columns <= COVERING_RANGE_MAX_CELLS) {
-    const result = sheet
-      .getRangeByIndexes(box.top - 1, box.left - 1, box.rows, box.columns)
-      .getCellProperties(FILL_PROPERTIES);
-    blocks.push({ top: box.top, left: box.left, result });
-  } else {
-    const spans = new Map<number, { left: number; right: number }>();
-    for (const c of cells) {
-      const s = spans.get(c.row);
-      spans.set(
-        c.row,
-        s
-          ? { left: Math.min(s.left, c.column), right: Math.max(s.right, c.column) }
-          : { left: c.column, right: c.column },
-      );
-    }
-    for (const [row, s] of spans) {
-      const result = sheet
-        .getRangeByIndexes(row - 1, s.left - 1, 1, s.right - s.left + 1)
-        .getCellProperties(FILL_PROPERTIES);
-      blocks.push({ top: row, left: s.left, result });
-    }
-  }
-  const byRow = new Map(blocks.map((b) => [b.top, b]));
-  return (pos) => {
-    const b = blocks.length === 1 ? blocks[0]! : byRow.get(pos.row);
-    const fill = b?.result.value[pos.row - b.top]?.[pos.column - b.left]?.format?.fill;
-    return fill
-      ? { color: fill.color ?? '#FFFFFF', pattern: String(fill.pattern ?? 'None') }
-      : null;
+    ...recordFlag,
   };
 }

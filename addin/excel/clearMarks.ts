@@ -1,6 +1,9 @@
 /**
  * 清除标记: restores every marked cell of the workbook from the custom XML part (so it works
  * after save and reopen), deletes only the notes/comments we added, then deletes the part.
+ * A cell is restored only while it still shows our mark fill: a fill the user gave it since is
+ * newer and wins, and a stored address that rows inserted/deleted above have moved onto another
+ * cell is left alone (that cell does not show our fill, or shows it for a mark of its own).
  */
 import { parseA1, type CellPosition } from './address';
 import {
@@ -13,8 +16,8 @@ import {
   queueNoteLookups,
   type AnnotationSupport,
 } from './annotations';
-import { queueFills, type Fill } from './fills';
-import { MARKS_NAMESPACE, parseMarks, type StoredMark } from './markStore';
+import { isMarkFill, queueFillReads, queueFills, type Fill } from './fills';
+import { MARKS_NAMESPACE, readMarkRecord, type StoredMark } from './markStore';
 import { syncRestoringEvents } from './syncRestoringEvents';
 
 /** What clearMarks did. */
@@ -22,6 +25,15 @@ export interface ClearResult {
   restored: number;
   /** Marks whose sheet no longer exists (dropped from the record). */
   orphaned: number;
+  /** Marked cells whose fill is no longer ours (the user re-coloured them): left as they are. */
+  kept: number;
+  /**
+   * The record: "none" (no part), "ok", "corrupt" (unreadable: deleted, fills left as they are)
+   * or "future" (from a newer add-in version: left untouched, nothing restored).
+   */
+  record: 'none' | 'ok' | 'corrupt' | 'future';
+  /** The version the record claims (for the "future" message); absent without a part. */
+  version?: number;
 }
 
 /** Restores all stored cells exactly (pattern None → fill.clear()); at most 4 syncs. */
@@ -29,15 +41,18 @@ export async function clearMarks(
   context: Excel.RequestContext,
   support: AnnotationSupport,
 ): Promise<ClearResult> {
-  // Sync 1: the part, the events flag, the comment list.
+  const result: ClearResult = { restored: 0, orphaned: 0, kept: 0, record: 'none' };
+  // Sync 1: the part, the events flag, the comment list, every sheet's name and id.
   const part = context.workbook.customXmlParts
     .getByNamespace(MARKS_NAMESPACE)
     .getOnlyItemOrNullObject();
   part.load('id');
   context.runtime.load('enableEvents');
   const comments = queueCommentList(context, support);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
   await context.sync();
-  if (part.isNullObject) return { restored: 0, orphaned: 0 };
+  if (part.isNullObject) return result;
   const eventsWereOn = context.runtime.enableEvents;
 
   // Sync 2: the record and the comments' cells.
@@ -46,59 +61,76 @@ export async function clearMarks(
   await context.sync();
   // A ClientResult is not loaded: its value is filled by the sync above.
   // eslint-disable-next-line office-addins/load-object-before-read
-  const stored = parseMarks(xml.value);
+  const record = readMarkRecord(xml.value);
+  result.record = record.state;
+  result.version = record.version;
+  // A newer add-in's record may mean other things by its fields: keep it for that add-in.
+  if (record.state === 'future') return result;
+  if (record.state === 'corrupt') {
+    // Nothing in it can be trusted to restore from; a new pass starts a fresh record.
+    part.delete();
+    await context.sync();
+    return result;
+  }
   const commentsByCell = indexComments(located);
 
-  // Sync 3: each sheet of the record (by id, else by name) and the notes on marked cells.
-  const groups = new Map<string, StoredMark[]>();
-  for (const m of stored) {
-    const key = `${m.sheetId}\u0000${m.sheet}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+  // Sync 3: the current fill of every marked cell, and the notes on them (under the sheet's
+  // current name: a renamed sheet is found by its id).
+  const groups = new Map<Excel.Worksheet, StoredMark[]>();
+  for (const m of record.marks) {
+    const sheet =
+      (m.sheetId ? worksheets.items.find((s) => s.id === m.sheetId) : undefined) ??
+      worksheets.items.find((s) => s.name === m.sheet);
+    if (!sheet) {
+      result.orphaned++;
+      continue;
+    }
+    groups.set(sheet, [...(groups.get(sheet) ?? []), m]);
   }
-  const sheets = [...groups.values()].map((marks) => {
-    const first = marks[0]!;
-    const byId = first.sheetId
-      ? context.workbook.worksheets.getItemOrNullObject(first.sheetId)
-      : null;
-    const byName = context.workbook.worksheets.getItemOrNullObject(first.sheet);
-    byId?.load('name');
-    byName.load('name');
-    return { marks, byId, byName };
+  const plans = [...groups].map(([sheet, marks]) => {
+    const cells = marks.flatMap((m) => {
+      const pos = parseA1(m.cell);
+      return pos ? [{ mark: m, pos }] : [];
+    });
+    return {
+      sheet,
+      cells,
+      fillOf: queueFillReads(
+        sheet,
+        cells.map((c) => c.pos),
+      ),
+    };
   });
   const notes = queueNoteLookups(
     context,
     support,
-    stored.filter((m) => m.annotation === 'note').map((m) => ({ sheet: m.sheet, cell: m.cell })),
+    plans.flatMap((p) =>
+      p.cells
+        .filter((c) => c.mark.annotation === 'note')
+        .map((c) => ({ sheet: p.sheet.name, cell: c.mark.cell })),
+    ),
   );
   await context.sync();
 
   // Sync 4: restore, remove our annotations, drop the record — events off meanwhile.
   context.runtime.enableEvents = false;
-  let restored = 0;
-  let orphaned = 0;
-  for (const { marks, byId, byName } of sheets) {
-    const sheet = byId && !byId.isNullObject ? byId : !byName.isNullObject ? byName : null;
-    if (!sheet) {
-      orphaned += marks.length;
-      continue;
-    }
+  for (const { sheet, cells, fillOf } of plans) {
     const fills: (CellPosition & { fill: Fill })[] = [];
-    for (const m of marks) {
-      const pos = parseA1(m.cell);
-      if (!pos) continue;
-      fills.push({ ...pos, fill: { color: m.color, pattern: m.pattern } });
-      // Notes and comments are found under the name the mark was written with.
+    for (const { mark, pos } of cells) {
+      if (isMarkFill(fillOf(pos))) {
+        fills.push({ ...pos, fill: { color: mark.color, pattern: mark.pattern } });
+        result.restored++;
+      } else result.kept++;
       const found =
-        m.annotation === 'none'
+        mark.annotation === 'none'
           ? null
-          : findAnnotation(cellKey(m.sheet, m.cell), notes, commentsByCell);
+          : findAnnotation(cellKey(sheet.name, mark.cell), notes, commentsByCell);
       if (found && isOurs(found)) found.remove();
-      restored++;
     }
     queueFills(sheet, fills);
   }
   part.delete();
   context.runtime.enableEvents = eventsWereOn;
   await syncRestoringEvents(context, eventsWereOn);
-  return { restored, orphaned };
+  return result;
 }

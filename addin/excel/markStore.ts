@@ -100,6 +100,39 @@ export function parseMarks(xml: string): StoredMark[] {
   return out;
 }
 
+/** The record version this add-in writes and understands. */
+export const MARKS_VERSION = 1;
+
+/** How far the part's text could be trusted: ours, unreadable, or written by a newer add-in. */
+export type RecordState = 'ok' | 'corrupt' | 'future';
+
+/** The part read back, with a verdict on the whole record. */
+export interface MarkRecord {
+  state: RecordState;
+  /** The version the record says it has (NaN when unreadable). */
+  version: number;
+  /** The marks, only when `state` is "ok". */
+  marks: StoredMark[];
+}
+
+/**
+ * Reads the part: a `<marks>` root of our namespace, a whole-number version, a closed root.
+ * A newer version is "future" (its originals may mean something else: never restored from, never
+ * overwritten); anything else unreadable is "corrupt".
+ */
+export function readMarkRecord(xml: string): MarkRecord {
+  const root = /<(?:\w+:)?marks\b([^>]*?)(\/?)>/.exec(xml);
+  if (!root || !root[1]!.includes(MARKS_NAMESPACE))
+    return { state: 'corrupt', version: NaN, marks: [] };
+  const v = /\bversion\s*=\s*"([^"]*)"/.exec(root[1]!)?.[1];
+  const version = v !== undefined && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+  if (version > MARKS_VERSION) return { state: 'future', version, marks: [] };
+  const closed = root[2] === '/' || /<\/(?:\w+:)?marks\s*>\s*$/.test(xml);
+  if (!Number.isInteger(version) || version < 1 || !closed)
+    return { state: 'corrupt', version, marks: [] };
+  return { state: 'ok', version, marks: parseMarks(xml) };
+}
+
 /** True when a stored mark belongs to the sheet (by id when both have one, else by name). */
 export function isMarkOfSheet(mark: StoredMark, sheet: { name: string; id: string }): boolean {
   if (mark.sheetId && sheet.id) return mark.sheetId === sheet.id;

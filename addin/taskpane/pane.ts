@@ -127,11 +127,20 @@ export function startPane(doc: Document, host: PaneHost): void {
     doc.body.classList.toggle('busy', busy);
   };
 
+  // One Excel batch at a time: a debounced 自动校验 pass and a click (清除标记, 修正, 新建) would
+  // otherwise interleave their syncs — one reading the record while the other deletes it.
+  let queue: Promise<unknown> = Promise.resolve();
+  function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const next = queue.then(() => host.run(batch));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   /** Runs a batch of our own writes: auto-validate ignores events meanwhile (besides enableEvents = false). */
   async function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     ownWrites++;
     try {
-      return await host.run(batch);
+      return await run(batch);
     } finally {
       ownWrites--;
     }
@@ -178,7 +187,11 @@ export function startPane(doc: Document, host: PaneHost): void {
           errors + warnings === 0
             ? text('validatedClean')
             : text('validated', { errors, warnings });
-        say(result.marks.annotationsFailed ? `${summary} ${text('annotationsFailed')}` : summary);
+        const notes = [
+          result.marks.annotationsFailed ? text('annotationsFailed') : '',
+          result.marks.record === 'future' ? text('markRecordFuture') : '',
+        ].filter(Boolean);
+        say([summary, ...notes].join(' '));
       } while (passAgain);
     } finally {
       passRunning = false;
@@ -238,9 +251,7 @@ export function startPane(doc: Document, host: PaneHost): void {
           li.addEventListener('click', (event) => {
             if ((event.target as HTMLElement).closest('label')) return;
             void act(async () => {
-              await host.run((context) =>
-                selectCell(context, pass.sheet.id || pass.sheet.name, cell),
-              );
+              await run((context) => selectCell(context, pass.sheet.id || pass.sheet.name, cell));
               say(item.message.startsWith(cell) ? item.message : `${cell}：${item.message}`);
             });
           });
@@ -324,9 +335,16 @@ export function startPane(doc: Document, host: PaneHost): void {
         // The list described the marks; with them gone it would point at nothing.
         last = null;
         renderFindings();
-        say(
-          result.restored === 0 ? text('clearedNone') : text('cleared', { count: result.restored }),
-        );
+        if (result.record === 'corrupt') say(text('recordCorrupt'), 'error');
+        else if (result.record === 'future')
+          say(text('recordFuture', { version: result.version ?? '?' }), 'error');
+        else {
+          const done =
+            result.restored + result.kept === 0
+              ? text('clearedNone')
+              : text('cleared', { count: result.restored });
+          say(result.kept ? `${done} ${text('clearKept', { count: result.kept })}` : done);
+        }
       }),
   );
 
@@ -381,11 +399,11 @@ export function startPane(doc: Document, host: PaneHost): void {
         const result = await own((context) => applyFixes(context, pending.sheet, fixes));
         await runPass();
         const done = text('fixed', { count: result.written.length });
-        say(
-          result.skipped.length
-            ? `${done} ${text('fixSkipped', { cells: result.skipped.join('、') })}`
-            : done,
-        );
+        const notes = [
+          result.skipped.length ? text('fixSkipped', { cells: result.skipped.join('、') }) : '',
+          result.formulas.length ? text('fixFormula', { cells: result.formulas.join('、') }) : '',
+        ].filter(Boolean);
+        say([done, ...notes].join(' '));
       }),
   );
 
@@ -398,7 +416,7 @@ export function startPane(doc: Document, host: PaneHost): void {
 
   /** Listens to the active sheet's edits (once per sheet): 自动校验 follows the sheet being checked. */
   async function ensureChangeHandler(): Promise<void> {
-    const id = await host.run((context) =>
+    const id = await run((context) =>
       registerChangeHandler(
         context,
         (event) => {
@@ -436,7 +454,7 @@ export function startPane(doc: Document, host: PaneHost): void {
     'click',
     () =>
       void act(async () => {
-        const sheet = await host.run((context) => readSheet(context));
+        const sheet = await run((context) => readSheet(context));
         const parsed = check(sheet);
         renderTotals(parsed);
         say(text('totalsShown'));

@@ -1,7 +1,7 @@
 /** Parses one cell by its column's type (entry-sheet §4): the typed value, or the finding code it earns. */
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnSpec, FieldType, Value } from '../types';
-import { CACHEABLE_LENGTH, normalizeHeader, normalizeText } from './normalizeText';
+import { CACHEABLE_LENGTH, foldWidth, normalizeHeader, normalizeText } from './normalizeText';
 import { parseChineseNumeral } from './parseChineseNumeral';
 
 /** The outcome of parsing one cell. */
@@ -31,6 +31,7 @@ const BLANK: CellResult = {
 const BLANK_ZERO: CellResult = { ...BLANK, value: 0 };
 const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 const GROUPED = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const DIGITS_APART = /\d\s+\d/u;
 
 /** True for "0" … "99999" without a leading zero: a hand loop, cheaper than a regex on every cell. */
 function isShortWhole(s: string): boolean {
@@ -44,6 +45,14 @@ function isShortWhole(s: string): boolean {
 }
 
 const isNumeric = (t: FieldType): boolean => t === 'count' || t === 'money' || t === 'integer';
+
+/**
+ * A number as Excel shows it: 15 significant digits, so a formula's binary noise (=0.1*30 gives
+ * 3.0000000000000004) is the 3 the user sees, not E_NOT_INTEGER.
+ */
+function excelPrecision(n: number): number {
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
+}
 
 /** True when a cell holds nothing (null, missing, or only whitespace). */
 export function isBlankCell(cell: Cell | undefined): boolean {
@@ -137,6 +146,8 @@ function stripSuffix(text: string, suffixes: readonly string[]): string | null {
 
 /** Parses a count, money or integer text: units, separators, 约数, 万元 and Chinese numerals. */
 function parseNumberText(raw: string, type: FieldType, cs: CompiledSchema): CellResult {
+  // Whitespace between digits ("63 64", "1 8500") is two numbers or a typo, not one number: normalizing would glue them.
+  if (DIGITS_APART.test(foldWidth(raw))) return fail('E_NOT_NUMBER');
   let t = normalizeHeader(raw).replace(/\u2212/g, '-');
   if (t === '') return type === 'integer' ? BLANK : BLANK_ZERO;
   if (cs.excelErrors.has(t.toUpperCase())) return fail('E_EXCEL_ERROR');
@@ -261,7 +272,7 @@ export function parseCell(
     if (isNumeric(type))
       return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT
         ? wholeResult(cell, type)
-        : finishNumber(cell, type, null, null);
+        : finishNumber(excelPrecision(cell), type, null, null);
     if (type === 'yesno' && (cell === 1 || cell === 0))
       return parseChoiceText(String(cell), column, cs);
     return parseString(String(cell), column, cs);

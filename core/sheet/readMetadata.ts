@@ -18,12 +18,18 @@ export interface MetadataResult {
 
 type KeyId = MetadataKey['id'];
 
-/** The year of a 年度 value: 2025, "2025", "2025年", "2025年度", full-width digits; else null. */
+// A year written digit by digit in Chinese (二〇二五年, 二零二五): a common way to write a year; 〇 and 零 are both 0.
+const YEAR_DIGITS = '〇一二三四五六七八九零';
+const CHINESE_YEAR = /^[〇零一二三四五六七八九]{4}(?=年|$)/u;
+
+/** The year of a 年度 value: 2025, "2025", "2025年", "2025年度", full-width digits, 二〇二五年; else null. */
 export function parseYear(value: Cell | undefined): number | null {
   if (typeof value === 'number')
     return Number.isInteger(value) && value >= 1900 && value <= 2200 ? value : null;
   if (typeof value !== 'string') return null;
-  const t = normalizeText(value);
+  const t = normalizeText(value).replace(CHINESE_YEAR, (year) =>
+    [...year].map((ch) => String(YEAR_DIGITS.indexOf(ch) % 10)).join(''),
+  );
   const m = /^(\d{4})(?:年度?)?$/.exec(t) ?? /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(t);
   return m?.[1] === undefined ? null : Number(m[1]);
 }

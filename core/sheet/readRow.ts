@@ -97,7 +97,9 @@ export function readRow(
     if (kind === 'total' && spec.sum !== true) continue;
     if (kind === 'level' && spec.group === 'cadre') {
       values[field] = null;
-      if (!isBlankCell(cell))
+      // A blank cadre cell adds 0 to the 合计 row's =SUM() (年报酬 is summed): NaN here skipped that check.
+      if (isBlankCell(cell)) scratch[j] = 0;
+      else
         ctx.findings.push(
           makeFinding(schema, 'E_LEVEL_ROW_CADRE', {
             row,

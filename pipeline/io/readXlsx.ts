@@ -1,5 +1,6 @@
 /** Bytes → grid for .xlsx files through exceljs: cached formula results, merged cells, dates, rich text. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Cell, Grid } from '../../core/types';
 import { compactRow } from './readCsv';
 
@@ -53,7 +54,16 @@ export async function readXlsx(
     const all = workbook.worksheets;
     const visible = all.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
     sheets = visible.length > 0 ? visible : all;
-    grids = sheets.map(readWorksheet);
+    grids = [];
+    for (const sheet of sheets) {
+      const read = readWorksheet(sheet);
+      if (read.formulas.length > 0) {
+        const uncached = await listUncachedFormulas(bytes, sheet.name);
+        for (const f of read.formulas)
+          if (uncached === null || uncached.has(f.address)) read.rows[f.row]![f.column] = f.text;
+      }
+      grids.push(compactGrid(read.rows));
+    }
   } catch {
     return unreadable('corrupt');
   }
@@ -73,17 +83,65 @@ function unreadable(reason: UnreadableReason): XlsxResult {
   return { ok: false, code: 'E_UNREADABLE', reason };
 }
 
-/** A worksheet as a grid: row 1 first, trailing blank cells and rows dropped, blank rows inside kept. */
-function readWorksheet(sheet: ExcelJS.Worksheet): Grid {
-  const grid: Cell[][] = [];
+/** A formula cell whose result exceljs did not give: an empty-text result, or none saved at all. */
+interface ResultlessFormula {
+  address: string;
+  /** 0-based. */
+  row: number;
+  column: number;
+  /** `=` and the formula. */
+  text: string;
+}
+
+/**
+ * A worksheet's cells from row 1, uncompacted, with its formulas that have no result: exceljs gives
+ * both `<v></v>` (a formula whose result is "") and no `<v>` (never computed) as undefined, and the
+ * caller tells them apart from the sheet's XML.
+ */
+function readWorksheet(sheet: ExcelJS.Worksheet): {
+  rows: Cell[][];
+  formulas: ResultlessFormula[];
+} {
+  const rows: Cell[][] = [];
+  const formulas: ResultlessFormula[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c)));
-    grid.push(compactRow(cells));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      const formula = readFormula(cell);
+      if (formula === null) cells.push(readCell(cell));
+      else if (formula.result !== undefined) cells.push(toCell(formula.result));
+      else {
+        cells.push(null);
+        formulas.push({
+          address: cell.address,
+          row: r - 1,
+          column: c - 1,
+          text: `=${formula.text}`,
+        });
+      }
+    }
+    rows.push(cells);
   }
+  return { rows, formulas };
+}
+
+/** Trailing blank cells and rows dropped, blank rows inside kept. */
+function compactGrid(rows: readonly Cell[][]): Grid {
+  const grid = rows.map(compactRow);
   while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
   return grid;
+}
+
+/**
+ * A formula cell's text and cached result, or null for any other cell. `cell.value` drops a falsy
+ * result (a SUM of 0 comes back without one); the `result` getter keeps it.
+ */
+function readFormula(cell: ExcelJS.Cell): { text: string; result: unknown } | null {
+  if (cell.type !== ExcelJS.ValueType.Formula) return null;
+  if (cell.isMerged && cell.master.address !== cell.address) return null;
+  return { text: cell.formula ?? '', result: cell.result };
 }
 
 function readCell(cell: ExcelJS.Cell): Cell {
@@ -92,7 +150,7 @@ function readCell(cell: ExcelJS.Cell): Cell {
   return toCell(cell.value);
 }
 
-/** One exceljs cell value as a plain Cell; formulas give their cached result (null when none was saved). */
+/** One exceljs cell value as a plain Cell; a formula gives its cached result (null when none). */
 export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
@@ -127,6 +185,56 @@ function formatDate(date: Date): string | null {
   const hours = date.getUTCHours();
   const minutes = date.getUTCMinutes();
   return hours === 0 && minutes === 0 ? day : `${day} ${pad(hours)}:${pad(minutes)}`;
+}
+
+/**
+ * The addresses of the formula cells of worksheet `sheetName` saved without a result (`<f>` and no
+ * `<v>`: written by a generator that does not compute). Such a cell is read as its `=formula` text,
+ * which earns a finding at the cell; read as blank it would count as 0. A formula whose result is
+ * the empty text (`<v></v>`, e.g. =IF(B5="","",ROW()-4)) stays blank. Null when the XML cannot be
+ * followed (then every result-less formula is taken as uncomputed).
+ */
+async function listUncachedFormulas(
+  bytes: Uint8Array,
+  sheetName: string,
+): Promise<Set<string> | null> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (workbook === undefined || rels === undefined) return null;
+  const sheet = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/gu)]
+    .map((m) => attributes(m[1] ?? ''))
+    .find((a) => a.name === sheetName);
+  const rId = sheet?.['r:id'];
+  const target = [...rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/gu)]
+    .map((m) => attributes(m[1] ?? ''))
+    .find((a) => a.Id === rId)?.Target;
+  if (target === undefined) return null;
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const xml = await zip.file(path)?.async('string');
+  if (xml === undefined) return null;
+  const uncached = new Set<string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/gu)) {
+    const inner = m[2] ?? '';
+    if (/<(?:\w+:)?f\b/u.test(inner) && !/<(?:\w+:)?v\b/u.test(inner)) {
+      const address = attributes(m[1] ?? '').r;
+      if (address !== undefined) uncached.add(address);
+    }
+  }
+  return uncached;
+}
+
+/** The attributes of an XML start tag (values with the five predefined entities decoded). */
+function attributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/gu))
+    out[m[1]!] = (m[2] ?? '')
+      .replace(/&lt;/gu, '<')
+      .replace(/&gt;/gu, '>')
+      .replace(/&quot;/gu, '"')
+      .replace(/&apos;/gu, "'")
+      .replace(/&amp;/gu, '&');
+  return out;
 }
 
 /**

@@ -283,6 +283,13 @@ const cases: Case[] = [
     expected: [F('E_TOTAL_MISMATCH', 'L9', 'trainingSessions', '99')],
   },
   {
+    // Regression: blank cadre cells of the 本级 row made the 年报酬 sum NaN, so its total was never checked.
+    name: 'E_TOTAL_MISMATCH on 年报酬 when there is a 本级 row',
+    sheet: { level: true, total: true },
+    edit: (b) => b.set(b.totalRow!, 'cadreAnnualPay', 1),
+    expected: [F('E_TOTAL_MISMATCH', 'I9', 'cadreAnnualPay', '1')],
+  },
+  {
     name: 'E_TOTAL_MISMATCH with a blank total cell',
     sheet: { total: true },
     edit: (b) => b.set(b.totalRow!, 'visitorsReceived', null),
@@ -442,6 +449,16 @@ describe('validateGrid: parsed sheet', () => {
     expect(s.findings.map(brief)).toEqual([F('E_NO_HEADER', null, null, null)]);
     expect(s.headerRow).toBeNull();
     expect(s.villages).toEqual([]);
+  });
+
+  it('gives a file-level E_EMPTY_FILE for a header with no village row under it (only 本级 and 合计 too)', () => {
+    const b = buildSheet({ villages: 0, level: true, total: true });
+    const s = validateGrid(b.grid, { schema: b.schema });
+    expect(s.headerRow).toBe(4);
+    expect(s.villages).toEqual([]);
+    expect(s.findings.map(brief)).toEqual([F('E_EMPTY_FILE', null, null, null)]);
+    const headerOnly = validateGrid(b.grid.slice(0, 4), { schema: b.schema });
+    expect(headerOnly.findings.map(brief)).toEqual([F('E_EMPTY_FILE', null, null, null)]);
   });
 
   it('sorts findings by row, then column, then code', () => {

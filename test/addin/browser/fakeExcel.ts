@@ -577,6 +577,23 @@ class FakeWorkbook extends FakeClientObject {
 
 /** workbook.worksheets */
 class FakeWorksheets extends FakeClientObject {
+  private itemProxies: FakeWorksheet[] | undefined;
+  /** `worksheets.load('items/name,items/id')` (1.1): every sheet, in tab order. */
+  get items(): FakeWorksheet[] {
+    if (!this.itemProxies) throw propertyNotLoaded('items');
+    return this.itemProxies;
+  }
+  override applyLoad(paths: string[]): void {
+    const itemPaths = paths
+      .filter((p) => p === 'items' || p.startsWith('items/'))
+      .map((p) => (p === 'items' ? 'name' : p.slice('items/'.length)));
+    if (itemPaths.length !== paths.length) throw unsupported('loading worksheets other than items');
+    this.itemProxies = host.sheets.map((sheet) => {
+      const proxy = new FakeWorksheet(this.context, () => sheet, false, true);
+      proxy.applyLoad(itemPaths);
+      return proxy;
+    });
+  }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => host.active(), false);
   }
@@ -598,14 +615,22 @@ class FakeWorksheet extends FakeClientObject {
   readonly freezePanes: FakeFreezePanes;
   readonly onChanged: FakeEvent;
 
-  constructor(context: FakeRequestContext, locate: () => SheetModel | null, nullable: boolean) {
+  constructor(
+    context: FakeRequestContext,
+    locate: () => SheetModel | null,
+    nullable: boolean,
+    /** An item of a collection being loaded right now (inside a sync): resolved at once. */
+    resolvedNow = false,
+  ) {
     super(context, nullable);
-    context.enqueue(() => {
-      this.sheetModel = locate();
-      if (nullable) this.isNull = this.sheetModel === null;
-      else if (this.sheetModel === null)
-        throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
-    });
+    if (resolvedNow) this.sheetModel = locate();
+    else
+      context.enqueue(() => {
+        this.sheetModel = locate();
+        if (nullable) this.isNull = this.sheetModel === null;
+        else if (this.sheetModel === null)
+          throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
+      });
     this.freezePanes = new FakeFreezePanes(context, this);
     this.onChanged = new FakeEvent(context, this);
   }
@@ -823,6 +848,10 @@ class FakeRange extends FakeClientObject {
     return this.resolved;
   }
 
+  /** The formulas as typed (read-only here: the adapters never write through `formulas`). */
+  get formulas(): Scalar[][] {
+    return this.prop<Scalar[][]>('formulas');
+  }
   get values(): Scalar[][] {
     return this.prop<Scalar[][]>('values');
   }
@@ -901,6 +930,16 @@ class FakeRange extends FakeClientObject {
         return Array.from({ length: t.rows }, (_, r) =>
           Array.from({ length: t.cols }, (_, c) =>
             computed(t.sheet, host.cell(t.sheet, t.r0 + r, t.c0 + c)?.value ?? ''),
+          ),
+        );
+      }
+      case 'formulas': {
+        // The stored value: a formula as typed ("=SUM(L5:L12)"), any other value as is.
+        this.guardSize(t, 'formulas');
+        return Array.from({ length: t.rows }, (_, r) =>
+          Array.from(
+            { length: t.cols },
+            (_, c) => host.cell(t.sheet, t.r0 + r, t.c0 + c)?.value ?? '',
           ),
         );
       }

@@ -39,7 +39,7 @@ describe('applyFixes', () => {
     ]);
 
     expect(ex.syncCount).toBe(2);
-    expect(result).toEqual({ written: ['B2', 'C2', 'D2'], skipped: [] });
+    expect(result).toEqual({ written: ['B2', 'C2', 'D2'], skipped: [], formulas: [] });
     const after = ex.snapshot(sheet);
     expect(after.B2!.value).toBe(12);
     expect(after.C2!.value).toBe(150);
@@ -59,7 +59,24 @@ describe('applyFixes', () => {
       { cell: 'B3', oldValue: '五', newValue: 5 },
       { cell: 'B2', oldValue: '１２', newValue: 12 },
     ]);
-    expect(result).toEqual({ written: ['B2'], skipped: ['B3'] });
+    expect(result).toEqual({ written: ['B2'], skipped: ['B3'], formulas: [] });
     expect(ex.valueOf(sheet, 'B3')).toBe('七');
+  });
+
+  it('never overwrites a formula cell, even when its shown value matches the finding', async () => {
+    const { ex, sheet } = setup();
+    const c3 = ex.cellFor(sheet, 3, 3);
+    c3.formula = '=D3&"x"';
+    c3.value = 'abc';
+    ex.syncCount = 0;
+
+    const result = await applyFixes(ex.context, { name: '统计表', id: '{S1}' }, [
+      { cell: 'C3', oldValue: 'abc', newValue: 0 },
+      { cell: 'B2', oldValue: '１２', newValue: 12 },
+    ]);
+
+    expect(result).toEqual({ written: ['B2'], skipped: [], formulas: ['C3'] });
+    expect(ex.syncCount).toBe(2);
+    expect(c3).toMatchObject({ formula: '=D3&"x"', value: 'abc' });
   });
 });

@@ -15,16 +15,16 @@ interface MockCells {
 }
 
 describe('applyFixes on office-addin-mock', () => {
-  it('loads the current values, syncs, then writes one 2-D array per run of ticked cells', async () => {
+  it('loads the current values and formulas, syncs, then writes one 2-D array per run of ticked cells', async () => {
     const mock = new OfficeMockObject({
       runtime: { enableEvents: true },
       workbook: {
         worksheets: {
           sheet: {
             ranges: {
-              B2: { values: [['１２']] },
-              C2: { values: [['150余']] },
-              D2: { values: [['abc']] },
+              B2: { values: [['１２']], formulas: [['１２']] },
+              C2: { values: [['150余']], formulas: [['150余']] },
+              D2: { values: [['abc']], formulas: [['abc']] },
               'B2:C2': { values: [['', '']] },
             },
             getRange: function (this: { ranges: Record<string, unknown> }, address: string) {
@@ -57,7 +57,7 @@ describe('applyFixes on office-addin-mock', () => {
     );
 
     expect(syncs).toBe(2);
-    expect(result).toEqual({ written: ['B2', 'C2'], skipped: [] });
+    expect(result).toEqual({ written: ['B2', 'C2'], skipped: [], formulas: [] });
     const ranges = (mock as unknown as MockCells).workbook.worksheets.sheet.ranges;
     expect(ranges['B2:C2']!.values).toEqual([[12, 150]]);
     // D2 (no suggestion) was neither loaded nor written: the mock still reports it unloaded.

@@ -80,7 +80,7 @@ describe('applyMarks then clearMarks', () => {
 
     const cleared = await clearMarks(ex.context, NOTES);
 
-    expect(cleared).toEqual({ restored: 4, orphaned: 0 });
+    expect(cleared).toEqual({ restored: 4, orphaned: 0, kept: 0, record: 'ok', version: 1 });
     expect(ex.snapshot(sheet)).toEqual(before);
     // "no fill" came back as no fill, white as white: not the same thing.
     expect(ex.fillOf(sheet, 'B2')).toEqual({ color: '#FFFFFF', pattern: 'None' });

@@ -14,7 +14,10 @@ export interface FakeFill {
 }
 
 export interface FakeCell {
+  /** What `values` reads (for a formula cell, its computed result). */
   value: string | number | boolean;
+  /** The formula as typed ("=B2*2"), when the cell holds one; `formulas` reads it. */
+  formula?: string;
   fill: FakeFill;
   numberFormat: string;
 }
@@ -280,6 +283,16 @@ export class FakeRange extends Nullable {
               ),
             ),
           );
+        } else if (n === 'formulas') {
+          this.loaded.set(
+            'formulas',
+            Array.from({ length: b.rows }, (_, r) =>
+              Array.from({ length: b.columns }, (_, c) => {
+                const cell = s.cells.get(`${b.top + r}:${b.left + c}`);
+                return cell?.formula ?? cell?.value ?? '';
+              }),
+            ),
+          );
         } else if (n === 'address')
           this.loaded.set('address', `${quoteSheet(s.name)}!${boxAddress(b)}`);
         else if (n === 'rowIndex') this.loaded.set(n, b.top - 1);
@@ -294,13 +307,19 @@ export class FakeRange extends Nullable {
   get values(): (string | number | boolean)[][] {
     return this.read('values');
   }
+  get formulas(): (string | number | boolean)[][] {
+    return this.read('formulas');
+  }
   set values(v: (string | number | boolean)[][]) {
     this.queueOp((s, b) => {
       if (v.length !== b.rows || v.some((row) => row.length !== b.columns))
         throw new Error('InvalidArgument: values size');
       for (let r = 0; r < b.rows; r++)
-        for (let c = 0; c < b.columns; c++)
-          this.ex.cellFor(s, b.top + r, b.left + c).value = v[r]![c]!;
+        for (let c = 0; c < b.columns; c++) {
+          const cell = this.ex.cellFor(s, b.top + r, b.left + c);
+          cell.value = v[r]![c]!;
+          delete cell.formula;
+        }
       this.ex.noteChange(s, boxAddress(b), b.rows * b.columns === 1);
     });
   }
@@ -421,6 +440,13 @@ class FakeWorksheet extends Nullable {
     const s = this.find();
     if (!s) throw new Error('ItemNotFound: worksheet');
     return s;
+  }
+  /** Loads name and id at once (an item of a collection loaded inside the running sync). */
+  fillNow(): void {
+    const s = this.state();
+    this.setNull(false);
+    this.loaded.set('name', s.name);
+    this.loaded.set('id', s.id);
   }
   resolveNow(): void {
     this.ex.queue(() => this.setNull(this.find() === null));
@@ -676,7 +702,11 @@ export class FakeExcel {
   ): Promise<void> {
     const b = parseBox(address);
     values.forEach((row, r) =>
-      row.forEach((v, c) => (this.cellFor(sheet, b.top + r, b.left + c).value = v)),
+      row.forEach((v, c) => {
+        const cell = this.cellFor(sheet, b.top + r, b.left + c);
+        cell.value = v;
+        delete cell.formula;
+      }),
     );
     if (!this.enableEvents) return;
     const single = b.rows * b.columns === 1;
@@ -689,6 +719,42 @@ export class FakeExcel {
       ...(single ? { details: { valueAfter: values[0]![0] } } : {}),
     };
     for (const h of this.handlers.filter((x) => x.sheetId === sheet.id)) await h.handler(event);
+  }
+
+  /**
+   * A user inserts (`count` > 0) or deletes (`count` < 0) whole rows at 1-based row `at`: cells,
+   * notes and comments below move with their rows, as in Excel; custom XML parts do not.
+   */
+  shiftRows(sheet: FakeSheetState, at: number, count: number): void {
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = k.split(':').map(Number) as [number, number];
+      if (r < at) moved.set(k, c);
+      else if (count > 0 || r >= at - count) moved.set(`${r + count}:${col}`, c);
+    }
+    sheet.cells = moved;
+    const shift = (cell: string): string | null => {
+      const b = parseBox(cell);
+      if (b.top < at) return cell;
+      if (count < 0 && b.top < at - count) return null;
+      return `${colLetters(b.left)}${b.top + count}`;
+    };
+    const notes = new Map<string, string>();
+    for (const [k, v] of this.notes) {
+      const { sheet: name, local } = splitQualified(k);
+      if (name !== sheet.name) notes.set(k, v);
+      else {
+        const to = shift(local);
+        if (to) notes.set(`${name}!${to}`, v);
+      }
+    }
+    this.notes = notes;
+    for (const [id, c] of [...this.comments]) {
+      if (c.sheet !== sheet.name) continue;
+      const to = shift(c.cell);
+      if (to) c.cell = to;
+      else this.comments.delete(id);
+    }
   }
 
   queue(op: () => void): void {
@@ -748,6 +814,17 @@ export class FakeExcel {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const ex = this;
     const worksheets = {
+      items: [] as FakeWorksheet[],
+      /** `load('items/name,items/id')`: every sheet, resolved by this sync. */
+      load: (_p: string) => {
+        ex.queue(() => {
+          worksheets.items = ex.sheets.map((st) => {
+            const p = ex.sheetProxy(() => st);
+            p.fillNow();
+            return p;
+          });
+        });
+      },
       getActiveWorksheet: () =>
         ex.sheetProxy(() => ex.sheets.find((s) => s.id === ex.activeSheetId) ?? null),
       getItemOrNullObject: (key: string) => {

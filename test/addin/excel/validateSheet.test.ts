@@ -1,6 +1,9 @@
 /** The validation pass end to end on the in-memory fake: read → core → marks, with a sync counter. */
 import { VALIDATION_PASS_SYNCS, validateSheet } from '../../../addin/excel/validateSheet';
+import { applyFixes } from '../../../addin/excel/applyFixes';
 import { clearMarks } from '../../../addin/excel/clearMarks';
+import { isMarkFill } from '../../../addin/excel/fills';
+import { selectCell } from '../../../addin/excel/selectCell';
 import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
 import { renderFinding, validateGrid } from '../../../core';
@@ -79,5 +82,80 @@ describe('validateSheet', () => {
     await pass(ex);
     await clearMarks(ex.context, SUPPORT);
     expect(ex.snapshot(sheet)).toEqual(before);
+  });
+
+  it('hits the right cells when the table does not start at A1 (used range B3:AE40)', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表', '{S1}');
+    // Two empty rows above and an empty column A: 34 villages end on row 40, 备注 is column AE.
+    ex.setGrid(sheet, [[], [], ...entryGrid(34).map((row) => [null, ...row])]);
+    const before = ex.snapshot(sheet);
+
+    const first = await pass(ex);
+
+    expect(first.sheet.address).toBe('统计表!B3:AE40');
+    const cells = [...new Set(first.outcome.findings.map((f) => f.cell))];
+    // Village 3 (row 9) has a male chair in 性别 (column E), village 6 (row 12) age 95 in F,
+    // village 9 (row 15) 150余 in 文体活动参与人次 (column AD).
+    expect(cells.slice(0, 3)).toEqual(['E9', 'F12', 'AD15']);
+    expect(Object.keys(ex.snapshot(sheet)).filter((a) => isMarkFill(ex.fillOf(sheet, a)))).toEqual(
+      cells,
+    );
+    await selectCell(ex.context, '{S1}', 'F12');
+    expect(ex.selection).toBe('统计表!F12');
+
+    const fixed = await applyFixes(ex.context, { name: '统计表', id: '{S1}' }, [
+      { cell: 'AD15', oldValue: '１５０余', newValue: 150 },
+    ]);
+    expect(fixed.written).toEqual(['AD15']);
+    expect(ex.valueOf(sheet, 'AD15')).toBe(150);
+    expect(ex.valueOf(sheet, 'AC15')).toBe(1);
+
+    await clearMarks(ex.context, SUPPORT);
+    expect(ex.snapshot(sheet)).toEqual({ ...before, AD15: { ...before.AD15!, value: 150 } });
+  });
+
+  it('with every row deleted, a pass drops the record and paints nothing (5 syncs)', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表');
+    ex.setGrid(sheet, entryGrid(20));
+    await pass(ex);
+    ex.shiftRows(sheet, 1, -24);
+    ex.syncCount = 0;
+
+    const after = await pass(ex);
+
+    expect(ex.syncCount).toBe(VALIDATION_PASS_SYNCS);
+    expect(after.sheet.grid).toEqual([]);
+    expect(after.marks).toMatchObject({ marked: 0, total: 0 });
+    expect(ex.snapshot(sheet)).toEqual({});
+    expect(ex.parts).toEqual([]);
+    expect(ex.notes.size).toBe(0);
+    expect(await clearMarks(ex.context, SUPPORT)).toMatchObject({ restored: 0, record: 'none' });
+  });
+
+  it('a paste of 500 rows at once is one pass of 5 syncs that marks the pasted mistakes', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表');
+    const grid = entryGrid(500);
+    ex.setGrid(sheet, grid.slice(0, 4));
+    await pass(ex);
+    await ex.userEdit(
+      sheet,
+      'A5:AD504',
+      grid.slice(4).map((row) => row.map((v) => v ?? '')),
+    );
+    ex.syncCount = 0;
+
+    const after = await pass(ex);
+
+    expect(ex.syncCount).toBe(VALIDATION_PASS_SYNCS);
+    const cells = new Set(after.outcome.findings.flatMap((f) => (f.cell ? [f.cell] : [])));
+    expect(after.marks.total).toBe(cells.size);
+    expect(cells.size).toBeGreaterThan(100);
+    await clearMarks(ex.context, SUPPORT);
+    expect(Object.keys(ex.snapshot(sheet)).filter((a) => isMarkFill(ex.fillOf(sheet, a)))).toEqual(
+      [],
+    );
   });
 });

@@ -67,7 +67,14 @@ describe('renderFinding / formatMessage', () => {
         'Cannot decode the file (not UTF-8, GBK or UTF-16). Save it again from Excel as CSV UTF-8 or .xlsx.',
       ],
     ],
-    ['E_EMPTY_FILE', {}, ['文件是空的，请重新导出。', 'The file is empty; export it again.']],
+    [
+      'E_EMPTY_FILE',
+      {},
+      [
+        '文件中没有可统计的数据（空文件，或表头下没有村（社区）行），请填写后重新导出提交。',
+        'The file holds no data to count (it is empty, or no village row follows the header); fill it in and export it again.',
+      ],
+    ],
     [
       'E_UNREADABLE',
       { params: { reason: 'zip truncated' } },

@@ -66,6 +66,17 @@ const cases: Row[] = [
   // errors
   ['trainingAttendance', '很多', null, 'E_NOT_NUMBER', null, null],
   ['trainingAttendance', '12kg', null, 'E_NOT_NUMBER', null, null],
+  // Regression: Excel's binary noise in a computed number is read at the 15 digits Excel shows.
+  ['trainingAttendance', 0.1 * 30, 3, null, null, null],
+  ['cadreAge', 45.00000000000001, 45, null, null, null],
+  ['reliefYuan', 18500.1 + 0.2, 18500.3, null, null, null],
+  ['trainingAttendance', 63.00000000001, null, 'E_NOT_INTEGER', null, null],
+  // Regression: whitespace removal glued two numbers into one (63 64 → 6364).
+  ['trainingAttendance', '63 64', null, 'E_NOT_NUMBER', null, null],
+  ['reliefYuan', '1 8500', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '１\u3000２', null, 'E_NOT_NUMBER', null, null],
+  ['cadreAge', '4\n5', null, 'E_NOT_NUMBER', null, null],
+  ['trainingAttendance', '12 人次', 12, null, null, '12'],
   ['trainingAttendance', '三五', null, 'E_NOT_NUMBER', null, null],
   ['trainingAttendance', '一万', null, 'E_NOT_NUMBER', null, null],
   ['trainingAttendance', '1.2万人', null, 'E_NOT_NUMBER', null, null],

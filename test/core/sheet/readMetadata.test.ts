@@ -96,7 +96,12 @@ describe('parseYear', () => {
     ['2025年度', 2025],
     ['２０２５年度', 2025],
     [' 2025 ', 2025],
-    ['二〇二五', null],
+    // Regression: a year in Chinese digits was not read, so --year never caught a wrong year.
+    ['二〇二五', 2025],
+    ['二零二五年度', 2025],
+    ['二〇二五年', 2025],
+    ['二〇二', null],
+    ['两千零二十五', null],
     ['', null],
     [null, null],
     [2025.5, null],

@@ -49,7 +49,8 @@ describe('readXlsx: the sheet', () => {
     expect(await readXlsx(bytes)).toEqual({ ok: true, sheetName: 'shown', grid: [['new']] });
   });
 
-  it('gives Excel error values as their text, uncached formulas as null, times after the date', async () => {
+  // Regression: an uncached formula read as null counted as 0; its text now earns E_NOT_NUMBER at the cell.
+  it('gives Excel error values as their text, uncached formulas as =text, times after the date', async () => {
     const bytes = await gridXlsx([
       {
         name: 'S',
@@ -62,6 +63,9 @@ describe('readXlsx: the sheet', () => {
             true,
           ],
           [null, { sharedFormula: 'A1', result: 7 }],
+          [{ formula: 'SUM(B1:B2)' }, { formula: 'SUM(C1:C2)' }, { sharedFormula: 'B3' }],
+          // A saved result of 0 (exceljs' cell.value drops it) and of "" (<v></v>: a computed blank).
+          [{ formula: 'SUM(B9:B10)', result: 0 }, { formula: 'IF(B1="","",1)', result: '' }, 5],
         ],
       },
     ]);
@@ -70,9 +74,29 @@ describe('readXlsx: the sheet', () => {
       ok: true,
       sheetName: 'S',
       grid: [
-        ['#DIV/0!', '#N/A', null, '2025-12-31 14:30', true],
+        ['#DIV/0!', '#N/A', '=A1+1', '2025-12-31 14:30', true],
         [null, 7],
+        ['=SUM(B1:B2)', '=SUM(C1:C2)', '=SUM(D1:D2)'],
+        [0, null, 5],
       ],
+    });
+  });
+});
+
+describe('readXlsx: formulas saved without a result', () => {
+  it('finds them in the chosen sheet, whatever its name and place', async () => {
+    const bytes = await gridXlsx([
+      { name: '说明', rows: [['填表说明'], [{ formula: '1+1' }]] },
+      {
+        name: '统计表 & "A"',
+        rows: [['序号'], [{ formula: 'SUM(A9:A10)', result: 0 }, { formula: 'A2*2' }]],
+      },
+    ]);
+    const result = await readXlsx(bytes, { hasHeader: (grid) => grid[0]?.[0] === '序号' });
+    expect(result).toEqual({
+      ok: true,
+      sheetName: '统计表 & "A"',
+      grid: [['序号'], [0, '=A2*2']],
     });
   });
 });
@@ -152,6 +176,7 @@ describe('toCell', () => {
     [{ text: { richText: [{ text: '链接' }] }, hyperlink: 'https://x' }, '链接'],
     [{ formula: 'SUM(A1:A2)', result: 3 }, 3],
     [{ formula: 'A1', result: new Date(Date.UTC(2026, 0, 10)) }, '2026-01-10'],
+    [{ formula: 'A1', result: '' }, ''],
     [{ error: '#REF!' }, '#REF!'],
     [{ unknown: true }, null],
   ] as [unknown, unknown][])('%j → %j', (value, expected) => {

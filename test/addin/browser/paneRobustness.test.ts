@@ -1,0 +1,207 @@
+/**
+ * The pane in headless Chromium on the simulated host when the user is quick or the workbook is
+ * odd: 校验 double-clicked while a pass runs (one pass, one record), and 清除标记 on a workbook whose
+ * mark record is corrupt or from a newer add-in (no failure, a Chinese message, nothing painted).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
+import {
+  bundleFakeExcel,
+  describeInBrowser,
+  launchChromium,
+  openGuardedPage,
+  serveFolder,
+} from './harness';
+import type { PageGuard, StaticServer } from './harness';
+import { MARKS_NAMESPACE, parseMarks } from '../../../addin/excel/markStore';
+import { mistakesScenario, SHEET } from './scenario';
+
+type Win = Window & { __fakeExcel: FakeExcelHelpers };
+
+const ROOT = resolve(__dirname, '../../..');
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+describeInBrowser('task pane robustness on the simulated host', () => {
+  let dir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let guard: PageGuard;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pane-robust-'));
+    const out = join(dir, 'addin');
+    execFileSync(process.execPath, ['scripts/build-addin.mjs', '--out-dir', out], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+    await bundleFakeExcel(out);
+    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    server = await serveFolder(out, { '/test.html': html.split(OFFICE_CDN).join('fakeExcel.js') });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    expect(guard.external).toEqual([]);
+    expect(guard.dialogs).toEqual([]);
+    expect(guard.pageErrors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.errors)).toEqual([]);
+    await page.context().close();
+  });
+
+  async function open(): Promise<void> {
+    ({ page, guard } = await openGuardedPage(browser, server.origin));
+    await page.goto(`${server.origin}/test.html?api=1.18`);
+    const s = mistakesScenario();
+    await page.evaluate(
+      ({ s, sheet }) =>
+        (window as unknown as Win).__fakeExcel.load(s.grid, s.fills, {
+          sheetName: sheet,
+          comments: s.comments,
+          notes: s.notes,
+        }),
+      { s, sheet: SHEET },
+    );
+    await page.locator('[data-testid="validate"]').waitFor({ state: 'attached' });
+  }
+
+  const snapshot = (): Promise<FakeSnapshot> =>
+    page.evaluate(() => (window as unknown as Win).__fakeExcel.snapshot());
+  const syncCount = (): Promise<number> =>
+    page.evaluate(() => (window as unknown as Win).__fakeExcel.syncCount);
+  const status = (): Promise<string> => page.locator('[data-testid="status"]').innerText();
+
+  /** Waits until no button is busy and the host has made no sync for a moment. */
+  async function settle(): Promise<void> {
+    await page.waitForFunction(() => !document.body.classList.contains('busy'), undefined, {
+      timeout: 20000,
+    });
+    let last = -1;
+    for (;;) {
+      const now = await syncCount();
+      if (now === last) return;
+      last = now;
+      await page.waitForTimeout(150);
+    }
+  }
+
+  test('校验 double-clicked runs one pass: 5 syncs, one record, every original kept', async () => {
+    await open();
+    const before = await snapshot();
+    const cells = new Set(mistakesScenario().findings.map((f) => f.cell));
+    const start = await syncCount();
+
+    await page.locator('[data-testid="validate"]').dblclick();
+    // And twice more in the same task, as a fast double tap would.
+    await page.evaluate(() => {
+      const b = document.querySelector<HTMLButtonElement>('[data-testid="validate"]')!;
+      b.click();
+      b.click();
+    });
+    await settle();
+
+    const marked = await snapshot();
+    expect(marked.customXml).toHaveLength(1);
+    expect(new Set(parseMarks(marked.customXml[0]!).map((m) => m.cell))).toEqual(cells);
+    // The dblclick's first click ran a pass and its second came while busy; the two quick clicks
+    // came while busy too, or the first of them after the pass (a second pass of its own).
+    expect([5, 10]).toContain((await syncCount()) - start);
+    await page.locator('[data-testid="clear"]').click();
+    await settle();
+    const cleared = await snapshot();
+    expect(cleared.fills).toEqual(before.fills);
+    expect(cleared.notes).toEqual(before.notes);
+    expect(cleared.customXml).toEqual([]);
+  });
+
+  test('清除标记 with a corrupt record: no failure, a Chinese message, the sheet left as it is', async () => {
+    await open();
+    await page.locator('[data-testid="validate"]').click();
+    await settle();
+    await page.evaluate((ns) => {
+      const fx = (window as unknown as Win).__fakeExcel;
+      const saved = fx.save();
+      saved.customXml = saved.customXml.map((p) => ({
+        ...p,
+        xml: `<marks xmlns="${ns}" version="1"><mark sheet="统计表" cell="M`,
+      }));
+      fx.reopen(saved);
+    }, MARKS_NAMESPACE);
+    const before = await snapshot();
+
+    await page.locator('[data-testid="clear"]').click();
+    await settle();
+
+    expect(await status()).toContain('记录已损坏');
+    const after = await snapshot();
+    expect(after.fills).toEqual(before.fills);
+    expect(after.customXml).toEqual([]);
+  });
+
+  test('清除标记 with a record from a newer add-in: nothing changed, the user told in Chinese', async () => {
+    await open();
+    const future = `<marks xmlns="${MARKS_NAMESPACE}" version="7"><mark sheet="统计表" cell="M7" color="#000000" pattern="Solid"/></marks>`;
+    await page.evaluate(
+      ({ xml, ns }) => {
+        const fx = (window as unknown as Win).__fakeExcel;
+        const saved = fx.save();
+        saved.customXml = [{ id: 'future-part', ns, xml }];
+        fx.reopen(saved);
+      },
+      { xml: future, ns: MARKS_NAMESPACE },
+    );
+    const before = await snapshot();
+
+    await page.locator('[data-testid="clear"]').click();
+    await settle();
+
+    expect(await status()).toContain('更新版本的加载项（版本 7）');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('清除标记 clicked while a 自动校验 pass runs waits for it: no mark left, no record left', async () => {
+    await open();
+    const before = await snapshot();
+    await page.locator('[data-testid="auto-toggle"]').check();
+    await settle();
+
+    // An edit that adds a mistake; the debounced pass starts ~600 ms later. Click 清除标记 as soon
+    // as that pass has made its first sync, i.e. while it is half-way.
+    const clicked = await page.evaluate(async () => {
+      const fx = (window as unknown as Win).__fakeExcel;
+      const base = fx.syncCount;
+      fx.fireChanged('M7', [['abc']]);
+      const deadline = performance.now() + 5000;
+      // A MessageChannel turn is a task without setTimeout's 4 ms clamp: the poll sees the first sync.
+      const channel = new MessageChannel();
+      const tick = (): Promise<void> =>
+        new Promise((r) => {
+          channel.port1.onmessage = () => r();
+          channel.port2.postMessage(0);
+        });
+      while (fx.syncCount === base && performance.now() < deadline) await tick();
+      document.querySelector<HTMLButtonElement>('[data-testid="clear"]')!.click();
+      return fx.syncCount - base;
+    });
+    await settle();
+    await page.waitForTimeout(800);
+    await settle();
+
+    expect(clicked).toBeGreaterThan(0);
+    const after = await snapshot();
+    expect(after.customXml).toEqual([]);
+    expect(after.fills).toEqual(before.fills);
+    expect(after.notes).toEqual(before.notes);
+    expect(await status()).not.toContain('没有完成');
+  });
+});
