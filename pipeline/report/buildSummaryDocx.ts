@@ -17,6 +17,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { SummaryJson } from '../summaryTypes';
+import { fillProblems } from './fillProblems';
 import { fillTemplate } from './fillTemplate';
 import type { Lang } from './fieldLabel';
 import { phrasesFor, type Phrases } from './phrases';
@@ -81,8 +82,9 @@ export async function buildSummaryDocx(
         spacing: bodyLine,
         keepNext: true,
       }),
-      body(fillSentences(section.sentences, values, p.sentenceSeparator)),
     );
+    if (section.problems === true) main.push(body(fillProblems(values, p)));
+    main.push(body(fillSentences(section.sentences, values, p.sentenceSeparator)));
   });
   main.push(
     new Paragraph({

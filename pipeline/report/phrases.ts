@@ -10,7 +10,8 @@ export type Sentence = string | { text: string; if: string };
 export type Phrases = Omit<typeof zh, '$comment' | 'docx'> & {
   docx: Omit<typeof zh.docx, 'opening' | 'sections'> & {
     opening: Sentence[];
-    sections: { heading: string; sentences: Sentence[] }[];
+    /** `problems`: the section opens with the data-drawn problem paragraph (fillProblems). */
+    sections: { heading: string; problems?: boolean; sentences: Sentence[] }[];
   };
 };
 

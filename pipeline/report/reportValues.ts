@@ -10,6 +10,7 @@ import {
 } from './formatNumber';
 import { fillTemplate } from './fillTemplate';
 import { phrasesFor, type Phrases, type Sentence } from './phrases';
+import layout from './reportLayout.json';
 
 /** Formatted texts by placeholder name, and the raw numbers that `if` conditions test. */
 export interface ReportValues {
@@ -45,7 +46,8 @@ export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValue
   }
   for (const [id, rate] of Object.entries(summary.rates)) {
     text[id] = formatPercent(rate, p.number, p.noValue);
-    numbers[id] = rate ?? 0;
+    // An unknown rate (zero denominator) has no number: `if` reads it as 0, a problem condition as not met.
+    if (rate !== null) numbers[id] = rate;
     const yoy = rateChange(summary.previous?.change.rates[id] ?? null, p);
     text[`${id}.yoy`] = yoy;
     text[`${id}.yoyText`] = stripLeadingComma(yoy);
@@ -68,10 +70,52 @@ export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValue
     )
     .join(p.listSeparator);
 
+  addProblemValues(summary, p, text, numbers);
+
   const top = topTownship(summary, 'trainingAttendance');
   text['top.trainingAttendance.township'] = top?.township ?? p.noValue;
   count('top.trainingAttendance.value', top?.value ?? 0);
   return { text, numbers };
+}
+
+/** The figures only the problem paragraph uses: shares of old and less-educated chairs, open cases, weak townships. */
+function addProblemValues(
+  summary: SummaryJson,
+  p: Phrases,
+  text: Record<string, string>,
+  numbers: Record<string, number>,
+): void {
+  const c = summary.cadres;
+  numbers['cadres.averageAge'] = c.averageAge;
+  const share = (key: string, part: number, whole: number): void => {
+    const rate = whole === 0 ? null : part / whole;
+    text[key] = formatPercent(rate, p.number, p.noValue);
+    if (rate !== null) numbers[key] = rate;
+  };
+  const sum = (values: Record<string, number>): number =>
+    Object.values(values).reduce((a, b) => a + b, 0);
+  share('age.oldShare', c.ageBands['>=56'] ?? 0, sum(c.ageBands));
+  const low = layout.problems.lowEducationLevels.reduce((n, l) => n + (c.education[l] ?? 0), 0);
+  text['education.low'] = formatCount(low, p.number);
+  numbers['education.low'] = low;
+  share('education.lowShare', low, sum(c.education));
+  const open = (key: string, made: string, done: string): void => {
+    const n = Math.max(0, (summary.totals[made] ?? 0) - (summary.totals[done] ?? 0));
+    text[key] = formatCount(n, p.number);
+    numbers[key] = n;
+  };
+  open('disputes.unresolved', 'disputesHandled', 'disputesResolved');
+  open('pledges.open', 'pledgesMade', 'pledgesDone');
+  for (const { id, rate, below } of layout.problems.townshipsBelow) {
+    const n = summary.byTownship.filter((t) => {
+      const r = t.rates[rate];
+      return r !== null && r !== undefined && r < below;
+    }).length;
+    text[id] = formatCount(n, p.number);
+    numbers[id] = n;
+    // The limit as written in a sentence: 60%, not 60.0%.
+    text[`${id}.limit`] = `${formatDecimal(below * 100, p.number.percentDecimals, p.number)}%`;
+  }
 }
 
 /** Fills the sentences that apply (their `if` value is non-zero) and joins them into one paragraph. */

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { buildSummaryDocx } from '../../../pipeline/report/buildSummaryDocx';
 import { renderPng } from '../../../pipeline/charts/renderPng';
 import type { SummaryJson } from '../../../pipeline/summaryTypes';
-import { buildSummary } from './summaryBuilder';
+import { buildSummary, soundSummary } from './summaryBuilder';
 
 async function unzip(buffer: Buffer): Promise<{ xml: string; text: string; files: string[] }> {
   const zip = await JSZip.loadAsync(buffer);
@@ -86,5 +86,70 @@ describe('buildSummaryDocx', () => {
       'In 2025, the 30 townships held 120 training sessions with 10,800 attendances by women.',
     );
     expect(text).not.toContain('previous year');
+  });
+
+  describe('存在的问题 drawn from the data', () => {
+    /** The paragraphs between the last heading and the signature. */
+    async function lastSection(summary: SummaryJson, lang: 'zh' | 'en'): Promise<string[]> {
+      const lines = (await unzip(await buildSummaryDocx(summary, [], lang))).text.split('\n');
+      const heading =
+        lang === 'zh' ? '十一、存在的问题和下一步工作打算' : '11. Problems and next steps';
+      const at = lines.indexOf(heading);
+      expect(at).toBeGreaterThan(0);
+      return lines.slice(at + 1, at + 3);
+    }
+    function troubled(): SummaryJson {
+      const s = buildSummary();
+      s.cadres.averageAge = 47.56;
+      s.byTownship[0]!.rates.childrensHomeRate = 0.5;
+      s.byTownship[5]!.rates.childrensHomeRate = 0.55;
+      return s;
+    }
+
+    it('states exactly the problems that hold, with their numbers, and keeps 下一步', async () => {
+      const [problems, next] = await lastSection(troubled(), 'zh');
+      expect(problems).toBe(
+        '一年来，全县妇联工作取得了一定成绩，但从统计数据看，仍存在一些问题和不足：' +
+          '一是村级妇联主席专职率仅为34.2%，兼职较多；' +
+          '二是仍有6个村（社区）妇联主席由男同志兼任；' +
+          '三是5名村级妇联主席未落实报酬；' +
+          '四是村级妇联主席队伍年龄偏大，平均年龄47.6岁，56岁及以上的占8.3%；' +
+          '五是部分妇联主席文化程度偏低，初中及以下占58.3%；' +
+          '六是“儿童之家”覆盖率为79.2%，2个乡镇（街道）儿童之家覆盖率不足60%；' +
+          '七是矛盾纠纷化解率为87.7%，尚有30件纠纷未能化解；' +
+          '八是2个乡镇（街道）统计表未通过审核或未报送，统计报送工作有待加强。',
+      );
+      expect(next).toBe(
+        '下一步，我们将进一步加强基层组织建设和妇联干部培训，积极争取党政重视和支持，继续抓好“两癌”筛查救助、家庭文明建设和维权服务等工作，团结带领全县广大妇女为全县经济社会发展作出新的更大贡献。',
+      );
+    });
+
+    it('writes the general sentence when no condition holds', async () => {
+      const [problems, next] = await lastSection(soundSummary(), 'zh');
+      expect(problems).toBe(
+        '一年来，全县妇联工作取得了一定成绩，各项主要指标总体良好，但与新形势、新任务的要求相比，基层妇联组织服务妇女群众的能力和水平仍需进一步提高。',
+      );
+      expect(next).toMatch(/^下一步，/);
+    });
+
+    it('writes the problems in English too', async () => {
+      const [problems, next] = await lastSection(troubled(), 'en');
+      expect(problems).toBe(
+        'The year brought progress, but the figures also show shortcomings: ' +
+          '(1) only 34.2% of village chairs are full-time, most are part-time; ' +
+          '(2) in 6 villages the chair is still held by a man; ' +
+          '(3) 5 village chairs receive no pay; ' +
+          '(4) the chairs are rather old: average age 47.6, 8.3% aged 56 or older; ' +
+          '(5) education is low: 58.3% have junior secondary schooling or less; ' +
+          "(6) children's home coverage is 79.2%, and below 60% in 2 townships; " +
+          '(7) the dispute resolution rate is 87.7%, with 30 disputes unresolved; ' +
+          '(8) the sheets of 2 townships were rejected or not submitted.',
+      );
+      expect(next).toMatch(/^Next year we will/);
+      const [general] = await lastSection(soundSummary(), 'en');
+      expect(general).toBe(
+        'The year brought progress and the key figures are sound overall; the capacity of grass-roots federations to serve women still needs to grow.',
+      );
+    });
   });
 });

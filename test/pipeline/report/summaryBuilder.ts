@@ -238,6 +238,26 @@ export function buildSummary(options: BuildOptions = {}): SummaryJson {
   return summary;
 }
 
+/** A summary where no problem condition holds: high rates, no male or unpaid chairs, young and schooled, all townships in. */
+export function soundSummary(): SummaryJson {
+  const s = buildSummary();
+  s.rates = {
+    fullTimeRate: 0.6,
+    committeeRate: 0.9,
+    womensHomeRate: 0.95,
+    childrensHomeRate: 0.9,
+    disputeResolutionRate: 0.95,
+    pledgeCompletionRate: 1,
+  };
+  s.cadres.male = 0;
+  s.cadres.noPay = 0;
+  s.cadres.averageAge = 40;
+  s.cadres.education['初中'] = 30;
+  s.townships.rejected = [];
+  s.townships.missing = [];
+  return s;
+}
+
 function finding(
   file: string,
   township: string,
