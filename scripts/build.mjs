@@ -1,7 +1,12 @@
 // Build: the CLI bundle (dist/cli.js, Node, dependencies external) and, when addin/ has an entry,
 // the task pane (dist/addin/). `npm run build:addin -- --base-url https://…` targets an intranet server.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+// Dependencies stay external, except the ES-module-only arquero/flechette (bundled): see the JSON.
+const cliExternals = JSON.parse(
+  readFileSync(new URL('./cli-externals.json', import.meta.url), 'utf8'),
+).external;
 
 const cli = build({
   entryPoints: ['pipeline/cli.ts'],
@@ -10,16 +15,7 @@ const cli = build({
   target: 'node20',
   format: 'cjs',
   outfile: 'dist/cli.js',
-  // Dependencies stay external, except the ES-module-only arquero/flechette, bundled so the CJS CLI runs on any Node 20.
-  external: [
-    'exceljs',
-    'echarts',
-    '@resvg/resvg-js',
-    'docx',
-    'iconv-lite',
-    'papaparse',
-    'opencc-js',
-  ],
+  external: cliExternals,
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -2,9 +2,13 @@
 // under node_modules/.cache, so that its external dependencies resolve from this project.
 // Usage: node scripts/run-ts.mjs <entry.ts> [args…]
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+
+const cliExternals = JSON.parse(
+  readFileSync(new URL('./cli-externals.json', import.meta.url), 'utf8'),
+).external;
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -23,19 +27,7 @@ await build({
   format: 'cjs',
   outfile: out,
   sourcemap: 'inline',
-  external: [
-    'exceljs',
-    'echarts',
-    '@resvg/resvg-js',
-    'docx',
-    'iconv-lite',
-    'papaparse',
-    'opencc-js',
-    'playwright-core',
-    'jszip',
-    'fast-check',
-    'esbuild',
-  ],
+  external: [...cliExternals, 'playwright-core', 'jszip', 'fast-check', 'esbuild'],
   logLevel: 'warning',
 });
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -4,12 +4,16 @@
  * open pages that may not reach anything else (every other request is aborted and recorded).
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import type { FakeExcelHelpers } from './fakeExcel';
+import type { Scenario } from './scenario';
 
 /** Debian's Chromium, installed by .ci/run; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -144,4 +148,80 @@ export async function openGuardedPage(
     if (msg.type() === 'error') guard.consoleErrors.push(msg.text());
   });
   return { page, guard };
+}
+
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The built pane served with the simulated host, and a browser: what every pane test starts from. */
+export interface PaneHarness {
+  /** A temporary folder the test may use (the build is in its `addin/`). */
+  dir: string;
+  server: StaticServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the pane for real (esbuild, minified) into a temporary folder, bundles the simulated host,
+ * serves the built page as /test.html with the host in place of office.js, and launches Chromium.
+ */
+export async function startPaneHarness(prefix: string): Promise<PaneHarness> {
+  const root = resolve(__dirname, '../../..');
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const out = join(dir, 'addin');
+  execFileSync(process.execPath, ['scripts/build-addin.mjs', '--out-dir', out], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  if (!existsSync(join(out, 'taskpane.js')))
+    throw new Error('the pane was not built: is addin/taskpane/main.ts there?');
+  await bundleFakeExcel(out);
+  const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+  if (!html.includes(OFFICE_CDN))
+    throw new Error('taskpane.html does not load office.js from the CDN as expected');
+  const testPage = html.split(OFFICE_CDN).join('fakeExcel.js');
+  if (/(?:src|href)="(?:https?:)?\/\//.test(testPage))
+    throw new Error('the test page still loads something from another host');
+  const server = await serveFolder(out, { '/test.html': testPage });
+  const browser = await launchChromium();
+  return {
+    dir,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type FakeWindow = Window & { __fakeExcel: FakeExcelHelpers };
+
+/** Loads a scenario's sheet (values, fills, comments, notes) into the page's simulated host. */
+export async function loadScenario(
+  page: Page,
+  scenario: Pick<Scenario, 'grid' | 'fills' | 'comments' | 'notes'>,
+  sheet: string,
+): Promise<void> {
+  await page.evaluate(
+    ({ s, sheet }) =>
+      (window as unknown as FakeWindow).__fakeExcel.load(s.grid, s.fills, {
+        sheetName: sheet,
+        comments: s.comments,
+        notes: s.notes,
+      }),
+    { s: scenario, sheet },
+  );
+}
+
+/** After each test: nothing left the machine, no dialog opened, no script or host handler failed; then the page closes. */
+export async function expectCleanPage(page: Page, guard: PageGuard): Promise<void> {
+  expect(guard.external).toEqual([]);
+  expect(guard.dialogs).toEqual([]);
+  expect(guard.pageErrors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.errors)).toEqual(
+    [],
+  );
+  await page.context().close();
 }

@@ -4,20 +4,18 @@
  * the sheet cell for cell, markup shown as text, and a 2,000-row sheet (time and syncs logged, not
  * asserted). The page can reach nothing but the local test server. Screenshots go to test-output/addin/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
 import {
-  bundleFakeExcel,
   describeInBrowser,
-  launchChromium,
+  expectCleanPage,
+  loadScenario,
   openGuardedPage,
-  serveFolder,
+  startPaneHarness,
 } from './harness';
-import type { PageGuard, StaticServer } from './harness';
+import type { PageGuard, PaneHarness } from './harness';
 import { loadSchema, validateGrid } from '../../../core';
 import type { Cell } from '../../../core/types';
 import { cleanScenario, largeScenario, mistakesScenario, SHEET, XSS } from './scenario';
@@ -27,7 +25,6 @@ type Win = Window & { __fakeExcel: FakeExcelHelpers };
 
 const ROOT = resolve(__dirname, '../../..');
 const SHOTS = join(ROOT, 'test-output', 'addin');
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 interface Item {
   cell: string | null;
@@ -38,66 +35,29 @@ interface Item {
 }
 
 describeInBrowser('task pane in Chromium on a simulated Excel host', () => {
-  let dir: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let h: PaneHarness;
   let page: Page;
   let guard: PageGuard;
   const figures: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pane-'));
-    const out = join(dir, 'addin');
-    // The real build (esbuild, minified), into a temporary folder.
-    execFileSync(process.execPath, ['scripts/build-addin.mjs', '--out-dir', out], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-    if (!existsSync(join(out, 'taskpane.js')))
-      throw new Error('the pane was not built: is addin/taskpane/main.ts there?');
-    await bundleFakeExcel(out);
-    // The test page is the built page with the simulated host in place of office.js.
-    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    if (!html.includes(OFFICE_CDN))
-      throw new Error('taskpane.html does not load office.js from the CDN as expected');
-    const testPage = html.split(OFFICE_CDN).join('fakeExcel.js');
-    expect(testPage).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
-    server = await serveFolder(out, { '/test.html': testPage });
-    browser = await launchChromium();
+    // The real build (esbuild, minified) with the simulated host in place of office.js.
+    h = await startPaneHarness('pane-');
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await h?.close();
     if (figures.length) console.log(`browser test figures:\n  ${figures.join('\n  ')}`);
   });
 
-  afterEach(async () => {
-    // Nothing may leave the machine, no dialog may open, no script may fail.
-    expect(guard.external).toEqual([]);
-    expect(guard.dialogs).toEqual([]);
-    expect(guard.pageErrors).toEqual([]);
-    const handlerErrors = await page.evaluate(() => (window as unknown as Win).__fakeExcel.errors);
-    expect(handlerErrors).toEqual([]);
-    await page.context().close();
-  });
+  // Nothing may leave the machine, no dialog may open, no script may fail.
+  afterEach(() => expectCleanPage(page, guard));
 
   async function open(query: string, scenario: Scenario | null): Promise<void> {
-    ({ page, guard } = await openGuardedPage(browser, server.origin));
-    await page.goto(`${server.origin}/test.html${query}`);
-    if (scenario) {
-      await page.evaluate(
-        ({ s, sheet }) =>
-          (window as unknown as Win).__fakeExcel.load(s.grid, s.fills, {
-            sheetName: sheet,
-            comments: s.comments,
-            notes: s.notes,
-          }),
-        { s: scenario, sheet: SHEET },
-      );
-    }
+    ({ page, guard } = await openGuardedPage(h.browser, h.server.origin));
+    await page.goto(`${h.server.origin}/test.html${query}`);
+    if (scenario) await loadScenario(page, scenario, SHEET);
     await page.locator('[data-testid="validate"]').waitFor({ state: 'attached' });
   }
 

@@ -3,75 +3,34 @@
  * odd: 校验 double-clicked while a pass runs (one pass, one record), and 清除标记 on a workbook whose
  * mark record is corrupt or from a newer add-in (no failure, a Chinese message, nothing painted).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
 import {
-  bundleFakeExcel,
   describeInBrowser,
-  launchChromium,
+  expectCleanPage,
+  loadScenario,
   openGuardedPage,
-  serveFolder,
+  startPaneHarness,
 } from './harness';
-import type { PageGuard, StaticServer } from './harness';
+import type { PageGuard, PaneHarness } from './harness';
 import { MARKS_NAMESPACE, parseMarks } from '../../../addin/excel/markStore';
 import { mistakesScenario, SHEET } from './scenario';
 
 type Win = Window & { __fakeExcel: FakeExcelHelpers };
 
-const ROOT = resolve(__dirname, '../../..');
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
 describeInBrowser('task pane robustness on the simulated host', () => {
-  let dir: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let h: PaneHarness;
   let page: Page;
   let guard: PageGuard;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pane-robust-'));
-    const out = join(dir, 'addin');
-    execFileSync(process.execPath, ['scripts/build-addin.mjs', '--out-dir', out], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-    await bundleFakeExcel(out);
-    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    server = await serveFolder(out, { '/test.html': html.split(OFFICE_CDN).join('fakeExcel.js') });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    expect(guard.external).toEqual([]);
-    expect(guard.dialogs).toEqual([]);
-    expect(guard.pageErrors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.errors)).toEqual([]);
-    await page.context().close();
-  });
+  beforeAll(async () => (h = await startPaneHarness('pane-robust-')));
+  afterAll(async () => h?.close());
+  afterEach(() => expectCleanPage(page, guard));
 
   async function open(): Promise<void> {
-    ({ page, guard } = await openGuardedPage(browser, server.origin));
-    await page.goto(`${server.origin}/test.html?api=1.18`);
-    const s = mistakesScenario();
-    await page.evaluate(
-      ({ s, sheet }) =>
-        (window as unknown as Win).__fakeExcel.load(s.grid, s.fills, {
-          sheetName: sheet,
-          comments: s.comments,
-          notes: s.notes,
-        }),
-      { s, sheet: SHEET },
-    );
+    ({ page, guard } = await openGuardedPage(h.browser, h.server.origin));
+    await page.goto(`${h.server.origin}/test.html?api=1.18`);
+    await loadScenario(page, mistakesScenario(), SHEET);
     await page.locator('[data-testid="validate"]').waitFor({ state: 'attached' });
   }
 

@@ -5,75 +5,41 @@
  * 新建填报表, and the English pane. Screenshots go to test-output/addin/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FakeExcelHelpers } from '../browser/fakeExcel';
 import {
-  bundleFakeExcel,
   describeInBrowser,
-  launchChromium,
+  expectCleanPage,
+  loadScenario,
   openGuardedPage,
-  serveFolder,
+  startPaneHarness,
 } from '../browser/harness';
-import type { PageGuard, StaticServer } from '../browser/harness';
+import type { PageGuard, PaneHarness } from '../browser/harness';
 import { mistakesScenario, SHEET } from '../browser/scenario';
 
 type Win = Window & { __fakeExcel: FakeExcelHelpers };
 
 const ROOT = resolve(__dirname, '../../..');
 const SHOTS = join(ROOT, 'test-output', 'addin');
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 describeInBrowser('task pane: filter, totals, auto-validate, new sheet, English', () => {
-  let dir: string;
-  let server: StaticServer;
-  let browser: Browser;
+  let h: PaneHarness;
   let page: Page;
   let guard: PageGuard;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pane2-'));
-    const out = join(dir, 'addin');
-    execFileSync(process.execPath, ['scripts/build-addin.mjs', '--out-dir', out], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-    await bundleFakeExcel(out);
-    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    server = await serveFolder(out, { '/test.html': html.split(OFFICE_CDN).join('fakeExcel.js') });
-    browser = await launchChromium();
+    h = await startPaneHarness('pane2-');
     mkdirSync(SHOTS, { recursive: true });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    expect(guard.external).toEqual([]);
-    expect(guard.dialogs).toEqual([]);
-    expect(guard.pageErrors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as Win).__fakeExcel.errors)).toEqual([]);
-    await page.context().close();
-  });
+  afterAll(async () => h?.close());
+  afterEach(() => expectCleanPage(page, guard));
 
   async function open(query: string): Promise<void> {
-    ({ page, guard } = await openGuardedPage(browser, server.origin));
-    await page.goto(`${server.origin}/test.html${query}`);
-    const s = mistakesScenario();
-    await page.evaluate(
-      ({ s, sheet }) =>
-        (window as unknown as Win).__fakeExcel.load(s.grid, s.fills, {
-          sheetName: sheet,
-          comments: s.comments,
-          notes: s.notes,
-        }),
-      { s, sheet: SHEET },
-    );
+    ({ page, guard } = await openGuardedPage(h.browser, h.server.origin));
+    await page.goto(`${h.server.origin}/test.html${query}`);
+    await loadScenario(page, mistakesScenario(), SHEET);
     await page.locator('#app:not([hidden])').waitFor();
   }
 
@@ -161,7 +127,7 @@ describeInBrowser('task pane: filter, totals, auto-validate, new sheet, English'
 
   test("registry CSV (GBK) and 新建填报表 pre-filled with the township's villages", async () => {
     await open('?api=1.18');
-    const csv = join(dir, 'registry.csv');
+    const csv = join(h.dir, 'registry.csv');
     // GBK bytes, as Excel's plain "CSV" writes them on Chinese Windows.
     writeFileSync(
       csv,

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+import cliExternals from '../../../scripts/cli-externals.json';
 
 /** The nearest folder at or above `start` with a package.json (works from jest and from a run-ts bundle alike). */
 function findRoot(start: string): string {
@@ -47,15 +48,7 @@ export async function bundleCli(): Promise<CliBundle> {
     target: 'node20',
     format: 'cjs',
     outfile: cli,
-    external: [
-      'exceljs',
-      'echarts',
-      '@resvg/resvg-js',
-      'docx',
-      'iconv-lite',
-      'papaparse',
-      'opencc-js',
-    ],
+    external: cliExternals.external,
     logLevel: 'error',
   });
   return { dir, cli, launcher, dispose: () => rmSync(dir, { recursive: true, force: true }) };
