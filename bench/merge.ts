@@ -1,144 +1,9 @@
 /**
- * Merge benchmarks: makes large batches of township files fast (a few encoded templates, a fresh
- * metadata head per file) and times `county-rollup merge` on them as a child process, with its peak RSS.
+ * Times a CLI run as a child process: wall time, peak RSS (GNU time, else /proc polling), exit
+ * status and the CLI's last stderr line. Batches come from bench/batch.ts.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import iconv from 'iconv-lite';
-import type { GeneratedRow, SheetCell } from '../test/fixtures/county';
-import {
-  COUNTY,
-  SCHEMA,
-  SUM_FIELDS,
-  VILLAGE_CHARS_1,
-  YEAR,
-  delimitedText,
-  deriveSeed,
-  encodeXlsx,
-  generateRows,
-  sumField,
-} from '../test/fixtures/county';
-
-/** What makeBatch wrote. */
-export interface Batch {
-  dir: string;
-  files: number;
-  rows: number;
-  bytes: number;
-  seconds: number;
-}
-
-/** A township template: the sheet body (header, village rows, 合计) in every encoding used. */
-interface Template {
-  rows: number;
-  utf8: Buffer;
-  gbk: Buffer;
-  utf16: Buffer;
-  /** An .xlsx without 填报单位 (the township comes from the file name), reusable for any file. */
-  xlsx: Buffer;
-}
-
-const TEMPLATES = 44;
-const HEADERS = SCHEMA.columns.map((c) => c.header);
-const WIDTH = HEADERS.length;
-
-/** Body rows of a sheet: header, villages with 序号, and a 合计 row with the sums. */
-function bodyGrid(rows: readonly GeneratedRow[], numbers: boolean): SheetCell[][] {
-  const grid: SheetCell[][] = [HEADERS];
-  rows.forEach((r, i) =>
-    grid.push(
-      SCHEMA.columns.map((c) => {
-        if (c.id === 'seq') return numbers ? i + 1 : String(i + 1);
-        const v = r.values[c.id];
-        return v === undefined || v === '' ? null : numbers ? v : String(v);
-      }),
-    ),
-  );
-  grid.push(
-    SCHEMA.columns.map((c) => {
-      if (c.id === 'village') return '合计';
-      if (!SUM_FIELDS.includes(c.id)) return null;
-      return numbers ? sumField(rows, c.id) : String(sumField(rows, c.id));
-    }),
-  );
-  return grid;
-}
-
-const title = `${COUNTY}乡镇妇联工作统计表（${YEAR}年度）`;
-const pad = ','.repeat(WIDTH - 1);
-
-/** Builds the templates: 10–20 villages each (15 on average), from fixed seeds. */
-async function makeTemplates(seed: number): Promise<Template[]> {
-  const out: Template[] = [];
-  for (let k = 0; k < TEMPLATES; k += 1) {
-    const rows = generateRows(deriveSeed(seed, 5000 + k), 10 + (k % 11));
-    const text = delimitedText(bodyGrid(rows, false), ',');
-    const tabs = delimitedText(bodyGrid(rows, false), '\t');
-    const xlsx = await encodeXlsx([[title], [`年度：${YEAR}`], ...bodyGrid(rows, true)]);
-    out.push({
-      rows: rows.length,
-      utf8: Buffer.from(text, 'utf8'),
-      gbk: iconv.encode(text, 'gbk'),
-      utf16: Buffer.from(tabs, 'utf16le'),
-      xlsx,
-    });
-  }
-  return out;
-}
-
-/** The i-th made-up township name (unique for i < 78³): three name characters and 镇 or 乡. */
-export function townshipName(i: number): string {
-  const n = VILLAGE_CHARS_1.length;
-  const c = (k: number): string => VILLAGE_CHARS_1[k % n] ?? '';
-  return (
-    c(i) + c(Math.floor(i / n) + 7) + c(Math.floor(i / (n * n)) + 13) + (i % 3 === 0 ? '乡' : '镇')
-  );
-}
-
-const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
-const BOM16 = Buffer.from([0xff, 0xfe]);
-
-/**
- * Writes `files` township files into `dir`: mostly UTF-8-with-BOM CSV, 10 % GBK CSV, 5 % UTF-16
- * "Unicode text", 5 % XLSX named after the township. Each has its own township in 填报单位 (or name).
- */
-export async function makeBatch(dir: string, files: number, seed = 20260101): Promise<Batch> {
-  const t0 = performance.now();
-  mkdirSync(dir, { recursive: true });
-  const templates = await makeTemplates(seed);
-  let rows = 0;
-  let bytes = 0;
-  for (let i = 0; i < files; i += 1) {
-    const t = templates[i % TEMPLATES]!;
-    const name = townshipName(i);
-    const head = `${title}${pad}\r\n填报单位：${name}妇联   年度：${YEAR}${pad}\r\n`;
-    let path: string;
-    let data: Buffer;
-    switch (i % 20) {
-      case 0:
-      case 1:
-        path = join(dir, `${name}.csv`);
-        data = Buffer.concat([iconv.encode(head, 'gbk'), t.gbk]);
-        break;
-      case 2:
-        path = join(dir, `${name}.txt`);
-        data = Buffer.concat([BOM16, Buffer.from(head.replace(/,/g, '\t'), 'utf16le'), t.utf16]);
-        break;
-      case 3:
-        path = join(dir, `${name}.xlsx`);
-        data = t.xlsx;
-        break;
-      default:
-        path = join(dir, `${name}妇联工作统计表.csv`);
-        data = Buffer.concat([BOM8, Buffer.from(head, 'utf8'), t.utf8]);
-    }
-    writeFileSync(path, data);
-    rows += t.rows;
-    bytes += data.length;
-  }
-  return { dir, files, rows, bytes, seconds: (performance.now() - t0) / 1000 };
-}
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 
 /** A timed merge run. */
 export interface MergeTiming {
@@ -152,18 +17,24 @@ export interface MergeTiming {
   tail: string[];
 }
 
-/**
- * Runs `node <cli> <args>` and measures wall time and peak RSS: with GNU time when present,
- * else by polling VmHWM in /proc/<pid>/status. stderr goes to a file (a line per input file).
- */
+/** Runs `node <cli> <args>` and measures it (see timeCommand). */
 export function timeRun(
   cli: string,
   args: readonly string[],
   logFile: string,
 ): Promise<MergeTiming> {
+  return timeCommand([process.execPath, cli, ...args], logFile);
+}
+
+/**
+ * Runs a command and measures wall time and peak RSS: with GNU time when present, else by
+ * polling VmHWM in /proc/<pid>/status. stderr goes to a file (a line per input file).
+ */
+export function timeCommand(command: readonly string[], logFile: string): Promise<MergeTiming> {
   const gnuTime = existsSync('/usr/bin/time');
-  const cmd = gnuTime ? '/usr/bin/time' : process.execPath;
-  const argv = gnuTime ? ['-v', process.execPath, cli, ...args] : [cli, ...args];
+  const [program = process.execPath, ...rest] = command;
+  const cmd = gnuTime ? '/usr/bin/time' : program;
+  const argv = gnuTime ? ['-v', program, ...rest] : rest;
   const log = openSync(logFile, 'w');
   const t0 = performance.now();
   const child = spawn(cmd, argv, { stdio: ['ignore', 'ignore', log] });
