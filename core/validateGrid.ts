@@ -31,7 +31,7 @@ function hiddenColumnFindings(
   const set = new Set(hidden);
   const known = columns.filter((c) => set.has(c.column)).sort((a, b) => a.column - b.column);
   if (known.length === 0) return [];
-  const list = known.map((c) => `${toA1(headerRow, c.column).replace(/\d+$/, '')}（${c.header}）`);
+  const list = known.map((c) => `${toA1(headerRow, c.column).replace(/\d+$/, '')}「${c.header}」`);
   return [
     makeFinding(schema, 'W_HIDDEN_COLUMNS', {
       row: headerRow,
