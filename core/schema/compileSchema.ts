@@ -16,6 +16,8 @@ export interface CompiledSchema {
   subtotalWords: string[];
   /** Words that end a 片区 label (normalized, longest first). */
   areaWords: string[];
+  /** Char code → whether it can end a 片区 word (filled as met). */
+  areaTail: Map<number, boolean>;
   /** Group-cell endings dropped before combining with a sub-header (情况 …), normalized, longest first. */
   groupSuffixes: string[];
   /** Words a units row under the header holds (normalized, brackets dropped). */
@@ -94,6 +96,7 @@ export function compileSchema(schema: Schema): CompiledSchema {
     totalWords: new Set(schema.specialRows.total.map(normalizeHeader)),
     subtotalWords: fold(schema.specialRows.subtotal),
     areaWords: fold(schema.specialRows.area),
+    areaTail: new Map(),
     groupSuffixes: fold(schema.headerRows?.groupSuffixes),
     unitWords: new Set((schema.headerRows?.units ?? []).map((u) => normalizeHeader(u))),
     headerHints: new Map(

@@ -146,6 +146,18 @@ export function addRow(
     if (t.first === 0) t.first = row;
     t.last = row;
   }
+  if (!hidden && textOf === null && targets.length === 2) {
+    // The common case (every row of a CSV or clean sheet): two plain sums.
+    const a = targets[0]!.all;
+    const b = targets[1]!.all;
+    for (let k = 0; k < sumIndexes.length; k++) {
+      const j = sumIndexes[k]!;
+      const v = scratch[j]!;
+      a[j] = a[j]! + v;
+      b[j] = b[j]! + v;
+    }
+    return;
+  }
   for (const j of sumIndexes) {
     const v = scratch[j] ?? NaN;
     const isText = textOf !== null && !Number.isNaN(v) && textOf(j);

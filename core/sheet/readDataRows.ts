@@ -100,6 +100,25 @@ function isAreaLabel(t: string, cs: CompiledSchema): boolean {
   return cs.areaWords.some((w) => t.length >= w.length && t.endsWith(w));
 }
 
+/** Quick pre-test on a village cell's last visible character (cached per character), so most names skip normalization: can it end a 片区 word? */
+function mayEndArea(name: string, cs: CompiledSchema): boolean {
+  let i = name.length - 1;
+  while (
+    i >= 0 &&
+    (name.charCodeAt(i) <= 32 || name.charCodeAt(i) === 0x3000 || name.charCodeAt(i) === 0xa0)
+  )
+    i--;
+  if (i < 0) return false;
+  const code = name.charCodeAt(i);
+  let ok = cs.areaTail.get(code);
+  if (ok === undefined) {
+    const tail = normalizeHeader(String.fromCharCode(code));
+    ok = tail !== '' && cs.areaWords.some((w) => w.endsWith(tail));
+    cs.areaTail.set(code, ok);
+  }
+  return ok;
+}
+
 /**
  * A 片区 label row: text only (no number), no footer, every non-blank cell in the first columns (up to
  * the village and 序号 columns), and the label ends with a 片区 word or is a merged cell over several
@@ -206,7 +225,6 @@ export function readDataRows(
         )
       : null;
   const lastLabelIndex = Math.max(villageColumn, seqColumn) - 1;
-  const areaTails = new Set(cs.areaWords.map((w) => w.charCodeAt(w.length - 1)));
   const sumIndexes = columns.flatMap((c, j) => (c.spec.sum === true ? [j] : []));
   const totalSums = new RowSums(columns.length);
   let blockSums = new RowSums(columns.length);
@@ -240,9 +258,9 @@ export function readDataRows(
     if (cls.kind === 'village') {
       // A 片区 label in the village column (东片区 alone on its row) is not a village.
       const name = cells[villageColumn - 1];
-      const t = typeof name === 'string' ? normalizeHeader(name) : '';
       if (
-        areaTails.has(t.charCodeAt(t.length - 1)) &&
+        typeof name === 'string' &&
+        mayEndArea(name, cs) &&
         isLabelRow(cells, row, lastLabelIndex, mergeStarts, cs)
       )
         continue;
