@@ -225,6 +225,16 @@ export function readDataRows(
         )
       : null;
   const lastLabelIndex = Math.max(villageColumn, seqColumn) - 1;
+  // With merges, a text cell left of the village column merged down over several rows (东片 over its
+  // villages, often in the 序号 column) is a 片区 label: those cells are read as blank.
+  const labelCells = new Map<number, number[]>();
+  for (const m of merges) {
+    if (m.bottom <= m.top || m.left >= villageColumn || m.top < firstRow) continue;
+    const top = grid[m.top - 1]?.[m.left - 1];
+    if (typeof top !== 'string' || isBlankCell(top) || !isTextOnlyRow([top])) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, grid.length); r++)
+      labelCells.set(r, [...(labelCells.get(r) ?? []), m.left - 1]);
+  }
   const sumIndexes = columns.flatMap((c, j) => (c.spec.sum === true ? [j] : []));
   const totalSums = new RowSums(columns.length);
   let blockSums = new RowSums(columns.length);
@@ -237,7 +247,13 @@ export function readDataRows(
   const hiddenData: DataRow[] = [];
   const footerAt = footerStart(grid, firstRow - 1, villageColumn - 1, seqColumn - 1, cs);
   for (let r = firstRow - 1; r < footerAt; r++) {
-    const cells = grid[r] ?? [];
+    let cells = grid[r] ?? [];
+    const labels = labelCells.size > 0 ? labelCells.get(r + 1) : undefined;
+    if (labels) {
+      const copy = [...cells];
+      for (const c of labels) copy[c] = null;
+      cells = copy;
+    }
     const row = r + 1;
     const cls = classifyRow(cells, villageColumn - 1, seqColumn - 1, cs);
     if (cls.kind === 'blank') continue;

@@ -144,6 +144,28 @@ describe('小计 rows and 片区 labels', () => {
   );
 });
 
+describe('片区 label merged down the 序号 column', () => {
+  it('with merges the label is no 序号 value; without merges it is read as one', () => {
+    const grid: Cell[][] = [
+      ['序号', '村（社区）名称', '姓名', '培训期数'],
+      ['东片', '青石村', '王芳', 2],
+      [null, '黎明村', '李娟', 3],
+      ['西片', '松林社区', '张丽', 1],
+    ];
+    const merges = [
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 4, left: 1, bottom: 5, right: 1 },
+    ];
+    const s = run(grid, { merges });
+    expect(codes(s).filter((c) => !c.includes('MISSING'))).toEqual([]);
+    expect(s.villages.map((v) => v.values.village)).toEqual(['青石村', '黎明村', '松林社区']);
+    expect(codes(run(grid)).filter((c) => !c.includes('MISSING'))).toEqual([
+      'A2 E_NOT_NUMBER',
+      'A4 E_NOT_NUMBER',
+    ]);
+  });
+});
+
 describe('hidden rows and columns', () => {
   it('leaves out an excluded hidden row’s own findings too', () => {
     const l = layout('hidden-row-excluded');

@@ -9,7 +9,7 @@ const schema = loadSchema();
 const total = (s: ParsedSheet, field: string): number =>
   Math.round(
     [...s.villages, ...(s.levelRow ? [s.levelRow] : [])].reduce(
-      (a, r) => a + (typeof r.values[field] === 'number' ? (r.values[field] as number) : 0),
+      (a, r) => a + (typeof r.values[field] === 'number' ? r.values[field] : 0),
       0,
     ) * 100,
   ) / 100;
