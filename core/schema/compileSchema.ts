@@ -98,7 +98,16 @@ export function compileSchema(schema: Schema): CompiledSchema {
     areaWords: fold(schema.specialRows.area),
     areaTail: new Map(),
     groupSuffixes: fold(schema.headerRows?.groupSuffixes),
-    unitWords: new Set((schema.headerRows?.units ?? []).map((u) => normalizeHeader(u))),
+    // A units row may hold the header units and any unit a number may carry (types.*.units).
+    unitWords: new Set(
+      [
+        ...(schema.headerRows?.units ?? []),
+        ...types.flatMap((t) => [
+          ...(schema.types[t].units ?? []),
+          ...(schema.types[t].tenThousandUnits ?? []),
+        ]),
+      ].map((u) => normalizeHeader(u)),
+    ),
     headerHints: new Map(
       (schema.headerHints ?? []).flatMap((h) =>
         h.written.map((w) => [normalizeHeader(w), h.column]),

@@ -179,6 +179,21 @@ describe('hidden rows and columns', () => {
     ]);
   });
 
+  it('a hidden old copy of a village left out by the 合计 is no duplicate', () => {
+    const l = layout('hidden-row-excluded');
+    const grid = l.grid.map((r) => [...r]);
+    grid[5]![col('village') - 1] = '青石村'; // row 6 repeats row 5, hidden
+    const s = run(grid, l.sheet);
+    expect(codes(s)).toEqual(['B6 W_HIDDEN_ROW_EXCLUDED']);
+    // Without the hidden-row information: a duplicate, and a 合计 that misses a row in 18 columns.
+    const csv = run(grid).findings.map((f) => f.code);
+    expect([csv[0], csv.length, new Set(csv.slice(1))]).toEqual([
+      'E_DUPLICATE_VILLAGE',
+      19,
+      new Set(['E_TOTAL_MISMATCH']),
+    ]);
+  });
+
   it('counts a hidden row whose numbers are all zero (the 合计 agrees either way)', () => {
     const l = layout('hidden-row-counted');
     const grid = l.grid.map((r) => [...r]);
