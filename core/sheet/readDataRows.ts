@@ -345,13 +345,15 @@ export function readDataRows(
     );
   for (const t of totals)
     out.findings.push(...checkTotals(t.row, t.cells, totalSums, columns, schema, totalOptions));
-  for (const t of subtotals)
-    if (t.sums.first > 0)
+  // A first 小计 with no rows above it heads its block (小计 above the villages): each 小计 then covers
+  // the rows up to the next 小计 (the last one, the rows after it).
+  const above = subtotals.length > 0 && subtotals[0]!.sums.first === 0;
+  subtotals.forEach((t, i) => {
+    const sums = above ? (subtotals[i + 1]?.sums ?? blockSums) : t.sums;
+    if (sums.first > 0)
       out.findings.push(
-        ...checkTotals(t.row, t.cells, t.sums, columns, schema, {
-          ...totalOptions,
-          subtotal: true,
-        }),
+        ...checkTotals(t.row, t.cells, sums, columns, schema, { ...totalOptions, subtotal: true }),
       );
+  });
   return out;
 }

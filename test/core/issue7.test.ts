@@ -104,6 +104,15 @@ describe('小计 rows and 片区 labels', () => {
     expect(s.villages).toHaveLength(5);
   });
 
+  it('checks a 小计 above its block against the rows below it', () => {
+    const l = layout('subtotals-above');
+    const grid = l.grid.map((r) => [...r]);
+    (grid[7]![col('trainingAttendance') - 1] as number) += 5; // 西片小计, row 8
+    expect(zh(run(grid), 'E_SUBTOTAL_MISMATCH')).toEqual([
+      'M8小计行「培训人次」为 194，第 9–11 行相加为 189，请核对。',
+    ]);
+  });
+
   it('names the block rows in E_SUBTOTAL_MISMATCH', () => {
     const l = layout('subtotal-mismatch');
     expect(zh(run(l.grid, l.sheet, { fileName: l.fileName }), 'E_SUBTOTAL_MISMATCH')).toEqual([
@@ -111,13 +120,13 @@ describe('小计 rows and 片区 labels', () => {
     ]);
   });
 
-  it('reads a 小计 label in a column left of the village column (merged A:C) and skips a 小计 with no rows', () => {
+  it('reads a 小计 label in a column left of the village column (merged A:C) and skips a second 小计 with no rows', () => {
     const l = layout('subtotals');
     const grid = l.grid.map((r) => [...r]);
     grid[6]![0] = '东片小计'; // A7, village cell C7 blank
     grid[6]![2] = null;
-    grid.splice(4, 0, [null, null, '小计']); // a 小计 right under the header closes no rows
-    const s = run(grid, { merges: [{ top: 8, left: 1, bottom: 8, right: 3 }] });
+    grid.splice(7, 0, [null, null, '小计']); // a second 小计 in a row (row 8) closes no rows
+    const s = run(grid, { merges: [{ top: 7, left: 1, bottom: 7, right: 3 }] });
     expect(codes(s)).toEqual(['A4 W_UNKNOWN_COLUMN']);
     expect(s.villages).toHaveLength(5);
   });

@@ -323,6 +323,36 @@ function subtotalBlocks(id: string, offBy: number): RealLayout {
   };
 }
 
+/** 小计 rows above their blocks (东片小计 first, then its villages), 合计 at the bottom; the label in 序号. */
+function subtotalsAbove(): RealLayout {
+  const cols = flatCols();
+  const grid: Cell[][] = [[TITLE], [...META], [], cols.map((c) => c.text)];
+  const all: number[] = [];
+  const formulas: RealLayout['formulas'] = [];
+  for (const [label, villages] of [
+    ['东片小计', [0, 1]],
+    ['西片小计', [2, 3, 4]],
+  ] as const) {
+    const sub = grid.push([label]);
+    const rows = villages.map((i) => grid.push(dataRow(cols, villageValues(i))));
+    fillTotal(grid, cols, sub, rows);
+    all.push(...rows);
+    formulas.push({ row: sub, rows });
+  }
+  const total = grid.push(['合计']);
+  fillTotal(grid, cols, total, all);
+  formulas.push({ row: total, rows: all });
+  return {
+    id: 'subtotals-above',
+    description: '小计 rows above their blocks (labels in 序号), 合计 at the bottom',
+    fileName: '青石镇.csv',
+    grid,
+    sheet: {},
+    formulas,
+    expected: expected(grid, cols, all),
+  };
+}
+
 /** Hidden village row 6 (黎明村); the 合计 leaves it out (`totalWithHidden` false), counts it, or is absent (null). */
 function hiddenRow(id: string, totalWithHidden: boolean | null): RealLayout {
   const cols = flatCols();
@@ -418,6 +448,7 @@ export function realLayouts(): RealLayout[] {
     }),
     subtotalBlocks('subtotals', 0),
     subtotalBlocks('subtotal-mismatch', 10),
+    subtotalsAbove(),
     hiddenRow('hidden-row-excluded', false),
     hiddenRow('hidden-row-counted', true),
     hiddenRow('hidden-row-no-total', null),
