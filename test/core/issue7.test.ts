@@ -1,7 +1,7 @@
 /** Issue 7 rules of the core, case by case: multi-row headers, units rows, 小计, 片区 labels, hidden rows and columns, text-stored numbers, the year, merged village cells, header hints. */
 import { renderFinding } from '../../core/findings/renderFinding';
 import { loadSchema, validateSchema } from '../../core/schema/loadSchema';
-import { yearMismatchFinding } from '../../core';
+import { findHeaderRow, yearMismatchFinding } from '../../core';
 import type { Cell, ParsedSheet, SheetInfo, ValidateOptions } from '../../core/types';
 import { validateGrid } from '../../core/validateGrid';
 import { levelValues, villageValues } from './builders';
@@ -62,6 +62,11 @@ describe('headers over two or three rows', () => {
     const s = run(grid, l.sheet);
     expect(codes(s)).toEqual(['AE4 W_UNKNOWN_COLUMN', 'N5 E_NOT_NUMBER']);
     expect(s.findings[0]!.value).toBe('培训参训人员');
+  });
+
+  it('findHeaderRow gives the bottom row of a header over two rows', () => {
+    const l = layout('header-2-rows');
+    expect([findHeaderRow(l.grid, schema, l.sheet), findHeaderRow(l.grid, schema)]).toEqual([4, 4]);
   });
 
   it('takes the header’s first row alone when the next row is data, as before', () => {

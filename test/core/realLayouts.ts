@@ -410,7 +410,7 @@ function textNumbers(id: string, typed: boolean): RealLayout {
   };
 }
 
-/** Every layout of issue 7's corpus. `options.year` is the year the layout is validated for (2025). */
+/** Every layout of issue 7's corpus; `expected` holds for validateGrid with year 2025, the layout's fileName and its sheet (no registry). */
 export function realLayouts(): RealLayout[] {
   const layouts: RealLayout[] = [
     grouped({ id: 'header-2-rows', description: 'groups merged over sub-headers', height: 2 }),
