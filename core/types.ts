@@ -119,7 +119,21 @@ export interface Schema {
   };
   yesno: Record<'是' | '否', string[]>;
   /** `footer`: words that start a note or signature row under the table (注：…, 填表人：…). */
-  specialRows: { level: string[]; total: string[]; footer: string[] };
+  specialRows: {
+    level: string[];
+    total: string[];
+    footer: string[];
+    /** Words that end a subtotal row's label (小计, 片区小计, 东片小计 …). */
+    subtotal?: string[];
+    /** Words that end a 片区 label row's text (东片区, 二片 …): a row with only that label is not a village. */
+    area?: string[];
+  };
+  /** Multi-row headers (entry-sheet §1): group words stripped from a group cell before it is combined with its sub-header, and the units a units row under the header may hold. */
+  headerRows?: { groupSuffixes: string[]; units: string[] };
+  /** Headers that are not a column but look like one (培训人数 next to a missing 培训人次): one message linking them. */
+  headerHints?: { written: string[]; column: string }[];
+  /** Where a sheet's year was read, for E_YEAR_MISMATCH ({cell}), and the sheet label ({sheet}). */
+  yearSources?: Record<YearSource, Text2> & { sheet: Text2 };
   metadata: MetadataKey[];
   township: { stripSuffixes: string[]; levelSuffixes: string[] };
   registry: {
@@ -257,6 +271,11 @@ export interface ParsedSheet {
   township: string | null;
   findings: Finding[];
   normalized: Normalization[];
+  /** The sheet's year: metadata 年度, else the title row(s), else the file name (entry-sheet §1). */
+  year: number | null;
+  yearSource: YearSource | null;
+  /** Hidden rows left out of the data because the sheet's own 合计 excludes them (1-based). */
+  excludedRows: number[];
 }
 
 /** The cadre counts summary.json names (cadres.female …). */
@@ -276,6 +295,22 @@ export interface RegistryTownship {
   villages: string[];
 }
 
+/** What an edge knows about a sheet beyond its values; everything optional (a CSV has none). */
+export interface SheetInfo {
+  /** Worksheet name (xlsx/xls/Office.js), null/absent for CSV/TXT. */
+  name?: string | null;
+  /** 1-based spreadsheet rows hidden by the user. Rows hidden by an autofilter are NOT listed (they are data). */
+  hiddenRows?: readonly number[];
+  /** 1-based hidden columns. */
+  hiddenColumns?: readonly number[];
+  /** Merged ranges, 1-based inclusive. The grid holds a merged range's value in its top-left cell only (other cells null). */
+  merges?: readonly { top: number; left: number; bottom: number; right: number }[];
+  /** True when cell types are real (xlsx/xls/Office.js): a string cell that looks like a number is a number stored as text. False/absent for CSV/TXT. */
+  typed?: boolean;
+}
+
+export type YearSource = 'metadata' | 'title' | 'fileName';
+
 export interface ValidateOptions {
   schema: Schema;
   registry?: Registry | null;
@@ -283,4 +318,6 @@ export interface ValidateOptions {
   fileName?: string | null;
   /** Expected year: a different 年度 gives E_YEAR_MISMATCH. */
   year?: number | null;
+  /** What the reader knows about the sheet (hidden rows, merges, name, typed cells). */
+  sheet?: SheetInfo | null;
 }

@@ -3,23 +3,61 @@ import { sortFindings } from './findings/sortFindings';
 import { identifyTownship } from './registry/identifyTownship';
 import { compileSchema } from './schema/compileSchema';
 import { checkHasVillages } from './sheet/checkHasVillages';
-import { checkYear } from './sheet/checkYear';
+import { checkYear, sheetYear } from './sheet/checkYear';
+import { makeFinding } from './findings/makeFinding';
+import { toA1 } from './a1';
 import { detectHeader } from './sheet/detectHeader';
 import { noDataRows, readDataRows } from './sheet/readDataRows';
 import { countyFromTitle, readMetadata } from './sheet/readMetadata';
-import type { Grid, ParsedSheet, ValidateOptions } from './types';
+import type {
+  ColumnMapping,
+  Finding,
+  Grid,
+  ParsedSheet,
+  Schema,
+  SheetInfo,
+  ValidateOptions,
+} from './types';
+
+/** One W_HIDDEN_COLUMNS for the known columns that sit in hidden columns (they are read). */
+function hiddenColumnFindings(
+  columns: readonly ColumnMapping[],
+  headerRow: number | null,
+  sheet: SheetInfo | null | undefined,
+  schema: Schema,
+): Finding[] {
+  const hidden = sheet?.hiddenColumns;
+  if (!hidden || hidden.length === 0 || headerRow === null) return [];
+  const set = new Set(hidden);
+  const known = columns.filter((c) => set.has(c.column)).sort((a, b) => a.column - b.column);
+  if (known.length === 0) return [];
+  const list = known.map((c) => `${toA1(headerRow, c.column).replace(/\d+$/, '')}「${c.header}」`);
+  return [
+    makeFinding(schema, 'W_HIDDEN_COLUMNS', {
+      row: headerRow,
+      params: { columns: list.join('、') },
+    }),
+  ];
+}
 
 /** Validates a sheet grid: header, metadata, rows, rules, township and registry. Pure and deterministic; data problems are findings, never exceptions. */
 export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet {
   const { schema } = options;
   const cs = compileSchema(schema);
-  const header = detectHeader(grid, cs);
-  const metaEnd = header.headerRow === null ? schema.headerSearchRows : header.headerRow - 1;
-  const { metadata, positions } = readMetadata(grid, metaEnd, cs);
+  const sheet = options.sheet ?? null;
+  const header = detectHeader(grid, cs, sheet);
+  const metaEnd =
+    header.headerRow === null
+      ? schema.headerSearchRows
+      : (header.headerTop ?? header.headerRow) - 1;
+  const { metadata, positions, titleYear } = readMetadata(grid, metaEnd, cs);
   const data =
     header.headerRow === null
       ? noDataRows()
-      : readDataRows(grid, header.headerRow, header.columns, cs);
+      : readDataRows(grid, header.headerRow, header.columns, cs, {
+          dataStart: header.dataStart,
+          sheet,
+        });
   const villageColumn = header.columns.find((c) => c.field === 'village')?.column;
   const { township, findings: townshipFindings } = identifyTownship(
     {
@@ -33,7 +71,8 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
     options.registry,
     schema,
   );
-  const yearFindings = checkYear(metadata.year, positions.year, options.year, schema);
+  const year = sheetYear(metadata.year, positions.year, titleYear, options.fileName);
+  const yearFindings = checkYear(year, options.year, schema, sheet?.name);
   return {
     metadata,
     county: countyFromTitle(metadata.title),
@@ -46,11 +85,15 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
     township,
     findings: sortFindings([
       ...header.findings,
+      ...hiddenColumnFindings(header.columns, header.headerRow, sheet, schema),
       ...data.findings,
       ...townshipFindings,
       ...yearFindings,
       ...checkHasVillages(header.headerRow, data.villages, schema),
     ]),
     normalized: data.normalized,
+    year: year?.year ?? null,
+    yearSource: year?.source ?? null,
+    excludedRows: data.excludedRows,
   };
 }

@@ -12,6 +12,18 @@ export interface CompiledSchema {
   metadataKeys: { text: string; key: MetadataKey }[];
   levelWords: Set<string>;
   totalWords: Set<string>;
+  /** Words that end a 小计 label (normalized, longest first). */
+  subtotalWords: string[];
+  /** Words that end a 片区 label (normalized, longest first). */
+  areaWords: string[];
+  /** Char code → whether it can end a 片区 word (filled as met). */
+  areaTail: Map<number, boolean>;
+  /** Group-cell endings dropped before combining with a sub-header (情况 …), normalized, longest first. */
+  groupSuffixes: string[];
+  /** Words a units row under the header holds (normalized, brackets dropped). */
+  unitWords: Set<string>;
+  /** Normalized header that is not a column but hints at one (培训人数 → trainingAttendance). */
+  headerHints: Map<string, string>;
   /** Words that start a footer row under the table (注, 填表人 …), normalized. */
   footerWords: string[];
   /** Char code → whether it can end a 本级/合计 cell (its normalized form ends a special word, or is ':'); filled as met. */
@@ -82,6 +94,25 @@ export function compileSchema(schema: Schema): CompiledSchema {
     metadataKeys,
     levelWords: new Set(schema.specialRows.level.map(normalizeHeader)),
     totalWords: new Set(schema.specialRows.total.map(normalizeHeader)),
+    subtotalWords: fold(schema.specialRows.subtotal),
+    areaWords: fold(schema.specialRows.area),
+    areaTail: new Map(),
+    groupSuffixes: fold(schema.headerRows?.groupSuffixes),
+    // A units row may hold the header units and any unit a number may carry (types.*.units).
+    unitWords: new Set(
+      [
+        ...(schema.headerRows?.units ?? []),
+        ...types.flatMap((t) => [
+          ...(schema.types[t].units ?? []),
+          ...(schema.types[t].tenThousandUnits ?? []),
+        ]),
+      ].map((u) => normalizeHeader(u)),
+    ),
+    headerHints: new Map(
+      (schema.headerHints ?? []).flatMap((h) =>
+        h.written.map((w) => [normalizeHeader(w), h.column]),
+      ),
+    ),
     footerWords: schema.specialRows.footer.map(normalizeHeader).filter((w) => w !== ''),
     specialTail: new Map(),
     yesno,

@@ -93,6 +93,19 @@ function checkTopLevel(s: Obj, errors: string[]): void {
     !isStrArray(s.specialRows.footer)
   )
     errors.push('specialRows needs lists level, total and footer');
+  else
+    for (const k of ['subtotal', 'area'])
+      if (s.specialRows[k] !== undefined && !isStrArray(s.specialRows[k]))
+        errors.push(`specialRows.${k} must be a list of strings`);
+  const hr = s.headerRows;
+  if (hr !== undefined && (!isObj(hr) || !isStrArray(hr.groupSuffixes) || !isStrArray(hr.units)))
+    errors.push('headerRows needs lists groupSuffixes and units');
+  const ys = s.yearSources;
+  if (
+    ys !== undefined &&
+    (!isObj(ys) || !['metadata', 'title', 'fileName', 'sheet'].every((k) => isText2(ys[k])))
+  )
+    errors.push('yearSources needs metadata, title, fileName and sheet, each with zh and en');
   if (!Array.isArray(s.metadata)) errors.push('metadata must be a list');
   else
     s.metadata.forEach((m, i) => {
@@ -259,6 +272,29 @@ function checkCadreCounts(s: Obj, errors: string[]): void {
   }
 }
 
+/** Each header hint names a known column and lists written headers that are not already a header or alias. */
+function checkHeaderHints(s: Obj, ids: Set<string>, errors: string[]): void {
+  if (s.headerHints === undefined) return;
+  if (!Array.isArray(s.headerHints)) {
+    errors.push('headerHints must be a list of { written, column }');
+    return;
+  }
+  const known = new Set<string>();
+  if (Array.isArray(s.columns))
+    for (const c of s.columns as unknown[])
+      if (isObj(c) && isStr(c.header) && isStrArray(c.aliases))
+        for (const h of [c.header, ...c.aliases]) known.add(normalizeHeader(h));
+  s.headerHints.forEach((h: unknown, i) => {
+    if (!isObj(h) || !isStrArray(h.written) || !isStr(h.column) || !ids.has(h.column)) {
+      errors.push(`headerHints[${i}] needs written (list) and a known column`);
+      return;
+    }
+    for (const w of h.written)
+      if (known.has(normalizeHeader(w)))
+        errors.push(`headerHints[${i}]: “${w}” is already a header or alias`);
+  });
+}
+
 /** Checks row rules and rates: known check names, existing fields, defined codes. */
 function checkRules(s: Obj, ids: Set<string>, codes: Set<string>, errors: string[]): void {
   if (!Array.isArray(s.rowRules)) errors.push('rowRules must be a list');
@@ -312,6 +348,7 @@ export function validateSchema(
   const ids = checkColumns(json, codes, errors);
   checkRules(json, ids, codes, errors);
   checkCadreCounts(json, errors);
+  checkHeaderHints(json, ids, errors);
   for (const id of ['village'])
     if (ids.size > 0 && !ids.has(id))
       errors.push(`columns: the column ${id} is required by the core`);

@@ -1,40 +1,174 @@
-/** E_TOTAL_MISMATCH: the 合计 row equals the sum of village rows and the 本级 row, per summed column, at 2 decimals. */
+/** E_TOTAL_MISMATCH / E_SUBTOTAL_MISMATCH: a 合计 (小计) row equals the sum of the rows it covers, per summed column, at 2 decimals; a difference explained by numbers stored as text is W_TOTAL_TEXT_NUMBERS. */
+import { toA1 } from '../a1';
 import { makeFinding } from '../findings/makeFinding';
 import { round2 } from '../normalize/parseCell';
 import type { Cell, DataRow, Finding, Schema } from '../types';
 import type { BoundColumn } from './readRow';
 import { shownValue } from './readRow';
 
-/** Compares each summed column of `total` with `sums` (per bound column; NaN when some cell of the column was invalid). */
+/** Running sums of the rows a 合计 or 小计 row covers, per bound column (NaN once a cell of the column was invalid). */
+export class RowSums {
+  readonly all: Float64Array;
+  /** Part of `all` from hidden rows. */
+  readonly hidden: Float64Array;
+  /** Part of `all` from text cells (a typed sheet's numbers stored as text), and of that from hidden rows. */
+  readonly text: Float64Array;
+  readonly textHidden: Float64Array;
+  /** Per column, the text cells (A1) and whether their row is hidden. */
+  readonly textCells: { cell: string; row: number }[][];
+  /** First and last row added (0 when none). */
+  first = 0;
+  last = 0;
+
+  constructor(n: number) {
+    this.all = new Float64Array(n);
+    this.hidden = new Float64Array(n);
+    this.text = new Float64Array(n);
+    this.textHidden = new Float64Array(n);
+    this.textCells = Array.from({ length: n }, () => []);
+  }
+}
+
+/** How a covering row compares with its sums for one column. */
+type Verdict = 'ok' | 'text' | 'mismatch' | 'skip';
+
+/** The verdict for column j: `excluded` leaves the hidden rows' part out of the sums. */
+export function compareColumn(
+  actual: number,
+  sums: RowSums,
+  j: number,
+  excluded: boolean,
+  typed: boolean,
+): { verdict: Verdict; expected: number } {
+  const all = sums.all[j] ?? NaN;
+  const expected = all - (excluded ? (sums.hidden[j] ?? 0) : 0);
+  if (Number.isNaN(expected)) return { verdict: 'skip', expected };
+  if (round2(actual) === round2(expected)) return { verdict: 'ok', expected };
+  if (typed) {
+    const text = (sums.text[j] ?? 0) - (excluded ? (sums.textHidden[j] ?? 0) : 0);
+    if (text !== 0 && round2(actual) === round2(expected - text))
+      return { verdict: 'text', expected };
+  }
+  return { verdict: 'mismatch', expected };
+}
+
+/** The summed columns of `row` that can be compared: a number, not invalid. */
+function comparable(
+  row: DataRow,
+  columns: readonly BoundColumn[],
+): { j: number; col: BoundColumn; actual: number }[] {
+  const out: { j: number; col: BoundColumn; actual: number }[] = [];
+  columns.forEach((col, j) => {
+    const actual = row.values[col.field];
+    if (col.spec.sum === true && !row.invalid.includes(col.field) && typeof actual === 'number')
+      out.push({ j, col, actual });
+  });
+  return out;
+}
+
+/** True when every comparable column of `row` matches (or is explained by text numbers) with the given exclusion, and at least one column was compared. */
+export function totalsAgree(
+  row: DataRow,
+  sums: RowSums,
+  columns: readonly BoundColumn[],
+  excluded: boolean,
+  typed: boolean,
+): boolean {
+  let compared = 0;
+  for (const { j, actual } of comparable(row, columns)) {
+    const v = compareColumn(actual, sums, j, excluded, typed).verdict;
+    if (v === 'skip') continue;
+    compared++;
+    if (v === 'mismatch') return false;
+  }
+  return compared > 0;
+}
+
+/** The text cells of column j that the sums count (hidden rows left out when excluded), "、"-joined, at most 10. */
+function textCellList(sums: RowSums, j: number, excludedRows: ReadonlySet<number>): string {
+  const cells = (sums.textCells[j] ?? [])
+    .filter((t) => !excludedRows.has(t.row))
+    .map((t) => t.cell);
+  return cells.length > 10 ? `${cells.slice(0, 10).join('、')}…` : cells.join('、');
+}
+
+/** Findings of one 合计 (`subtotal` false) or 小计 row against its sums. */
 export function checkTotals(
   total: DataRow,
   cells: readonly Cell[],
-  sums: Float64Array,
+  sums: RowSums,
   columns: readonly BoundColumn[],
   schema: Schema,
+  options: { subtotal: boolean; excluded: ReadonlySet<number>; typed: boolean },
 ): Finding[] {
   const findings: Finding[] = [];
-  columns.forEach(({ field, column, spec }, j) => {
-    const actual = total.values[field];
-    const sum = sums[j] ?? NaN;
-    if (
-      spec.sum !== true ||
-      total.invalid.includes(field) ||
-      typeof actual !== 'number' ||
-      Number.isNaN(sum)
-    )
-      return;
-    const expected = round2(sum);
-    if (round2(actual) !== expected)
+  const excluded = options.excluded.size > 0;
+  for (const { j, col, actual } of comparable(total, columns)) {
+    const { verdict, expected } = compareColumn(actual, sums, j, excluded, options.typed);
+    if (verdict === 'ok' || verdict === 'skip') continue;
+    const parts = {
+      row: total.row,
+      column: col.column,
+      field: col.field,
+      value: shownValue(cells[col.column - 1], col.spec, schema.ui.redacted),
+    };
+    const base = { expected: round2(expected), actual: round2(actual) };
+    if (verdict === 'text')
       findings.push(
-        makeFinding(schema, 'E_TOTAL_MISMATCH', {
-          row: total.row,
-          column,
-          field,
-          value: shownValue(cells[column - 1], spec, schema.ui.redacted),
-          params: { expected, actual: round2(actual) },
+        makeFinding(schema, 'W_TOTAL_TEXT_NUMBERS', {
+          ...parts,
+          params: { ...base, cells: textCellList(sums, j, options.excluded) },
         }),
       );
-  });
+    else if (options.subtotal)
+      findings.push(
+        makeFinding(schema, 'E_SUBTOTAL_MISMATCH', {
+          ...parts,
+          params: { ...base, from: sums.first, to: sums.last },
+        }),
+      );
+    else findings.push(makeFinding(schema, 'E_TOTAL_MISMATCH', { ...parts, params: base }));
+  }
   return findings;
+}
+
+/** Adds row `row`'s numbers (ctx.scratch) to each of `targets` for the summed columns `sumIndexes`. */
+export function addRow(
+  targets: readonly RowSums[],
+  row: number,
+  scratch: Float64Array,
+  sumIndexes: readonly number[],
+  hidden: boolean,
+  textOf: ((j: number) => boolean) | null,
+  columns: readonly BoundColumn[],
+): void {
+  for (const t of targets) {
+    if (t.first === 0) t.first = row;
+    t.last = row;
+  }
+  if (!hidden && textOf === null && targets.length === 2) {
+    // The common case (every row of a CSV or clean sheet): two plain sums.
+    const a = targets[0]!.all;
+    const b = targets[1]!.all;
+    for (let k = 0; k < sumIndexes.length; k++) {
+      const j = sumIndexes[k]!;
+      const v = scratch[j]!;
+      a[j] = a[j]! + v;
+      b[j] = b[j]! + v;
+    }
+    return;
+  }
+  for (const j of sumIndexes) {
+    const v = scratch[j] ?? NaN;
+    const isText = textOf !== null && !Number.isNaN(v) && textOf(j);
+    for (const t of targets) {
+      t.all[j] = (t.all[j] ?? 0) + v;
+      if (hidden) t.hidden[j] = (t.hidden[j] ?? 0) + v;
+      if (isText) {
+        t.text[j] = (t.text[j] ?? 0) + v;
+        if (hidden) t.textHidden[j] = (t.textHidden[j] ?? 0) + v;
+        t.textCells[j]!.push({ cell: toA1(row, columns[j]!.column), row });
+      }
+    }
+  }
 }

@@ -4,9 +4,9 @@ import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, RowKind } from '../types';
 import { isBlankCell } from '../normalize/parseCell';
 
-/** The kind of a row, 'blank' (skipped) or 'villageBlank' (content without a village name); `column` is where a 本级/合计 word was found (1-based), else null. */
+/** The kind of a row, 'blank' (skipped), 'villageBlank' (content without a village name) or 'subtotal' (小计); `column` is where a 本级/合计/小计 word was found (1-based), else null. */
 export interface RowClass {
-  kind: RowKind | 'blank' | 'villageBlank';
+  kind: RowKind | 'blank' | 'villageBlank' | 'subtotal';
   column: number | null;
 }
 
@@ -43,18 +43,24 @@ function mayBeSpecial(cell: string, cs: CompiledSchema): boolean {
     const tail = normalizeHeader(String.fromCharCode(code));
     ok =
       tail === ':' ||
-      [...cs.levelWords, ...cs.totalWords].some((w) => tail !== '' && w.endsWith(tail));
+      [...cs.levelWords, ...cs.totalWords, ...cs.subtotalWords].some(
+        (w) => tail !== '' && w.endsWith(tail),
+      );
     cs.specialTail.set(code, ok);
   }
   return ok;
 }
 
-/** The special-row kind a cell's text names, or null. 本级 also as a suffix (黎岭镇本级). */
-function specialKind(cell: Cell | undefined, cs: CompiledSchema): 'level' | 'total' | null {
+/** The special-row kind a cell's text names, or null. 本级 and 小计 also as a suffix (黎岭镇本级, 东片小计). */
+function specialKind(
+  cell: Cell | undefined,
+  cs: CompiledSchema,
+): 'level' | 'total' | 'subtotal' | null {
   if (typeof cell !== 'string' || !mayBeSpecial(cell, cs)) return null;
   let t = normalizeHeader(cell);
   if (t.endsWith(':')) t = t.slice(0, -1);
   if (cs.totalWords.has(t)) return 'total';
+  for (const w of cs.subtotalWords) if (t.endsWith(w)) return 'subtotal';
   for (const w of cs.levelWords) if (t.endsWith(w)) return 'level';
   return null;
 }
@@ -78,7 +84,15 @@ export function classifyRow(
   if (inVillage) return { kind: inVillage, column: villageIndex + 1 };
   const inSeq = seqIndex >= 0 ? specialKind(row[seqIndex], cs) : null;
   if (inSeq) return { kind: inSeq, column: seqIndex + 1 };
-  if (villageIndex < 0 || isBlankCell(row[villageIndex])) return VILLAGE_BLANK_ROW;
+  if (villageIndex < 0 || isBlankCell(row[villageIndex])) {
+    // A label in a (merged) column left of the village column: 东片小计, 合计 over A:C.
+    for (let c = 0; c < villageIndex; c++) {
+      if (c === seqIndex) continue;
+      const k = specialKind(row[c], cs);
+      if (k) return { kind: k, column: c + 1 };
+    }
+    return VILLAGE_BLANK_ROW;
+  }
   return VILLAGE_ROW;
 }
 

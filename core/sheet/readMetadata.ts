@@ -14,6 +14,8 @@ export interface CellPosition {
 export interface MetadataResult {
   metadata: SheetMetadata;
   positions: Partial<Record<MetadataKey['id'], CellPosition>>;
+  /** The first year written with 年 in a cell that is no metadata key or value (the title: （2024年度）), and where. */
+  titleYear: ({ year: number } & CellPosition) | null;
 }
 
 type KeyId = MetadataKey['id'];
@@ -31,6 +33,19 @@ export function parseYear(value: Cell | undefined): number | null {
     [...year].map((ch) => String(YEAR_DIGITS.indexOf(ch) % 10)).join(''),
   );
   const m = /^(\d{4})(?:年度?)?$/.exec(t) ?? /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(t);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+const CHINESE_YEARS = /[〇零一二三四五六七八九]{4}(?=年)/gu;
+const YEAR_WITH_NIAN = /(?:^|\D)((?:19|20)\d{2})年/;
+const YEAR_ALONE = /(?:^|\D)((?:19|20)\d{2})(?!\d)/;
+
+/** The year a free text names with 年 (…（2024年度）, 2024年, 二〇二四年度), else null; `alone` also takes a bare 19xx/20xx not inside a longer number (a file name: 清水镇2024统计表). */
+export function yearInText(text: string, alone = false): number | null {
+  const t = normalizeText(text).replace(CHINESE_YEARS, (year) =>
+    [...year].map((ch) => String(YEAR_DIGITS.indexOf(ch) % 10)).join(''),
+  );
+  const m = YEAR_WITH_NIAN.exec(t) ?? (alone ? YEAR_ALONE.exec(t) : null);
   return m?.[1] === undefined ? null : Number(m[1]);
 }
 
@@ -94,6 +109,7 @@ export function readMetadata(grid: Grid, end: number, cs: CompiledSchema): Metad
   const values: Partial<Record<KeyId, Cell>> = {};
   const positions: Partial<Record<KeyId, CellPosition>> = {};
   let title: string | null = null;
+  let titleYear: MetadataResult['titleYear'] = null;
   let seenContent = false;
   const put = (id: KeyId, value: Cell, row: number, column: number): void => {
     if (values[id] !== undefined) return;
@@ -113,7 +129,13 @@ export function readMetadata(grid: Grid, end: number, cs: CompiledSchema): Metad
       firstText ??= raw.trim();
       const alone = keyEqual(t.endsWith(':') ? t.slice(0, -1) : t, cs);
       const pairs = alone ? [] : keyAt(t, 0, cs) ? splitPairs(normalizeText(raw), cs) : [];
-      if (!alone && pairs.length === 0) continue;
+      if (!alone && pairs.length === 0) {
+        if (titleYear === null && raw.includes('年')) {
+          const year = yearInText(raw);
+          if (year !== null) titleYear = { year, row: r + 1, column: c + 1 };
+        }
+        continue;
+      }
       rowHasKey = true;
       // A key alone (or "key:" with nothing after it) takes the next non-empty cell to its right.
       const single = alone ?? (pairs.length === 1 && pairs[0]?.value === '' ? pairs[0].key : null);
@@ -151,5 +173,6 @@ export function readMetadata(grid: Grid, end: number, cs: CompiledSchema): Metad
       title,
     },
     positions,
+    titleYear,
   };
 }

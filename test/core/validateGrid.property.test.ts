@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseRegistry } from '../../core/registry/parseRegistry';
 import { summarizeSheet } from '../../core/summarizeSheet';
-import type { Cell } from '../../core/types';
+import type { Cell, SheetInfo } from '../../core/types';
 import { validateGrid } from '../../core/validateGrid';
 import { buildSheet, registryGrid } from './builders';
 
@@ -42,15 +42,32 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
 );
 const grid = fc.array(fc.array(cell, { maxLength: 34 }), { maxLength: 14 });
 
+// What a reader may report, in range or not (rows/columns 0, negative, fractional, past the grid; merges upside down).
+const index = fc.oneof(fc.integer({ min: -2, max: 40 }), fc.constantFrom(0.5, 1e9, NaN));
+const merge = fc.record({ top: index, left: index, bottom: index, right: index });
+const sheetInfo: fc.Arbitrary<SheetInfo | null> = fc.option(
+  fc.record(
+    {
+      name: fc.option(fc.string({ maxLength: 6 })),
+      hiddenRows: fc.array(index, { maxLength: 6 }),
+      hiddenColumns: fc.array(index, { maxLength: 4 }),
+      merges: fc.array(merge, { maxLength: 6 }),
+      typed: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
 describe('validateGrid properties', () => {
   it('never throws on arbitrary grids and gives identical results twice', () => {
     fc.assert(
-      fc.property(grid, fc.boolean(), (g, withRegistry) => {
+      fc.property(grid, fc.boolean(), sheetInfo, (g, withRegistry, sheet) => {
         const options = {
           schema,
           registry: withRegistry ? registry : null,
           fileName: 'x.csv',
           year: 2025,
+          sheet,
         };
         const a = validateGrid(g, options);
         const b = validateGrid(g, options);
@@ -63,14 +80,20 @@ describe('validateGrid properties', () => {
 
   it('never throws when a clean sheet gets random cells', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(9), fc.nat(31), cell), { maxLength: 12 }), (edits) => {
-        const g = clean.map((r) => [...r]);
-        for (const [r, c, v] of edits) (g[r] ??= [])[c] = v;
-        const a = validateGrid(g, { schema, registry });
-        expect(validateGrid(g, { schema, registry })).toEqual(a);
-        for (const f of a.findings)
-          if (f.field === 'cadreName' && f.value !== null) expect(f.value).toBe('[redacted]');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(9), fc.nat(31), cell), { maxLength: 12 }),
+        sheetInfo,
+        (edits, sheet) => {
+          const g = clean.map((r) => [...r]);
+          for (const [r, c, v] of edits) (g[r] ??= [])[c] = v;
+          const a = validateGrid(g, { schema, registry, sheet });
+          expect(validateGrid(g, { schema, registry, sheet })).toEqual(a);
+          // Counted rows are never excluded hidden rows, 小计 or 合计 rows.
+          for (const v of a.villages) expect(a.excludedRows).not.toContain(v.row);
+          for (const f of a.findings)
+            if (f.field === 'cadreName' && f.value !== null) expect(f.value).toBe('[redacted]');
+        },
+      ),
       { numRuns: 300 },
     );
   });
