@@ -125,6 +125,9 @@ export interface TemplateLayout {
     area: string;
     /** Rows repeated on every printed page, as `4:4`. */
     titleRows: string;
+    /** Columns repeated on every printed page (序号 and the village name), as `A:B`. */
+    titleColumns: string;
+    /** Pages wide: the 30 columns over two landscape pages keep 10-pt text at about 90 % (one page would be ~50 %, 5 pt). */
     fitToWidth: number;
     /** 0 = as many pages tall as needed. */
     fitToHeight: number;
@@ -263,7 +266,8 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
       orientation: 'landscape',
       area: `A1:${lastColumn}${totalRow}`,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      fitToWidth: 1,
+      titleColumns: `A:${columnLetter(villageCol.index)}`,
+      fitToWidth: 2,
       fitToHeight: 0,
       footer: schema.template.footer,
     },
