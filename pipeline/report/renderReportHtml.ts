@@ -214,7 +214,7 @@ function notIncludedSection(
   const missing =
     t.missing.length === 0
       ? `<p>${esc(h.noneMissing)}</p>`
-      : `<p class="missing">${t.missing.slice(0, max).map(missingName).map(esc).join(p.listSeparator)}</p>${moreMissing}`;
+      : `<p class="missing">${t.missing.slice(0, max).map(missingName).map(esc).join(p.lists.separator)}</p>${moreMissing}`;
   const comparable = summary.previous?.comparable;
   const onlyLastYear =
     comparable !== undefined && comparable.onlyLastYear.length > 0

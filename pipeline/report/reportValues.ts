@@ -235,9 +235,9 @@ export function townshipsBelow(
 
 /** Names joined with the list separator; beyond reportLayout.namesMax the first ones and "等N个". */
 export function nameList(items: readonly string[], p: Phrases): string {
-  if (items.length <= layout.namesMax) return items.join(p.listSeparator);
+  if (items.length <= layout.namesMax) return items.join(p.lists.separator);
   return fillTemplate(p.lists.more, {
-    names: items.slice(0, layout.namesMax).join(p.listSeparator),
+    names: items.slice(0, layout.namesMax).join(p.lists.separator),
     n: formatCount(items.length, p.number),
   });
 }

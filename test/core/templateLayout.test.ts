@@ -233,7 +233,8 @@ describe('buildTemplateLayout', () => {
       orientation: 'landscape',
       area: 'A1:AD13',
       titleRows: '4:4',
-      fitToWidth: 1,
+      titleColumns: 'A:B',
+      fitToWidth: 2,
       fitToHeight: 0,
       footer: '第 &P 页，共 &N 页',
     });

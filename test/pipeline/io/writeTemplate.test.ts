@@ -4,7 +4,7 @@ import { buildTemplateLayout } from '../../../core/templateLayout';
 import { loadSchema, validateGrid } from '../../../core';
 import type { Grid, Registry } from '../../../core/types';
 import { readXlsx } from '../../../pipeline/io/readXlsx';
-import { writeTemplate } from '../../../pipeline/io/writeTemplate';
+import { firstPageTitleRange, writeTemplate } from '../../../pipeline/io/writeTemplate';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
@@ -34,7 +34,9 @@ describe('writeTemplate', () => {
     expect(ws.name).toBe('统计表');
     expect(ws.getCell('A1').value).toBe('示例县乡镇妇联工作统计表（2025年度）');
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
-    expect(ws.model.merges).toEqual(['A1:AD1']);
+    // Over the first printed page's columns only (the sheet prints two pages wide).
+    expect(ws.model.merges).toEqual([firstPageTitleRange(layout)]);
+    expect(firstPageTitleRange(layout)).toBe('A1:N1');
     expect(['B2', 'C2', 'D2', 'E2', 'F2', 'I2', 'L2'].map((a) => ws.getCell(a).value)).toEqual([
       '填报单位：',
       '黎岭镇妇联',
@@ -154,13 +156,26 @@ describe('writeTemplate', () => {
     );
   });
 
+  it('prints legibly: two landscape pages wide with 序号 and 村名 repeated keep 10-pt text at ≥ 8 pt', () => {
+    // Excel's width unit: 7 px per character plus 5 px padding, at 96 dpi; margins 0.25 in each side.
+    const mm = (w: number): number => ((w * 7 + 5) * 25.4) / 96;
+    const total = layout.columns.reduce((a, c) => a + mm(c.width), 0);
+    const repeated = layout.columns.slice(0, 2).reduce((a, c) => a + mm(c.width), 0);
+    const printable = 297 - 2 * 0.25 * 25.4;
+    const onePage = printable / total;
+    const twoPages = Math.min(1, (2 * printable) / (total + repeated));
+    expect(layout.print).toMatchObject({ fitToWidth: 2, titleColumns: 'A:B' });
+    expect(10 * onePage).toBeLessThan(8); // why one page wide is not enough
+    expect(10 * twoPages).toBeGreaterThanOrEqual(8);
+  });
+
   it('freezes below the header and after the village column, and sets up printing', async () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4, topLeftCell: 'C5' });
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: 2,
       fitToHeight: 0,
     });
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
@@ -170,7 +185,7 @@ describe('writeTemplate', () => {
       '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;统计表&apos;!$A$1:$AD$13</definedName>',
     );
     expect(book).toContain(
-      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;统计表&apos;!$4:$4</definedName>',
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;统计表&apos;!$A:$B,&apos;统计表&apos;!$4:$4</definedName>',
     );
     expect(book).toContain('fullCalcOnLoad="1"');
   });

@@ -74,7 +74,7 @@ describe('renderReportHtml', () => {
 
   it('shows headline figures with change arrows, the ranked table, rejected and missing townships', () => {
     expect(html).toContain(
-      '<div class="label">培训人次</div><div class="value">10,800</div><div class="chg up">▲ 1080 (11.1%)</div>',
+      '<div class="label">培训人次</div><div class="value">10,800</div><div class="chg up">▲ 1,080 (11.1%)</div>',
     );
     expect(html).toContain(
       '<div class="label">进村两委比例</div><div class="value">87.5%</div><div class="chg down">▼ 1.3个百分点</div>',
@@ -84,8 +84,10 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<h3>未报送（1）</h3>\n<p class="missing">未报镇</p>');
     expect(html).toContain('共发现错误 3 条、提醒 1 条');
     expect(html).toContain(
-      '<td><code>E_NOT_NUMBER</code></td><td>错误</td><td class="num">1</td><td>坏文件镇：第 7 行“培训人次”不是数字：abc。请填写整数。</td>',
+      '<td>错误</td><td class="num">1</td><td>坏文件镇：第 7 行“培训人次”不是数字：abc。请填写整数。</td>',
     );
+    // Finding codes are for machines (summary.json, findings.csv): none on the page people read.
+    expect(html).not.toMatch(/\b[EW]_[A-Z_]+\b/);
   });
 
   it('carries no personal data planted in finding values', () => {

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { OutputTable, TableCell, TableColumn } from '../../../pipeline/write/outputTable';
-import { columnLetters, writeWorkbook } from '../../../pipeline/write/writeWorkbook';
+import {
+  columnLetters,
+  columnMm,
+  printFit,
+  wrappedLines,
+  writeWorkbook,
+} from '../../../pipeline/write/writeWorkbook';
 import { sheetBacklog } from '../../../pipeline/write/xlsx/waitForSheetDrain';
 
 const summaryTable: OutputTable = {
@@ -123,13 +129,14 @@ describe('writeWorkbook', () => {
 
     const wide = wb.getWorksheet('村级明细')!;
     expect(wide.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
-    // Wide sheets print at full size over several pages, repeating column A as well as row 1.
+    // 14 narrow columns still fit one page wide at a legible scale (see printFit below).
     expect(wide.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: false,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
       printTitlesRow: '1:1',
-      printTitlesColumn: 'A:A',
     });
     // 上报贫困两癌妇女数0 is 19 characters wide: widened so it wraps onto two lines at most.
     expect(wide.getColumn(2).width).toBe(12);
@@ -198,5 +205,34 @@ describe('writeWorkbook', () => {
       'ZZ',
       'AAA',
     ]);
+  });
+});
+
+describe('printing legibly on landscape A4', () => {
+  test('a sheet fits one page wide only while its 11-pt text stays at 8 pt or more', () => {
+    // 问题清单's printed columns: one page wide at ~86 %.
+    const findings = printFit([24, 12, 8, 10, 8, 8, 16, 16, 12, 52]);
+    expect(findings.pagesWide).toBe(1);
+    expect(11 * findings.scale).toBeGreaterThanOrEqual(8);
+    // The old 问题清单 (every column, two 60-wide messages) would print at ~45 %, 5 pt.
+    const old = [26, 14, 8, 26, 10, 8, 8, 16, 16, 12, 62, 62].reduce((a, w) => a + columnMm(w), 0);
+    expect(11 * ((297 - 2 * 0.4 * 25.4) / old)).toBeLessThan(8);
+    expect(printFit([26, 14, 8, 26, 10, 8, 8, 16, 16, 12, 62, 62]).pagesWide).toBeGreaterThan(1);
+  });
+
+  test('a very wide sheet (分乡镇: 58 columns) runs over several pages wide at full size', () => {
+    const widths = [16, 10, ...Array.from({ length: 28 }, () => [12, 8]).flat()];
+    const fit = printFit(widths);
+    expect(fit.pagesWide).toBeGreaterThan(2);
+    // Each page: the repeated first column plus its share of the others, at 100 % (no shrinking).
+    const first = columnMm(16);
+    const rest = widths.slice(1).reduce((a, w) => a + columnMm(w), 0);
+    expect(rest / fit.pagesWide + first).toBeLessThanOrEqual(297 - 2 * 0.4 * 25.4);
+  });
+
+  test('a wrapped message gets as many lines as it needs', () => {
+    expect(wrappedLines('短', 50)).toBe(1);
+    expect(wrappedLines('长'.repeat(60), 50)).toBe(3); // 60 CJK ≈ 132 units over 49
+    expect(wrappedLines('a\nb', 50)).toBe(2);
   });
 });
