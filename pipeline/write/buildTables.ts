@@ -154,12 +154,13 @@ export function buildTownshipsTable(
     );
   const position = new Map((order ?? []).map((name, i) => [name, i]));
   const sortBy = reportLayout.tableSortBy;
-  const rankOf = (t: TownshipSummary): number => t.ranks?.[sortBy] ?? Number.MAX_SAFE_INTEGER;
+  // Rank order of the sort total = its value, highest first (ties share a rank and go by name).
+  const valueOf = (t: TownshipSummary): number => t.totals[sortBy] ?? 0;
   const ordered = [...summary.byTownship].sort(
     (a, b) =>
       (position.get(a.township) ?? Number.MAX_SAFE_INTEGER) -
         (position.get(b.township) ?? Number.MAX_SAFE_INTEGER) ||
-      (position.size > 0 ? 0 : rankOf(a) - rankOf(b)) ||
+      (position.size > 0 ? 0 : valueOf(b) - valueOf(a)) ||
       compareCodePoints(a.township, b.township),
   );
   // Generated on demand (once per writer), not stored: 40,000 townships × 66 cells add up.

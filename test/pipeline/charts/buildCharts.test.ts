@@ -96,9 +96,13 @@ describe('buildCharts', () => {
   });
 
   it('builds the education pie from the county cadre counts', () => {
-    const slices = chart('cadre-education').series[0]!.data as { label: { formatter: string } }[];
+    const slices = chart('cadre-education').series[0]!.data as {
+      name: string;
+      value: number;
+      label: { formatter: string };
+    }[];
     expect(slices[1]!.label.formatter).toBe('{b}\n180人（{d}%）');
-    expect(slices.map(({ name, value }: { name?: string; value?: number }) => ({ name, value }))).toEqual([
+    expect(slices.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: '小学及以下', value: 30 },
       { name: '初中', value: 180 },
       { name: '高中（中专）', value: 90 },

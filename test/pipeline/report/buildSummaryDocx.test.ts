@@ -155,3 +155,60 @@ describe('buildSummaryDocx', () => {
     });
   });
 });
+
+describe('what the county needs to hand the draft on', () => {
+  const date = { year: 2026, month: 1, day: 15 };
+
+  it('names the townships left out, with the likely misnamed file when summary.json says so', async () => {
+    const plain = (await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date))).text;
+    expect(plain).toContain(
+      '另有2个乡镇（街道）暂未计入本总结（坏文件镇的统计表未通过审核，已退回修改；未报镇未报送），待补报后更新。',
+    );
+    expect(plain).not.toContain('可能是文件');
+    const s = buildSummary();
+    s.townships.misnamed = [{ township: '未报镇', file: '未抱镇统计表.csv', written: '未抱镇' }];
+    const text = (await unzip(await buildSummaryDocx(s, [], 'zh', date))).text;
+    expect(text).toContain('未报镇（可能是文件《未抱镇统计表.csv》，名称有误）未报送');
+  });
+
+  it('puts the run date under the signature', async () => {
+    const lines = (await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date))).text.split(
+      '\n',
+    );
+    const at = lines.indexOf('示例县妇女联合会');
+    expect(lines[at + 1]).toBe('2026年1月15日');
+  });
+
+  it('marks the parts the statistics cannot fill for the county to write, highlighted', async () => {
+    const { text, xml } = await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date));
+    for (const heading of ['“三八”国际妇女节', '工作特色和亮点', '典型事例', '工作经费'])
+      expect(text).toMatch(
+        new RegExp(`[一二三四五六七八九十]+、[^\\n]*${heading}[^\\n]*\\n【待县妇联填写：`),
+      );
+    expect(xml.match(/<w:highlight w:val="yellow"\/>/g)).toHaveLength(4);
+  });
+
+  it('says the year-over-year basis: like for like, naming the townships of one year only', async () => {
+    const s = buildSummary({ previous: true });
+    const base = s.totals.trainingAttendance! - 1000;
+    s.previous!.comparable = {
+      townships: 29,
+      villages: { current: s.villages - 10, previous: s.villages - 10 },
+      onlyLastYear: ['旧乡'],
+      onlyThisYear: ['黎岭镇'],
+      previous: { totals: { trainingAttendance: base }, rates: {} },
+      change: { totals: { trainingAttendance: 500 }, rates: { fullTimeRate: 0.056 } },
+    };
+    const text = (await unzip(await buildSummaryDocx(s, [], 'zh', date))).text;
+    expect(text).toContain(
+      '文中与上年的比较均按两年都纳入统计的29个乡镇（街道）同口径计算（旧乡上年纳入统计、本年未纳入；黎岭镇本年新纳入、上年无数据）。',
+    );
+    expect(text).toContain(`比上年增加500人次，增长${((500 / base) * 100).toFixed(1)}%`);
+    expect(text).toContain('专职率为34.2%，比上年提高5.6个百分点');
+    // Without per-township figures last year the draft says the totals may cover different townships.
+    const unknown = (
+      await unzip(await buildSummaryDocx(buildSummary({ previous: true }), [], 'zh', date))
+    ).text;
+    expect(unknown).toContain('上年汇总结果没有分乡镇数据');
+  });
+});
