@@ -127,10 +127,12 @@ export interface TemplateLayout {
     titleRows: string;
     /** Columns repeated on every printed page (序号 and the village name), as `A:B`. */
     titleColumns: string;
-    /** Pages wide: the 30 columns over two landscape pages keep 10-pt text at about 90 % (one page would be ~50 %, 5 pt). */
-    fitToWidth: number;
-    /** 0 = as many pages tall as needed. */
-    fitToHeight: number;
+    /**
+     * Print scale in %: 85 keeps the 10-pt text at 8.5 pt and puts the 30 columns on two landscape
+     * pages in Excel and WPS (three in LibreOffice without Excel's fonts); fitting one page wide
+     * would shrink it to about 5 pt.
+     */
+    scale: number;
     footer: string;
   };
 }
@@ -267,8 +269,7 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
       area: `A1:${lastColumn}${totalRow}`,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
       titleColumns: `A:${columnLetter(villageCol.index)}`,
-      fitToWidth: 2,
-      fitToHeight: 0,
+      scale: 85,
       footer: schema.template.footer,
     },
   };

@@ -36,9 +36,9 @@ export async function writeTemplate(layout: TemplateLayout): Promise<Buffer> {
     pageSetup: {
       paperSize: 9, // A4
       orientation: layout.print.orientation,
-      fitToPage: true,
-      fitToWidth: layout.print.fitToWidth,
-      fitToHeight: layout.print.fitToHeight,
+      // A fixed scale, not fit-to-page: the text stays legible whatever the fonts make of the widths.
+      fitToPage: false,
+      scale: layout.print.scale,
       horizontalCentered: true,
       // exceljs prefixes each corner with `$`; the row `$` makes the reference absolute, as Excel writes it.
       printArea: layout.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
@@ -185,12 +185,15 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** Pixels of the columns that surely print on the first of the two pages (at ~90 % of 277 mm, 96 dpi). */
+/**
+ * Pixels (Excel's 7 per width unit) of the columns that surely print on the first page at 85 %: 127
+ * units, ~270 mm even at LibreOffice's wider ~2.5 mm per unit, inside the 284 mm of landscape A4.
+ */
 const FIRST_PAGE_PX = 1000;
 
 /**
- * The title's merged range, over the columns of the first printed page only: the sheet prints two
- * pages wide with 序号 and 村名 repeated, so a title centred over all 30 columns would straddle the
+ * The title's merged range, over the columns of the first printed page only: the sheet prints over
+ * two or more pages wide with 序号 and 村名 repeated, so a title centred over all 30 columns would straddle the
  * page break, and one starting in the repeated columns would be cut off on page 2.
  */
 export function firstPageTitleRange(layout: TemplateLayout): string {

@@ -255,18 +255,19 @@ function numberAt(
 /** 问题清单 / findings.csv: every finding of summary.json (no personal values: they were redacted there). */
 export function buildFindingsTable(summary: SummaryJson, schema: Schema): OutputTable {
   const headers = new Map(schema.columns.map((c) => [c.id, c.header]));
+  // Printed: what a person needs to fix the sheet (the cell says where; row and column numbers,
+  // the English message and the code are for machines and come last, outside the print area).
   const columns: TableColumn[] = [
-    { label: LABELS.file, kind: 'text', width: 22, wrap: true },
+    { label: LABELS.file, kind: 'text', width: 16, wrap: true },
     { label: LABELS.township, kind: 'text', width: 10 },
     { label: LABELS.severity, kind: 'text', width: 6 },
     { label: LABELS.cell, kind: 'text', width: 8 },
+    { label: LABELS.field, kind: 'text', width: 14, wrap: true },
+    { label: LABELS.value, kind: 'text', width: 12, wrap: true },
+    { label: LABELS.suggestion, kind: 'text', width: 8 },
+    { label: LABELS.messageZh, kind: 'text', width: 40, wrap: true },
     { label: LABELS.row, kind: 'integer', width: 6 },
     { label: LABELS.column, kind: 'integer', width: 6 },
-    { label: LABELS.field, kind: 'text', width: 14 },
-    { label: LABELS.value, kind: 'text', width: 14 },
-    { label: LABELS.suggestion, kind: 'text', width: 10 },
-    { label: LABELS.messageZh, kind: 'text', width: 50, wrap: true },
-    // For machines and other languages: after the Chinese message, left out of the printout.
     { label: LABELS.messageEn, kind: 'text', width: 60 },
     { label: LABELS.code, kind: 'text', width: 24 },
   ];
@@ -275,17 +276,17 @@ export function buildFindingsTable(summary: SummaryJson, schema: Schema): Output
     f.township,
     f.severity === 'error' ? LABELS.severityError : LABELS.severityWarning,
     f.cell,
-    f.row,
-    f.column,
     f.field === null ? null : (headers.get(f.field) ?? f.field),
     f.value,
     f.suggestion,
     f.message_zh,
+    f.row,
+    f.column,
     f.message_en,
     f.code,
   ];
   function* rows(): Iterable<TableCell[]> {
     for (const f of summary.findings) yield toRow(f);
   }
-  return { sheet: LABELS.sheetFindings, columns, rows, freezeColumns: 1, printColumns: 10 };
+  return { sheet: LABELS.sheetFindings, columns, rows, freezeColumns: 1, printColumns: 8 };
 }

@@ -234,8 +234,7 @@ describe('buildTemplateLayout', () => {
       area: 'A1:AD13',
       titleRows: '4:4',
       titleColumns: 'A:B',
-      fitToWidth: 2,
-      fitToHeight: 0,
+      scale: 85,
       footer: '第 &P 页，共 &N 页',
     });
   });

@@ -8,6 +8,8 @@ import { firstPageTitleRange, writeTemplate } from '../../../pipeline/io/writeTe
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
+/** The template's body font size (writeTemplate's BODY_SIZE). */
+const BODY_FONT_PT = 10;
 const layout = buildTemplateLayout(schema, {
   township: '黎岭镇',
   year: 2025,
@@ -156,17 +158,17 @@ describe('writeTemplate', () => {
     );
   });
 
-  it('prints legibly: two landscape pages wide with 序号 and 村名 repeated keep 10-pt text at ≥ 8 pt', () => {
-    // Excel's width unit: 7 px per character plus 5 px padding, at 96 dpi; margins 0.25 in each side.
-    const mm = (w: number): number => ((w * 7 + 5) * 25.4) / 96;
-    const total = layout.columns.reduce((a, c) => a + mm(c.width), 0);
-    const repeated = layout.columns.slice(0, 2).reduce((a, c) => a + mm(c.width), 0);
-    const printable = 297 - 2 * 0.25 * 25.4;
-    const onePage = printable / total;
-    const twoPages = Math.min(1, (2 * printable) / (total + repeated));
-    expect(layout.print).toMatchObject({ fitToWidth: 2, titleColumns: 'A:B' });
-    expect(10 * onePage).toBeLessThan(8); // why one page wide is not enough
-    expect(10 * twoPages).toBeGreaterThanOrEqual(8);
+  it('prints legibly: at 85 % (10-pt text at 8.5 pt), 序号 and 村名 repeated on each page', () => {
+    expect(layout.print).toMatchObject({ scale: 85, titleColumns: 'A:B' });
+    expect(BODY_FONT_PT * (layout.print.scale / 100)).toBeGreaterThanOrEqual(8);
+    // Why not one page wide: 30 columns at Excel's ~1.9 mm per width unit (7 px at 96 dpi) need
+    // ~540 mm; squeezed into 284 mm the text would print at about 5 pt.
+    const mm = layout.columns.reduce((a, c) => a + (c.width * 7 * 25.4) / 96, 0);
+    expect(BODY_FONT_PT * ((297 - 2 * 0.25 * 25.4) / mm)).toBeLessThan(6);
+    // At 85 % in Excel (the same units) the sheet takes two pages wide, 序号 and 村名 repeated.
+    const repeated = layout.columns.slice(0, 2).reduce((a, c) => a + (c.width * 7 * 25.4) / 96, 0);
+    const page = (297 - 2 * 0.25 * 25.4) / 0.85;
+    expect(Math.ceil((mm - repeated) / (page - repeated))).toBe(2);
   });
 
   it('freezes below the header and after the village column, and sets up printing', async () => {
@@ -174,9 +176,8 @@ describe('writeTemplate', () => {
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 2,
-      fitToHeight: 0,
+      fitToPage: false,
+      scale: 85,
     });
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     const zip = await JSZip.loadAsync(bytes);
