@@ -39,7 +39,7 @@ export function buildSummaryTable(
   const comparable = summary.previous?.comparable;
   const change = comparable?.change ?? summary.previous?.change;
   const columns: TableColumn[] = [
-    { label: LABELS.indicator, kind: 'text', width: 28 },
+    { label: LABELS.indicator, kind: 'text', width: 32 },
     { label: LABELS.amount, kind: 'decimal', width: 16 },
     ...(withChange
       ? [

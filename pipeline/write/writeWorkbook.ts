@@ -38,7 +38,7 @@ const DATA_STYLE: Record<CellKind, Partial<ExcelJS.Style>> = {
 const WRAP_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true } };
 
 const TITLE_STYLE: Partial<ExcelJS.Style> = {
-  font: { name: '等线', size: 14, bold: true, charset: 134 },
+  font: { name: '等线', size: 13, bold: true, charset: 134 },
   alignment: { horizontal: 'left', vertical: 'middle' },
 };
 const TITLE_HEIGHT = 28;
