@@ -125,9 +125,14 @@ export interface TemplateLayout {
     area: string;
     /** Rows repeated on every printed page, as `4:4`. */
     titleRows: string;
-    fitToWidth: number;
-    /** 0 = as many pages tall as needed. */
-    fitToHeight: number;
+    /** Columns repeated on every printed page (序号 and the village name), as `A:B`. */
+    titleColumns: string;
+    /**
+     * Print scale in %: 85 keeps the 10-pt text at 8.5 pt and puts the 30 columns on two landscape
+     * pages in Excel and WPS (three in LibreOffice without Excel's fonts); fitting one page wide
+     * would shrink it to about 5 pt.
+     */
+    scale: number;
     footer: string;
   };
 }
@@ -263,8 +268,8 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
       orientation: 'landscape',
       area: `A1:${lastColumn}${totalRow}`,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      titleColumns: `A:${columnLetter(villageCol.index)}`,
+      scale: 85,
       footer: schema.template.footer,
     },
   };

@@ -43,6 +43,8 @@ export interface SummaryJson {
     accepted: string[];
     rejected: { file: string; township: string | null; errors: number }[];
     missing: string[];
+    /** Registry townships that a rejected file's misspelt name most likely meant (H2 adds it; optional, rendered when present). */
+    misnamed?: MisnamedTownship[];
   };
   villages: number;
   totals: Record<string, number>;
@@ -52,7 +54,32 @@ export interface SummaryJson {
   previous: null | {
     year: number | null;
     change: { totals: Record<string, number>; rates: Record<string, number | null> };
+    /** Like-for-like change over the townships present in both years (when last year's summary has byTownship). Extra to the contract. */
+    comparable?: Comparable;
   };
   findings: SummaryFinding[];
   inputs: InputRecord[];
+}
+
+/** A missing registry township and the rejected file whose written name most likely meant it. */
+export interface MisnamedTownship {
+  township: string;
+  file: string;
+  written: string;
+}
+
+/** The year-over-year comparison restricted to the townships present in both years. */
+export interface Comparable {
+  /** Townships accepted this year that last year's summary also has. */
+  townships: number;
+  /** Village rows of those townships, each year. */
+  villages: { current: number; previous: number };
+  /** In last year's summary but not accepted this year (code-point order). */
+  onlyLastYear: string[];
+  /** Accepted this year but not in last year's summary (code-point order). */
+  onlyThisYear: string[];
+  /** Last year's totals and rates over those townships (the base of a percentage change). */
+  previous: { totals: Record<string, number>; rates: Record<string, number | null> };
+  /** This year minus last year over those townships (money to 2 decimals, rates in fraction points). */
+  change: { totals: Record<string, number>; rates: Record<string, number | null> };
 }

@@ -113,7 +113,9 @@ export function assembleSummary(parts: SummaryParts): SummaryJson {
     cadres: county.cadres,
     rates: county.rates,
     byTownship,
-    previous: parts.previous ? compareWithPrevious(county, parts.previous, moneyIds) : null,
+    previous: parts.previous
+      ? compareWithPrevious({ ...county, byTownship }, parts.previous, moneyIds, schema.rates)
+      : null,
     findings: files
       .flatMap((f) => f.findings.map((x) => toSummaryFinding(x, f, schema, personal)))
       .sort(compareFindings),

@@ -1,7 +1,13 @@
 /** Two pies side by side: 专职/兼职, and 进/未进村"两委" (county). */
 import type { EChartsOption } from 'echarts';
 import type { SummaryJson } from '../summaryTypes';
-import { baseOption, type ChartContext, type ChartText, fontSizes } from './chartStyle';
+import {
+  baseOption,
+  type ChartContext,
+  type ChartText,
+  chartNumber,
+  fontSizes,
+} from './chartStyle';
 
 /** The option; null when no chair was counted. */
 export function buildCadreStructureOption(
@@ -25,7 +31,11 @@ export function buildCadreStructureOption(
     radius: ['0%', '46%'],
     percentPrecision: 1,
     color: colors,
-    data,
+    // Each slice writes its count in the report's number style ({c} would print 1677, not 1,677).
+    data: data.map((d) => ({
+      ...d,
+      label: { formatter: `{b}\n${chartNumber(d.value, ctx)}${text.unit}（{d}%）` },
+    })),
     label: {
       fontSize: fontSizes.pieLabel,
       fontFamily: ctx.fontFamily,

@@ -2,7 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import type { SummaryJson } from '../summaryTypes';
 import { educationLabel } from '../report/fieldLabel';
-import { baseOption, type ChartContext, fontSizes, legend } from './chartStyle';
+import { baseOption, type ChartContext, chartNumber, fontSizes, legend } from './chartStyle';
 
 /** The option; null when no chair was counted. */
 export function buildEducationPieOption(
@@ -25,7 +25,13 @@ export function buildEducationPieOption(
         center: ['50%', '57%'],
         radius: ['0%', '55%'],
         percentPrecision: 1,
-        data: data.filter((d) => d.value > 0),
+        // Each slice writes its count in the report's number style ({c} would print 1677, not 1,677).
+        data: data
+          .filter((d) => d.value > 0)
+          .map((d) => ({
+            ...d,
+            label: { formatter: `{b}\n${chartNumber(d.value, ctx)}${unit}（{d}%）` },
+          })),
         label: {
           fontSize: fontSizes.pieLabel,
           fontFamily: ctx.fontFamily,

@@ -3,6 +3,7 @@ import type { EChartsOption } from 'echarts';
 import type { SummaryJson, TownshipSummary } from '../summaryTypes';
 import {
   barLabel,
+  labelledValue,
   baseOption,
   type ChartContext,
   legend,
@@ -53,8 +54,18 @@ export function buildPairedBarOption(
     ),
     yAxis: valueAxis(bars.axis, ctx, bars.axisExtra),
     series: [
-      { type: 'bar', name: bars.seriesNames[0], data: rows.map((r) => r.first), ...label },
-      { type: 'bar', name: bars.seriesNames[1], data: rows.map((r) => r.second), ...label },
+      {
+        type: 'bar',
+        name: bars.seriesNames[0],
+        data: rows.map((r) => labelledValue(r.first, ctx)),
+        ...label,
+      },
+      {
+        type: 'bar',
+        name: bars.seriesNames[1],
+        data: rows.map((r) => labelledValue(r.second, ctx)),
+        ...label,
+      },
     ],
   };
 }

@@ -3,6 +3,7 @@ import type { EChartsOption } from 'echarts';
 import type { SummaryJson } from '../summaryTypes';
 import {
   barLabel,
+  labelledValue,
   baseOption,
   type ChartContext,
   townshipAxis,
@@ -36,7 +37,7 @@ export function buildTownshipBarOption(
       {
         type: 'bar',
         name: wording.axis,
-        data: rows.map((r) => r.value),
+        data: rows.map((r) => labelledValue(r.value, ctx)),
         barMaxWidth: 60,
         label: barLabel(many, ctx),
       },

@@ -2,11 +2,13 @@
 import type { EChartsOption } from 'echarts';
 import type { SummaryJson } from '../summaryTypes';
 import { fieldName } from '../report/fieldLabel';
-import { formatCount, formatPercent } from '../report/formatNumber';
+import { formatPercent } from '../report/formatNumber';
 import { phrasesFor } from '../report/phrases';
 import {
   baseOption,
   type ChartContext,
+  chartNumber,
+  labelledValue,
   type ChartText,
   fillChartText,
   fontSizes,
@@ -21,26 +23,28 @@ export function buildYearOverYearOption(
   text: ChartText['yearOverYear'],
   ctx: ChartContext,
 ): EChartsOption | null {
-  const change = summary.previous?.change.totals;
+  // Like for like: over the townships present in both years when last year's summary has them.
+  const comparable = summary.previous?.comparable;
+  const change = (comparable ?? summary.previous)?.change.totals;
   // Nothing accepted this year: a comparison would only show zeros.
   if (!change || summary.byTownship.length === 0) return null;
   const items = fields
     .filter((id) => change[id] !== undefined)
     .map((id) => {
-      const current = summary.totals[id] ?? 0;
+      const delta = change[id] ?? 0;
+      const base = comparable?.previous.totals[id];
+      const previous = base ?? round2((summary.totals[id] ?? 0) - delta);
       return {
         id,
         label: fieldName(id, ctx.lang),
-        current,
-        previous: round2(current - (change[id] ?? 0)),
+        current: round2(previous + delta),
+        previous,
       };
     });
   if (items.length === 0) return null;
   const number = phrasesFor(ctx.lang).number;
-  const valueLabel = (value: number): { value: number; label: { formatter: string } } => ({
-    value,
-    label: { formatter: formatCount(value, number) },
-  });
+  const valueLabel = (value: number): { value: number; label: { formatter: string } } =>
+    labelledValue(value, ctx);
   const changeText = (item: { current: number; previous: number }): string => {
     const delta = item.current - item.previous;
     if (item.previous <= 0 || delta === 0) return '';
@@ -53,6 +57,14 @@ export function buildYearOverYearOption(
   const cellWidth = 100 / columns;
   const cellHeight = 78 / rows; // % of the height below the title block
   const base = baseOption(text.title, ctx);
+  const differs =
+    comparable !== undefined && comparable.onlyLastYear.length + comparable.onlyThisYear.length > 0;
+  if (differs)
+    Object.assign(base.title as Record<string, unknown>, {
+      subtext: text.comparable.split('{townships}').join(chartNumber(comparable.townships, ctx)),
+      itemGap: 10,
+      subtextStyle: { fontSize: fontSizes.legend, fontFamily: ctx.fontFamily, color: '#59636e' },
+    });
   const at = (i: number): { left: number; top: number } => ({
     left: (i % columns) * cellWidth,
     top: 18 + Math.floor(i / columns) * cellHeight,

@@ -1,6 +1,8 @@
 /** Shared look of every chart: print-legible sizes, palette, fonts, and the township category axis. */
 import type { EChartsOption } from 'echarts';
 import type { Lang } from '../report/fieldLabel';
+import { formatDecimal } from '../report/formatNumber';
+import { phrasesFor } from '../report/phrases';
 import chartText from './chartText.json';
 
 /** Pixel size of every chart (16:9; prints legibly across an A4 page). */
@@ -139,4 +141,17 @@ export function barLabel(
     color: '#222222',
     ...(formatter === undefined ? {} : { formatter }),
   };
+}
+
+/** A number as the report and the draft write it (one style everywhere: 44,757 and 1,677 alike). */
+export function chartNumber(value: number, ctx: ChartContext): string {
+  return formatDecimal(value, 2, phrasesFor(ctx.lang).number);
+}
+
+/** A bar's data item whose value label is written in the report's number style (ECharts' own label has no digit groups). */
+export function labelledValue(
+  value: number,
+  ctx: ChartContext,
+): { value: number; label: { formatter: string } } {
+  return { value, label: { formatter: chartNumber(value, ctx) } };
 }

@@ -10,11 +10,13 @@ import { loadRegistryOption } from '../io/readRegistry';
 import { message } from '../messages';
 import { startProgress } from '../progress';
 import { writeDocuments } from '../report/writeDocuments';
+import { phrasesFor } from '../report/phrases';
+import { formatDate, readRunDate } from '../report/runDate';
 import type { SummaryJson } from '../summaryTypes';
 import { assembleFigures } from '../aggregate/assembleFigures';
 import { assembleSummary } from '../aggregate/assembleSummary';
 import { buildRowsTable } from '../aggregate/buildRowsTable';
-import type { PreviousSummary } from '../aggregate/compareWithPrevious';
+import type { PreviousSummary, TownshipFigures } from '../aggregate/compareWithPrevious';
 import { layoutFields, type CompactSheet, type FieldLayout } from '../intake/compactSheet';
 import { decideIntake } from '../intake/decideIntake';
 import { intakeFiles } from '../intake/intakeFiles';
@@ -86,13 +88,24 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   progress.finish();
 
   const { summary } = run;
+  // The documents' date (draft's date line, workbook title): COUNTY_ROLLUP_DATE or today.
+  const runDate = readRunDate(process.env);
   try {
     await writeOutDir(request.out, async (dir) => {
-      await writeTables(dir, summary, schema, layout, run.accepted);
+      await writeTables(
+        dir,
+        summary,
+        schema,
+        layout,
+        run.accepted,
+        request.registry?.townships.map((t) => t.name) ?? null,
+        formatDate(runDate.date, phrasesFor(io.lang)),
+      );
       // The rows were needed for the roster only: let them go before the documents are built.
       run.accepted = [];
       await writeDocuments(summary, dir, {
         charts: request.charts,
+        ...(runDate.invalid === null ? { date: runDate.date } : {}),
         ...(request.font === undefined ? {} : { fontFile: request.font }),
         lang: io.lang,
         stderr: io.stderr,
@@ -162,10 +175,13 @@ async function writeTables(
   schema: Schema,
   layout: FieldLayout,
   accepted: readonly CompactSheet[],
+  registryOrder: readonly string[] | null,
+  date: string,
 ): Promise<void> {
   // 2-space indented, key order as built, final newline: identical inputs give identical bytes.
   writeTextChunks(join(dir, 'summary.json'), summaryJsonChunks(summary));
-  const townships = buildTownshipsTable(summary, schema);
+  // 分乡镇 in the registry's order when there is one (the order the county lists its townships).
+  const townships = buildTownshipsTable(summary, schema, registryOrder);
   const villages = buildVillagesTable(accepted, layout, schema);
   const findings = buildFindingsTable(summary, schema);
   writeCsv(join(dir, 'townships.csv'), townships);
@@ -173,7 +189,7 @@ async function writeTables(
   writeCsv(join(dir, 'findings.csv'), findings);
   await writeWorkbook(
     join(dir, 'county-summary.xlsx'),
-    [buildSummaryTable(summary, schema), townships, villages, findings],
+    [buildSummaryTable(summary, schema, { date }), townships, villages, findings],
     // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
     summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) },
   );
@@ -267,7 +283,42 @@ export async function readPrevious(path: string): Promise<PreviousSummary | null
   const fractions = Object.fromEntries(
     Object.entries(rates).map(([k, v]) => [k, typeof v === 'number' ? v : null]),
   );
-  return { year, totals: numbers, rates: fractions as PreviousSummary['rates'] };
+  const byTownship = readPreviousTownships((data as Record<string, unknown>).byTownship);
+  return {
+    year,
+    totals: numbers,
+    rates: fractions as PreviousSummary['rates'],
+    ...(byTownship === null ? {} : { byTownship }),
+  };
+}
+
+/** Last year's per-township figures for the like-for-like comparison; null when absent or not of the contract's shape. */
+function readPreviousTownships(value: unknown): TownshipFigures[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: TownshipFigures[] = [];
+  for (const t of value as unknown[]) {
+    if (typeof t !== 'object' || t === null) return null;
+    const { township, villages, totals, rates } = t as Record<string, unknown>;
+    if (typeof township !== 'string' || typeof villages !== 'number') return null;
+    if (
+      typeof totals !== 'object' ||
+      totals === null ||
+      typeof rates !== 'object' ||
+      rates === null
+    )
+      return null;
+    out.push({
+      township,
+      villages,
+      totals: Object.fromEntries(
+        Object.entries(totals).filter((e): e is [string, number] => typeof e[1] === 'number'),
+      ),
+      rates: Object.fromEntries(
+        Object.entries(rates).map(([k, v]) => [k, typeof v === 'number' ? v : null]),
+      ),
+    });
+  }
+  return out;
 }
 
 /** A short reason from an error (its code when it has one, e.g. EACCES). */

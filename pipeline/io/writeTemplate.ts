@@ -36,13 +36,14 @@ export async function writeTemplate(layout: TemplateLayout): Promise<Buffer> {
     pageSetup: {
       paperSize: 9, // A4
       orientation: layout.print.orientation,
-      fitToPage: true,
-      fitToWidth: layout.print.fitToWidth,
-      fitToHeight: layout.print.fitToHeight,
+      // A fixed scale, not fit-to-page: the text stays legible whatever the fonts make of the widths.
+      fitToPage: false,
+      scale: layout.print.scale,
       horizontalCentered: true,
       // exceljs prefixes each corner with `$`; the row `$` makes the reference absolute, as Excel writes it.
       printArea: layout.print.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2'),
       printTitlesRow: layout.print.titleRows,
+      printTitlesColumn: layout.print.titleColumns,
       margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: `&C${layout.print.footer}` },
@@ -59,7 +60,7 @@ export async function writeTemplate(layout: TemplateLayout): Promise<Buffer> {
     });
   }
 
-  ws.mergeCells(layout.title.range);
+  ws.mergeCells(firstPageTitleRange(layout));
   for (const m of layout.metadata.cells) {
     const cell = ws.getCell(m.address);
     cell.font = { name: FONT, size: BODY_SIZE, bold: m.part === 'label' };
@@ -182,4 +183,27 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+/**
+ * Pixels (Excel's 7 per width unit) of the columns that surely print on the first page at 85 %: 127
+ * units, ~270 mm even at LibreOffice's wider ~2.5 mm per unit, inside the 284 mm of landscape A4.
+ */
+const FIRST_PAGE_PX = 1000;
+
+/**
+ * The title's merged range, over the columns of the first printed page only: the sheet prints over
+ * two or more pages wide with 序号 and 村名 repeated, so a title centred over all 30 columns would straddle the
+ * page break, and one starting in the repeated columns would be cut off on page 2.
+ */
+export function firstPageTitleRange(layout: TemplateLayout): string {
+  let px = 0;
+  let last = 1;
+  for (const c of layout.columns) {
+    px += c.width * 7 + 5;
+    if (px > FIRST_PAGE_PX) break;
+    last = c.index;
+  }
+  const row = layout.title.row;
+  return `A${row}:${columnLetter(last)}${row}`;
 }

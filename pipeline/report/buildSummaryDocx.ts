@@ -22,6 +22,7 @@ import { fillTemplate } from './fillTemplate';
 import type { Lang } from './fieldLabel';
 import { phrasesFor, type Phrases } from './phrases';
 import { buildReportValues, fillSentences } from './reportValues';
+import { todayDate, type RunDate } from './runDate';
 import { buildTownshipTable } from './townshipTable';
 
 /** A chart PNG to insert, with its caption and pixel size. */
@@ -48,9 +49,10 @@ export async function buildSummaryDocx(
   summary: SummaryJson,
   charts: readonly DocxChart[],
   lang: Lang,
+  date: RunDate = todayDate(),
 ): Promise<Buffer> {
   const p = phrasesFor(lang);
-  const values = buildReportValues(summary, lang);
+  const values = buildReportValues(summary, lang, date);
   const run = runFactory(p);
   const body = (text: string): Paragraph =>
     new Paragraph({
@@ -84,13 +86,30 @@ export async function buildSummaryDocx(
       }),
     );
     if (section.problems === true) main.push(body(fillProblems(values, p)));
-    main.push(body(fillSentences(section.sentences, values, p.sentenceSeparator)));
+    // A part the statistics cannot fill: the county's own text goes here, marked so it is not missed.
+    if (section.placeholder !== undefined)
+      main.push(
+        new Paragraph({
+          children: [run(section.placeholder, 'body', { highlight: 'yellow' })],
+          indent: { firstLine: firstLineIndent },
+          spacing: bodyLine,
+          alignment: AlignmentType.JUSTIFIED,
+        }),
+      );
+    const sentences = fillSentences(section.sentences, values, p.sentenceSeparator);
+    if (sentences !== '') main.push(body(sentences));
   });
+  // Signature and date line, right-aligned, the date under the name (official-document layout).
   main.push(
     new Paragraph({
       children: [run(fillTemplate(p.docx.signature, values.text), 'body')],
       alignment: AlignmentType.RIGHT,
       spacing: { before: 480, ...bodyLine },
+    }),
+    new Paragraph({
+      children: [run(fillTemplate(p.docx.dateLine, values.text), 'body')],
+      alignment: AlignmentType.RIGHT,
+      spacing: bodyLine,
     }),
   );
 
@@ -130,7 +149,8 @@ export async function buildSummaryDocx(
         }),
         new Paragraph({
           children: [
-            run(fillTemplate(p.figureCaption, { n: String(i + 1), title: chart.title }), 'caption'),
+            // The picture carries the chart's title; the caption only numbers it (the title once).
+            run(fillTemplate(p.figureNumber, { n: String(i + 1) }), 'caption'),
           ],
           alignment: AlignmentType.CENTER,
           spacing: { after: 240 },

@@ -16,7 +16,7 @@ export function formatDecimal(value: number, decimals: number, style: NumberStyl
 /** Money in 元, or in 万元 from `tenThousandFrom` on (two decimals at most). */
 export function formatMoney(value: number, style: NumberStyle): string {
   if (Math.abs(value) >= style.tenThousandFrom) {
-    return style.tenThousandYuan.replace('{value}', group(value / 10000, Infinity, 2));
+    return style.tenThousandYuan.replace('{value}', group(value / 10000, style.groupFrom, 2));
   }
   return style.yuan.replace('{value}', group(value, style.groupFrom, 2));
 }

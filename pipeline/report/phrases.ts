@@ -10,8 +10,16 @@ export type Sentence = string | { text: string; if: string };
 export type Phrases = Omit<typeof zh, '$comment' | 'docx'> & {
   docx: Omit<typeof zh.docx, 'opening' | 'sections'> & {
     opening: Sentence[];
-    /** `problems`: the section opens with the data-drawn problem paragraph (fillProblems). */
-    sections: { heading: string; problems?: boolean; sentences: Sentence[] }[];
+    /**
+     * `problems`: the section opens with the data-drawn problem paragraph (fillProblems);
+     * `placeholder`: what the county must write there itself (the statistics cannot fill it), shown marked.
+     */
+    sections: {
+      heading: string;
+      problems?: boolean;
+      placeholder?: string;
+      sentences: Sentence[];
+    }[];
   };
 };
 

@@ -5,7 +5,8 @@ import { fieldLabel, fieldName, isMoneyField, type Lang } from './fieldLabel';
 import { fillTemplate } from './fillTemplate';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './formatNumber';
 import { phrasesFor, type Phrases } from './phrases';
-import { buildReportValues, formatTotal } from './reportValues';
+import { buildReportValues, formatTotal, type ReportValues } from './reportValues';
+import { todayDate, type RunDate } from './runDate';
 import { buildTownshipTable } from './townshipTable';
 
 /** A rendered chart to inline: its caption and SVG text. */
@@ -23,10 +24,11 @@ export function renderReportHtml(
   summary: SummaryJson,
   charts: readonly InlineChart[],
   lang: Lang,
+  date: RunDate = todayDate(),
 ): string {
   const p = phrasesFor(lang);
   const h = p.html;
-  const values = buildReportValues(summary, lang);
+  const values = buildReportValues(summary, lang, date);
   const title = fillTemplate(h.title, values.text);
   const previousLabel =
     summary.previous === null
@@ -43,12 +45,12 @@ export function renderReportHtml(
     `<body>`,
     `<header><h1>${esc(title)}</h1><p class="sub">${esc(h.subtitle)}</p></header>`,
     overviewSection(summary, p),
-    keyFiguresSection(summary, p, lang, previousLabel),
+    keyFiguresSection(summary, p, lang, previousLabel, values),
     townshipSection(summary, p, lang),
     chartsSection(charts, p),
-    notIncludedSection(summary, p, lang),
+    notIncludedSection(summary, p, lang, values),
     findingsSection(summary.findings, p, lang),
-    `<footer>${esc(h.generated)}</footer>`,
+    `<footer>${esc(fillTemplate(h.generated, values.text))}</footer>`,
     `</body></html>`,
   ];
   return parts.join('\n') + '\n';
@@ -91,17 +93,21 @@ function keyFiguresSection(
   p: Phrases,
   lang: Lang,
   previousLabel: string,
+  values: ReportValues,
 ): string {
   const h = p.html;
-  const change = summary.previous?.change;
+  // Like for like: over the townships present in both years when last year's summary has them.
+  const comparable = summary.previous?.comparable;
+  const change = comparable?.change ?? summary.previous?.change;
   const totals = layout.keyTotals.map((id) => {
     const value = summary.totals[id] ?? 0;
     const delta = change?.totals[id];
+    const base = comparable ? comparable.previous.totals[id] : value - (delta ?? 0);
     return card(
       fieldName(id, lang),
       formatTotal(id, value, p),
       '',
-      delta === undefined ? '' : totalArrow(id, value, delta, p),
+      delta === undefined || base === undefined ? '' : totalArrow(id, base, delta, p),
     );
   });
   const rates = layout.keyRates.map((id) => {
@@ -114,7 +120,16 @@ function keyFiguresSection(
       arrow,
     );
   });
-  const note = previousLabel === '' ? '' : `<p class="note">${esc(previousLabel)}</p>`;
+  const basis =
+    values.numbers.comparableDiffers === 1
+      ? fillTemplate(h.comparableBasis, values.text)
+      : values.numbers.comparableUnknown === 1
+        ? h.comparableUnknown
+        : '';
+  const note =
+    previousLabel === ''
+      ? ''
+      : `<p class="note">${esc(previousLabel)}${basis === '' ? '' : `<br>${esc(basis)}`}</p>`;
   return [
     `<section><h2>${esc(h.keyTotals)}</h2>${note}<div class="cards">${totals.join('')}</div>`,
     `<h3>${esc(h.rates)}</h3><div class="cards">${rates.join('')}</div></section>`,
@@ -150,7 +165,12 @@ function moreNote(template: string, n: number, p: Phrases): string {
   return `<p class="note more">${esc(fillTemplate(template, { n: formatCount(n, p.number) }))}</p>`;
 }
 
-function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): string {
+function notIncludedSection(
+  summary: SummaryJson,
+  p: Phrases,
+  lang: Lang,
+  values: ReportValues,
+): string {
   const h = p.html;
   const t = summary.townships;
   const max = layout.listMaxRows;
@@ -176,23 +196,37 @@ function notIncludedSection(summary: SummaryJson, p: Phrases, lang: Lang): strin
               items.push(
                 `<li class="more">${esc(fillTemplate(h.moreReasons, { n: String(errors.length - reasonsShown) }))}</li>`,
               );
-            return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${r.errors}</td><td><ul>${items.join('')}</ul></td></tr>`;
+            return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${esc(formatCount(r.errors, p.number))}</td><td><ul>${items.join('')}</ul></td></tr>`;
           }),
           `</tbody></table>`,
           moreRejected,
         ].join('\n');
   const moreMissing =
     t.missing.length > max ? moreNote(h.moreMissing, t.missing.length - max, p) : '';
+  // A missing township that a rejected file probably meant gets that file beside its name.
+  const misnamed = new Map((t.misnamed ?? []).map((m) => [m.township, m]));
+  const missingName = (name: string): string => {
+    const m = misnamed.get(name);
+    return m === undefined
+      ? name
+      : fillTemplate(p.lists.misnamed, { township: name, file: m.file, written: m.written });
+  };
   const missing =
     t.missing.length === 0
       ? `<p>${esc(h.noneMissing)}</p>`
-      : `<p class="missing">${t.missing.slice(0, max).map(esc).join(p.listSeparator)}</p>${moreMissing}`;
+      : `<p class="missing">${t.missing.slice(0, max).map(missingName).map(esc).join(p.lists.separator)}</p>${moreMissing}`;
+  const comparable = summary.previous?.comparable;
+  const onlyLastYear =
+    comparable !== undefined && comparable.onlyLastYear.length > 0
+      ? `<h3>${esc(fillTemplate(h.onlyLastYear, { n: formatCount(comparable.onlyLastYear.length, p.number) }))}</h3><p>${esc(values.text['comparable.onlyLastYear'] ?? '')}</p>`
+      : '';
   return [
     `<section class="page"><h2>${esc(h.notIncluded)}</h2>`,
     `<h3>${esc(h.rejected + fillTemplate(h.countInBrackets, { n: String(t.rejected.length) }))}</h3>`,
     rejected,
     `<h3>${esc(h.missing + fillTemplate(h.countInBrackets, { n: String(t.missing.length) }))}</h3>`,
     missing,
+    onlyLastYear,
     `</section>`,
   ].join('\n');
 }
@@ -242,13 +276,14 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
       : '';
   return [
     `<section><h2>${esc(h.findings)}</h2>`,
-    `<p>${esc(fillTemplate(h.findingsIntro, { errors: String(errors), warnings: String(findings.length - errors) }))}</p>`,
-    `<table><thead><tr><th>${esc(h.code)}</th><th>${esc(h.severity)}</th><th class="num">${esc(h.count)}</th><th>${esc(h.example)}</th></tr></thead><tbody>`,
+    `<p>${esc(fillTemplate(h.findingsIntro, { errors: formatCount(errors, p.number), warnings: formatCount(findings.length - errors, p.number) }))}</p>`,
+    // Grouped by finding code, but the code is for machines (summary.json, findings.csv): people read the message.
+    `<table><thead><tr><th>${esc(h.severity)}</th><th class="num">${esc(h.count)}</th><th>${esc(h.example)}</th></tr></thead><tbody>`,
     ...sorted
       .slice(0, max)
       .map(
         (g) =>
-          `<tr class="${g.severity === 'error' ? 'err' : 'wrn'}"><td><code>${esc(g.code)}</code></td><td>${esc(g.severity === 'error' ? h.error : h.warning)}</td><td class="num">${g.count}</td><td>${esc(g.example)}</td></tr>`,
+          `<tr class="${g.severity === 'error' ? 'err' : 'wrn'}"><td>${esc(g.severity === 'error' ? h.error : h.warning)}</td><td class="num">${esc(formatCount(g.count, p.number))}</td><td>${esc(g.example)}</td></tr>`,
       ),
     `</tbody></table>${more}</section>`,
   ].join('\n');
@@ -258,8 +293,8 @@ function card(label: string, value: string, cls: string, change = ''): string {
   return `<div class="card${cls === '' ? '' : ` ${cls}`}"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div>${change}</div>`;
 }
 
-function totalArrow(id: string, current: number, delta: number, p: Phrases): string {
-  const previous = current - delta;
+/** ▲/▼ with the change and its percentage of `previous` (last year's value on the same basis). */
+function totalArrow(id: string, previous: number, delta: number, p: Phrases): string {
   const size = isMoneyField(id)
     ? formatMoney(Math.abs(delta), p.number)
     : formatCount(Math.abs(delta), p.number);
@@ -307,7 +342,7 @@ th { background: #f3f4f6; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: bold; background: #fafafa; }
 ul { margin: 0; padding-left: 18px; }
-tr.err code { color: var(--accent); }
+tr.err td:first-child { color: var(--accent); }
 figure { margin: 16px 0 28px; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { text-align: center; color: var(--muted); font-size: 14px; }

@@ -11,6 +11,7 @@ import {
 import { fillTemplate } from './fillTemplate';
 import { phrasesFor, type Phrases, type Sentence } from './phrases';
 import layout from './reportLayout.json';
+import { formatDate, todayDate, type RunDate } from './runDate';
 
 /** Formatted texts by placeholder name, and the raw numbers that `if` conditions test. */
 export interface ReportValues {
@@ -19,7 +20,11 @@ export interface ReportValues {
 }
 
 /** Builds every placeholder of phrases.<lang>.json from the summary. */
-export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValues {
+export function buildReportValues(
+  summary: SummaryJson,
+  lang: Lang,
+  runDate: RunDate = todayDate(),
+): ReportValues {
   const p = phrasesFor(lang);
   const text: Record<string, string> = {};
   const numbers: Record<string, number> = {};
@@ -35,12 +40,24 @@ export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValue
   count('villages', summary.villages);
   count('notIncluded', notIncludedTownships(summary));
   numbers.hasPrevious = summary.previous === null ? 0 : 1;
+  addTownshipLists(summary, p, text, numbers);
+  text.date = formatDate(runDate, p);
 
+  // Year-over-year phrases compare like with like: over the townships present in both years when
+  // last year's summary has them per township (`comparable`), else the county totals as they are.
+  const comparable = summary.previous?.comparable;
   for (const id of new Set([...totalIds(), ...Object.keys(summary.totals)])) {
     const value = summary.totals[id] ?? 0;
     text[id] = formatTotal(id, value, p);
     numbers[id] = value;
-    const yoy = totalChange(id, value, summary.previous?.change.totals[id], p);
+    const delta = comparable ? comparable.change.totals[id] : summary.previous?.change.totals[id];
+    const base = comparable ? comparable.previous.totals[id] : undefined;
+    const yoy = totalChange(
+      id,
+      base === undefined || delta === undefined ? value : base + delta,
+      delta,
+      p,
+    );
     text[`${id}.yoy`] = yoy;
     text[`${id}.yoyText`] = stripLeadingComma(yoy);
   }
@@ -48,7 +65,8 @@ export function buildReportValues(summary: SummaryJson, lang: Lang): ReportValue
     text[id] = formatPercent(rate, p.number, p.noValue);
     // An unknown rate (zero denominator) has no number: `if` reads it as 0, a problem condition as not met.
     if (rate !== null) numbers[id] = rate;
-    const yoy = rateChange(summary.previous?.change.rates[id] ?? null, p);
+    const change = (comparable ?? summary.previous)?.change.rates[id] ?? null;
+    const yoy = rateChange(change, p);
     text[`${id}.yoy`] = yoy;
     text[`${id}.yoyText`] = stripLeadingComma(yoy);
   }
@@ -113,6 +131,7 @@ function addProblemValues(
     }).length;
     text[id] = formatCount(n, p.number);
     numbers[id] = n;
+    text[`${id}.names`] = townshipsBelow(summary, rate, below, p);
     // The limit as written in a sentence: 60%, not 60.0%.
     text[`${id}.limit`] = `${formatDecimal(below * 100, p.number.percentDecimals, p.number)}%`;
   }
@@ -188,4 +207,94 @@ export function rateChange(delta: number | null, p: Phrases): string {
 
 function stripLeadingComma(s: string): string {
   return s.replace(/^[，,]\s*/, '');
+}
+
+/** "北山镇（54.5%）、河口镇（54.5%）": the townships whose rate is below `below`, lowest first (then by name), at most reportLayout.namesMax of them. */
+export function townshipsBelow(
+  summary: SummaryJson,
+  rate: string,
+  below: number,
+  p: Phrases,
+): string {
+  const low = summary.byTownship
+    .flatMap((t) => {
+      const r = t.rates[rate];
+      return typeof r === 'number' && r < below ? [{ township: t.township, rate: r }] : [];
+    })
+    .sort(
+      (a, b) => a.rate - b.rate || (a.township < b.township ? -1 : a.township > b.township ? 1 : 0),
+    );
+  const items = low.map((t) =>
+    fillTemplate(p.lists.townshipRate, {
+      township: t.township,
+      rate: formatPercent(t.rate, p.number, p.noValue),
+    }),
+  );
+  return nameList(items, p);
+}
+
+/** Names joined with the list separator; beyond reportLayout.namesMax the first ones and "等N个". */
+export function nameList(items: readonly string[], p: Phrases): string {
+  if (items.length <= layout.namesMax) return items.join(p.lists.separator);
+  return fillTemplate(p.lists.more, {
+    names: items.slice(0, layout.namesMax).join(p.lists.separator),
+    n: formatCount(items.length, p.number),
+  });
+}
+
+/**
+ * The townships left out this year and the comparison basis: `rejected.names` (a file's name when its
+ * township is unknown), `missing.names` (with the likely misnamed file beside a township when summary.json
+ * has `townships.misnamed`), `notIncluded.names`/`.detail`, `comparable.*` and the `if` values
+ * rejected.count, missing.count, comparableDiffers, comparableUnknown.
+ */
+function addTownshipLists(
+  summary: SummaryJson,
+  p: Phrases,
+  text: Record<string, string>,
+  numbers: Record<string, number>,
+): void {
+  const t = summary.townships;
+  const l = p.lists;
+  const rejected = [
+    ...new Set(
+      t.rejected.map((r) =>
+        r.township === null ? fillTemplate(l.file, { file: r.file }) : r.township,
+      ),
+    ),
+  ];
+  const misnamed = new Map((t.misnamed ?? []).map((m) => [m.township, m]));
+  const missing = t.missing.map((name) => {
+    const m = misnamed.get(name);
+    return m === undefined
+      ? name
+      : fillTemplate(l.misnamed, { township: name, file: m.file, written: m.written });
+  });
+  text['rejected.names'] = nameList(rejected, p);
+  numbers['rejected.count'] = rejected.length;
+  text['missing.names'] = nameList(missing, p);
+  numbers['missing.count'] = missing.length;
+  text['notIncluded.names'] = nameList([...rejected, ...missing], p);
+  const detail: string[] = [];
+  if (rejected.length > 0)
+    detail.push(fillTemplate(l.rejectedPart, { names: text['rejected.names'] }));
+  if (missing.length > 0)
+    detail.push(fillTemplate(l.missingPart, { names: text['missing.names'] }));
+  text['notIncluded.detail'] = detail.join(l.partSeparator);
+
+  const c = summary.previous?.comparable;
+  numbers.comparableUnknown = summary.previous !== null && c === undefined ? 1 : 0;
+  const onlyLast = c?.onlyLastYear ?? [];
+  const onlyThis = c?.onlyThisYear ?? [];
+  numbers.comparableDiffers = onlyLast.length + onlyThis.length > 0 ? 1 : 0;
+  text['comparable.townships'] = formatCount(c?.townships ?? 0, p.number);
+  numbers['comparable.townships'] = c?.townships ?? 0;
+  text['comparable.onlyLastYear'] = nameList(onlyLast, p);
+  text['comparable.onlyThisYear'] = nameList(onlyThis, p);
+  const parts: string[] = [];
+  if (onlyLast.length > 0)
+    parts.push(fillTemplate(l.onlyLastYear, { names: text['comparable.onlyLastYear'] }));
+  if (onlyThis.length > 0)
+    parts.push(fillTemplate(l.onlyThisYear, { names: text['comparable.onlyThisYear'] }));
+  text['comparable.detail'] = parts.join(l.partSeparator);
 }

@@ -8,7 +8,10 @@ import { renderPng } from '../charts/renderPng';
 import { renderSvg } from '../charts/renderSvg';
 import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
 import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
+import { fillTemplate } from './fillTemplate';
+import { phrasesFor } from './phrases';
 import { renderReportHtml, type InlineChart } from './renderReportHtml';
+import { readRunDate, type RunDate } from './runDate';
 
 /** Options of writeDocuments; `fontProbe` is for tests. */
 export interface WriteDocumentsOptions {
@@ -17,6 +20,8 @@ export interface WriteDocumentsOptions {
   lang: 'zh' | 'en';
   stderr: (s: string) => void;
   fontProbe?: FontProbe;
+  /** The date the documents carry; default: COUNTY_ROLLUP_DATE (YYYY-MM-DD) when set, else today. */
+  date?: RunDate;
 }
 
 /**
@@ -32,6 +37,16 @@ export async function writeDocuments(
   const files: string[] = [];
   const inline: InlineChart[] = [];
   const pictures: DocxChart[] = [];
+  let date = options.date;
+  if (date === undefined) {
+    const read = readRunDate(process.env);
+    date = read.date;
+    if (read.invalid !== null) {
+      const w = fillTemplate(phrasesFor(options.lang).dateInvalid, { value: read.invalid });
+      warnings.push(w);
+      options.stderr(w + '\n');
+    }
+  }
   if (options.charts) {
     const search = findCjkFont(options.fontFile, options.fontProbe ?? systemFontProbe);
     for (const w of search.warnings) {
@@ -57,12 +72,12 @@ export async function writeDocuments(
   }
   await writeFile(
     join(outDir, 'report.html'),
-    renderReportHtml(summary, inline, options.lang),
+    renderReportHtml(summary, inline, options.lang, date),
     'utf8',
   );
   await writeFile(
     join(outDir, 'summary-draft.docx'),
-    await buildSummaryDocx(summary, pictures, options.lang),
+    await buildSummaryDocx(summary, pictures, options.lang, date),
   );
   return { charts: files, warnings };
 }

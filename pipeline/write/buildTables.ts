@@ -1,6 +1,7 @@
 /** The four output tables (汇总, 分乡镇, 村级明细, 问题清单) from summary.json and the accepted rows. Pure: writers do the I/O. */
 import type { ColumnSpec, Schema } from '../../core/types';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson, TownshipSummary } from '../summaryTypes';
+import reportLayout from '../report/reportLayout.json';
 import type { CompactSheet, FieldLayout } from '../intake/compactSheet';
 import { compareCodePoints } from '../aggregate/compareCodePoints';
 import { LABELS } from './mergeText';
@@ -17,43 +18,95 @@ const kindOf = (c: ColumnSpec): CellKind =>
 const summedColumns = (schema: Schema, summary: SummaryJson): ColumnSpec[] =>
   schema.columns.filter((c) => c.id in summary.totals);
 
-/** 汇总: one indicator per row (value, and the change against last year when --previous was given). */
-export function buildSummaryTable(summary: SummaryJson, schema: Schema): OutputTable {
+/** What the 汇总 sheet says besides the figures: the run's date for its title row. */
+export interface SummaryTableOptions {
+  /** 生成日期 in the title row (e.g. "2026年1月15日"); left out when absent. */
+  date?: string;
+}
+
+/**
+ * 汇总: a title row (county, year, generated date), then one indicator per row: value, and the change
+ * against last year when --previous was given — over the townships present in both years when last
+ * year's summary has them per township (the basis and the townships left out are stated in rows),
+ * rate changes in 个百分点.
+ */
+export function buildSummaryTable(
+  summary: SummaryJson,
+  schema: Schema,
+  options: SummaryTableOptions = {},
+): OutputTable {
   const withChange = summary.previous !== null;
+  const comparable = summary.previous?.comparable;
+  const change = comparable?.change ?? summary.previous?.change;
   const columns: TableColumn[] = [
-    { label: LABELS.indicator, kind: 'text', width: 28 },
+    { label: LABELS.indicator, kind: 'text', width: 32 },
     { label: LABELS.amount, kind: 'decimal', width: 16 },
-    ...(withChange ? [{ label: LABELS.change, kind: 'decimal' as const, width: 16 }] : []),
+    ...(withChange
+      ? [
+          {
+            label: comparable ? LABELS.changeComparable : LABELS.change,
+            kind: 'decimal' as const,
+            width: 18,
+          },
+        ]
+      : []),
   ];
   const rows: TableCell[][] = [];
-  const add = (label: string, value: TableCell, change: TableCell = null): void => {
-    rows.push(withChange ? [label, value, change] : [label, value]);
+  const add = (label: string, value: TableCell, delta: TableCell = null): void => {
+    rows.push(withChange ? [label, value, delta] : [label, value]);
   };
+  const list = (names: readonly string[]): string => names.join('、');
   add(LABELS.county, summary.county);
   add(LABELS.year, summary.year === null ? null : { value: summary.year, kind: 'integer' });
   const count = (n: number): TableCell => ({ value: n, kind: 'count' });
-  add(LABELS.expected, count(summary.townships.expected));
-  add(LABELS.accepted, count(summary.townships.accepted.length));
-  add(LABELS.rejected, count(summary.townships.rejected.length));
-  add(LABELS.missing, count(summary.townships.missing.length));
-  if (summary.townships.missing.length > 0)
-    add(LABELS.missingList, summary.townships.missing.join('、'));
+  const t = summary.townships;
+  add(LABELS.expected, count(t.expected));
+  add(LABELS.accepted, count(t.accepted.length));
+  add(LABELS.rejected, count(t.rejected.length));
+  if (t.rejected.length > 0)
+    add(
+      LABELS.rejectedList,
+      list([...new Set(t.rejected.map((r) => r.township ?? `${LABELS.file}《${r.file}》`))]),
+    );
+  add(LABELS.missing, count(t.missing.length));
+  if (t.missing.length > 0) {
+    const misnamed = new Map((t.misnamed ?? []).map((m) => [m.township, m]));
+    add(
+      LABELS.missingList,
+      list(
+        t.missing.map((name) => {
+          const m = misnamed.get(name);
+          return m === undefined
+            ? name
+            : `${name}（${LABELS.misnamedPrefix}《${m.file}》${LABELS.misnamedSuffix}）`;
+        }),
+      ),
+    );
+  }
+  if (comparable) {
+    add(LABELS.comparableTownships, count(comparable.townships));
+    if (comparable.onlyLastYear.length > 0) add(LABELS.onlyLastYear, list(comparable.onlyLastYear));
+    if (comparable.onlyThisYear.length > 0) add(LABELS.onlyThisYear, list(comparable.onlyThisYear));
+  }
   add(LABELS.villages, count(summary.villages));
   for (const c of summedColumns(schema, summary)) {
     const kind = kindOf(c);
-    const change = summary.previous?.change.totals[c.id];
+    const delta = change?.totals[c.id];
     add(
       c.header,
       { value: summary.totals[c.id] ?? null, kind },
-      change === undefined ? null : { value: change, kind },
+      delta === undefined
+        ? null
+        : { value: delta, kind: kind === 'money' ? 'moneyChange' : 'countChange' },
     );
   }
   for (const r of schema.rates) {
-    const change = summary.previous?.change.rates[r.id];
+    const delta = change?.rates[r.id];
     add(
       r.zh,
       { value: summary.rates[r.id] ?? null, kind: 'rate' },
-      change === undefined ? null : { value: change, kind: 'rate' },
+      // Percentage points, as a number of points (4.7), so the cell reads "4.7 个百分点", never "4.7%".
+      delta === undefined || delta === null ? null : { value: delta * 100, kind: 'points' },
     );
   }
   const cadres = summary.cadres;
@@ -65,11 +118,25 @@ export function buildSummaryTable(summary: SummaryJson, schema: Schema): OutputT
     add(`${LABELS.ageBand} ${band}`, count(n));
   for (const [level, n] of Object.entries(cadres.education))
     add(`${LABELS.education}：${level}`, count(n));
-  return { sheet: LABELS.sheetSummary, columns, rows: () => rows };
+  const title = [
+    `${summary.county ?? ''}${summary.year === null ? '' : `${summary.year}${LABELS.titleYear}`}${LABELS.titleSummary}`,
+    options.date === undefined ? '' : `${LABELS.generated}${options.date}`,
+  ]
+    .filter((x) => x !== '')
+    .join('　');
+  return { sheet: LABELS.sheetSummary, columns, rows: () => rows, title };
 }
 
-/** 分乡镇 / townships.csv: per accepted township its villages, every total and rate, each followed by its rank. */
-export function buildTownshipsTable(summary: SummaryJson, schema: Schema): OutputTable {
+/**
+ * 分乡镇 / townships.csv: per accepted township its villages, every total and rate, each followed by
+ * its rank; townships in `order` (the registry's order) when given, else by rank of the report's sort
+ * total (reportLayout.tableSortBy) — the rank ties broken by name; a last 全县 row.
+ */
+export function buildTownshipsTable(
+  summary: SummaryJson,
+  schema: Schema,
+  order: readonly string[] | null = null,
+): OutputTable {
   const totals = summedColumns(schema, summary);
   const columns: TableColumn[] = [
     { label: LABELS.township, kind: 'text', width: 14 },
@@ -85,14 +152,29 @@ export function buildTownshipsTable(summary: SummaryJson, schema: Schema): Outpu
       { label: r.zh, kind: 'rate', width: 10 },
       { label: `${r.zh}${LABELS.rank}`, kind: 'count', width: 6 },
     );
+  const position = new Map((order ?? []).map((name, i) => [name, i]));
+  const sortBy = reportLayout.tableSortBy;
+  // Rank order of the sort total = its value, highest first (ties share a rank and go by name).
+  const valueOf = (t: TownshipSummary): number => t.totals[sortBy] ?? 0;
+  const ordered = [...summary.byTownship].sort(
+    (a, b) =>
+      (position.get(a.township) ?? Number.MAX_SAFE_INTEGER) -
+        (position.get(b.township) ?? Number.MAX_SAFE_INTEGER) ||
+      (position.size > 0 ? 0 : valueOf(b) - valueOf(a)) ||
+      compareCodePoints(a.township, b.township),
+  );
   // Generated on demand (once per writer), not stored: 40,000 townships × 66 cells add up.
   function* rows(): Iterable<TableCell[]> {
-    for (const t of summary.byTownship) {
+    for (const t of ordered) {
       const row: TableCell[] = [t.township, t.villages];
       for (const c of totals) row.push(t.totals[c.id] ?? null, t.ranks?.[c.id] ?? null);
       for (const r of schema.rates) row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
       yield row;
     }
+    const county: TableCell[] = [LABELS.countyRow, summary.villages];
+    for (const c of totals) county.push(summary.totals[c.id] ?? null, null);
+    for (const r of schema.rates) county.push(summary.rates[r.id] ?? null, null);
+    yield county;
   }
   return { sheet: LABELS.sheetTownships, columns, rows, freezeColumns: 1 };
 }
@@ -173,36 +255,38 @@ function numberAt(
 /** 问题清单 / findings.csv: every finding of summary.json (no personal values: they were redacted there). */
 export function buildFindingsTable(summary: SummaryJson, schema: Schema): OutputTable {
   const headers = new Map(schema.columns.map((c) => [c.id, c.header]));
+  // Printed: what a person needs to fix the sheet (the cell says where; row and column numbers,
+  // the English message and the code are for machines and come last, outside the print area).
   const columns: TableColumn[] = [
-    { label: LABELS.file, kind: 'text', width: 24 },
-    { label: LABELS.township, kind: 'text', width: 12 },
+    { label: LABELS.file, kind: 'text', width: 16, wrap: true },
+    { label: LABELS.township, kind: 'text', width: 10 },
     { label: LABELS.severity, kind: 'text', width: 6 },
-    { label: LABELS.code, kind: 'text', width: 24 },
     { label: LABELS.cell, kind: 'text', width: 8 },
+    { label: LABELS.field, kind: 'text', width: 14, wrap: true },
+    { label: LABELS.value, kind: 'text', width: 12, wrap: true },
+    { label: LABELS.suggestion, kind: 'text', width: 8 },
+    { label: LABELS.messageZh, kind: 'text', width: 40, wrap: true },
     { label: LABELS.row, kind: 'integer', width: 6 },
     { label: LABELS.column, kind: 'integer', width: 6 },
-    { label: LABELS.field, kind: 'text', width: 14 },
-    { label: LABELS.value, kind: 'text', width: 14 },
-    { label: LABELS.suggestion, kind: 'text', width: 10 },
-    { label: LABELS.messageZh, kind: 'text', width: 60 },
     { label: LABELS.messageEn, kind: 'text', width: 60 },
+    { label: LABELS.code, kind: 'text', width: 24 },
   ];
   const toRow = (f: SummaryJson['findings'][number]): TableCell[] => [
     f.file,
     f.township,
     f.severity === 'error' ? LABELS.severityError : LABELS.severityWarning,
-    f.code,
     f.cell,
-    f.row,
-    f.column,
     f.field === null ? null : (headers.get(f.field) ?? f.field),
     f.value,
     f.suggestion,
     f.message_zh,
+    f.row,
+    f.column,
     f.message_en,
+    f.code,
   ];
   function* rows(): Iterable<TableCell[]> {
     for (const f of summary.findings) yield toRow(f);
   }
-  return { sheet: LABELS.sheetFindings, columns, rows, freezeColumns: 1 };
+  return { sheet: LABELS.sheetFindings, columns, rows, freezeColumns: 1, printColumns: 8 };
 }

@@ -5,10 +5,14 @@ import { writeTextChunks } from './writeTextChunks';
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/u;
 
-/** One CSV field. Numbers are written as JavaScript prints them (rates as fractions). */
+/**
+ * One CSV field. Numbers are written as JavaScript prints them, except rates: a percentage with one
+ * decimal (42.9%), as people read them (summary.json keeps the full fractions).
+ */
 export function csvField(cell: TableCell, column?: TableColumn): string {
   const number = cellNumber(cell, column);
-  if (number !== null) return String(number.value);
+  if (number !== null)
+    return number.kind === 'rate' ? `${(number.value * 100).toFixed(1)}%` : String(number.value);
   if (typeof cell !== 'string') return '';
   const text = neutralizeText(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;

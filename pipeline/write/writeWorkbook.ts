@@ -9,9 +9,6 @@ import { neutralizeText } from './neutralizeText';
 import type { CellKind, OutputTable, TableCell } from './outputTable';
 import { waitForSheetDrain } from './xlsx/waitForSheetDrain';
 
-/** Sheets with more columns than this print over several pages (not shrunk to one page wide). */
-const WIDE_COLUMNS = 12;
-
 /**
  * Rows written between two turns of the event loop. The deflater needs a turn per chunk, so short
  * runs keep it busy alongside the writer (600,000-row roster: 500 rows ~24 s, 200 rows ~18-22 s).
@@ -31,7 +28,49 @@ const DATA_STYLE: Record<CellKind, Partial<ExcelJS.Style>> = {
   money: { numFmt: '#,##0.00' },
   decimal: { numFmt: '0.##' },
   rate: { numFmt: '0.0%' },
+  countChange: { numFmt: '+#,##0;-#,##0;0' },
+  moneyChange: { numFmt: '+#,##0.00;-#,##0.00;0.00' },
+  // A rate's change is a number of percentage points: "+4.7 个百分点", never "4.7%".
+  points: { numFmt: '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"' },
 };
+
+/** The text cells of a wrapping column (long messages, file names): wrapped, bottom-aligned like the rest of the row. */
+const WRAP_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true } };
+
+const TITLE_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: '等线', size: 13, bold: true, charset: 134 },
+  alignment: { horizontal: 'left', vertical: 'middle' },
+};
+const TITLE_HEIGHT = 28;
+
+/** Printable width of landscape A4 inside the sheet margins (0.4 in left and right), in mm. */
+const PRINTABLE_MM = 297 - 2 * 0.4 * 25.4;
+
+/** Below this scale a sheet is not squeezed onto one page wide: its 11-pt text would print under 8 pt. */
+const MIN_SCALE = 0.75;
+
+/**
+ * A column's printed width in mm at 100 %, planned with LibreOffice's measure: without Excel's
+ * Calibri it takes the width unit from DejaVu Sans digits, ~2.5 mm (Excel: 7 px + 5 px padding at
+ * 96 dpi, ~1.9 mm). Planned with the wider, a sheet is legible in both.
+ */
+export function columnMm(width: number): number {
+  return width * 2.5;
+}
+
+/**
+ * How a sheet of these column widths prints on landscape A4: on one page wide when that keeps the
+ * scale ≥ MIN_SCALE, else over as many pages wide as it needs at (about) full size, the first column
+ * repeated on each. `scale` is the effective scale of the one-page case (1 when it fits as is).
+ */
+export function printFit(widths: readonly number[]): { pagesWide: number; scale: number } {
+  const mm = widths.map(columnMm);
+  const total = mm.reduce((a, b) => a + b, 0);
+  const scale = Math.min(1, PRINTABLE_MM / total);
+  if (scale >= MIN_SCALE) return { pagesWide: 1, scale };
+  const first = mm[0] ?? 0;
+  return { pagesWide: Math.ceil((total - first) / (PRINTABLE_MM - first)), scale: 1 };
+}
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF9E9E9E' } };
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
@@ -55,6 +94,19 @@ function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += ch.codePointAt(0)! > 0x2e7f ? 2 : 1;
   return w;
+}
+
+/** Height of one line of 11-pt text in points. */
+const LINE_HEIGHT = 15;
+
+/** Lines a text needs in a wrapping column of `width` characters (a CJK character is about two digits wide, plus a margin). */
+export function wrappedLines(text: string, width: number): number {
+  return text
+    .split('\n')
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil((displayWidth(line) * 1.1) / Math.max(1, width - 1))),
+      0,
+    );
 }
 
 /** Column width: the table's width plus padding, widened so the header wraps onto at most two lines of its 32-point row. */
@@ -83,26 +135,42 @@ async function writeSheet(
 ): Promise<void> {
   const n = table.columns.length;
   const freeze = table.freezeColumns ?? 0;
-  // Narrow sheets print one page wide; wide ones (分乡镇, 村级明细) run over several pages at
-  // full size, repeating the first column as well as the header row.
-  const wide = n > WIDE_COLUMNS;
+  const printed = Math.min(n, table.printColumns ?? n);
+  const headerRow = table.title === undefined ? 1 : 2;
+  // Landscape A4, the header row repeated on every page; one page wide when legible so, else over
+  // several pages wide with the first column repeated (see printFit).
+  const fit = printFit(table.columns.slice(0, printed).map((c) => columnWidth(c.label, c.width)));
   const ws = wb.addWorksheet(table.sheet, {
-    views: [{ state: 'frozen', xSplit: freeze, ySplit: 1 }],
+    views: [{ state: 'frozen', xSplit: freeze, ySplit: headerRow }],
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
-      ...(wide ? { printTitlesColumn: 'A:A' } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
-      printTitlesRow: '1:1',
+      fitToPage: true,
+      fitToWidth: fit.pagesWide,
+      fitToHeight: 0,
+      ...(fit.pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      ...(printed < n ? { printArea: `A:${columnLetters(printed)}` } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    ...(n > 2 ? { autoFilter: `A1:${columnLetters(n)}1` } : {}),
+    headerFooter: { oddFooter: '&C&P / &N' },
+    ...(n > 2 ? { autoFilter: `A${headerRow}:${columnLetters(n)}${headerRow}` } : {}),
   });
   ws.columns = table.columns.map((c) => ({
     width: columnWidth(c.label, c.width),
-    style: DATA_STYLE[c.kind],
+    style: c.wrap === true ? WRAP_STYLE : DATA_STYLE[c.kind],
   }));
-  const styles = table.columns.map((c) => DATA_STYLE[c.kind]);
+  const styles = table.columns.map((c) => (c.wrap === true ? WRAP_STYLE : DATA_STYLE[c.kind]));
+  const widths = table.columns.map((c) => columnWidth(c.label, c.width));
+  const wrapColumns = table.columns.flatMap((c, i) => (c.wrap === true ? [i] : []));
 
+  if (table.title !== undefined) {
+    const title = ws.addRow([neutralizeText(table.title)]);
+    title.height = TITLE_HEIGHT;
+    title.getCell(1).style = TITLE_STYLE;
+    if (n > 1) ws.mergeCells(1, 1, 1, n);
+    title.commit();
+  }
   const header = ws.addRow(table.columns.map((c) => neutralizeText(c.label)));
   header.height = HEADER_HEIGHT;
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
@@ -119,11 +187,21 @@ async function writeSheet(
       const own = cells[col - 1];
       cell.style =
         typeof own === 'string'
-          ? DATA_STYLE.text
+          ? table.columns[col - 1]?.wrap === true
+            ? WRAP_STYLE
+            : DATA_STYLE.text
           : own !== null && typeof own === 'object'
             ? DATA_STYLE[own.kind]
             : styles[col - 1]!;
     });
+    // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
+    if (wrapColumns.length > 0) {
+      const lines = wrapColumns.reduce((most, i) => {
+        const text = cells[i];
+        return typeof text === 'string' ? Math.max(most, wrappedLines(text, widths[i]!)) : most;
+      }, 1);
+      if (lines > 1) row.height = lines * LINE_HEIGHT;
+    }
     row.commit();
     if (++sinceDrain === ROWS_PER_DRAIN) {
       sinceDrain = 0;

@@ -233,8 +233,8 @@ describe('buildTemplateLayout', () => {
       orientation: 'landscape',
       area: 'A1:AD13',
       titleRows: '4:4',
-      fitToWidth: 1,
-      fitToHeight: 0,
+      titleColumns: 'A:B',
+      scale: 85,
       footer: '第 &P 页，共 &N 页',
     });
   });

@@ -6,6 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SummaryJson } from '../../pipeline/summaryTypes';
 import type { GeneratedCounty, GeneratedRow, GeneratedTownship } from '../fixtures/county';
 import {
@@ -182,6 +184,8 @@ describe('county-rollup merge on the example county', () => {
   beforeAll(async () => {
     bundle = await bundleCli();
     outRoot = mkdtempSync(join(tmpdir(), 'golden-'));
+    // The documents' date (draft's date line, workbook title) is fixed so the outputs are reproducible.
+    process.env.COUNTY_ROLLUP_DATE = '2026-01-15';
     run = runCli(bundle.cli, [
       'merge',
       'examples/townships',
@@ -274,6 +278,62 @@ describe('county-rollup merge on the example county', () => {
         value === null || before === null || before === undefined ? null : value - before,
       ]);
     }
+  });
+
+  test('like-for-like change against 2024 over the 29 townships counted in both years', () => {
+    const prev = previousCounty.townships.filter((t) => !isRejected(t));
+    const acceptedNames = new Set(expected.accepted.map((t) => t.township));
+    const common = prev.filter((t) => acceptedNames.has(t.township));
+    const before = totalsOf(common.flatMap(activityRows));
+    const comparable = summary.previous?.comparable;
+    expect(comparable).toMatchObject({
+      townships: 29,
+      villages: {
+        current: expected.villages.length,
+        previous: common.reduce((n, t) => n + t.villages.length, 0),
+      },
+      onlyLastYear: ['马鞍乡'],
+      onlyThisYear: [],
+    });
+    expect(comparable?.previous.totals).toEqual(before);
+    expect(comparable?.change.totals).toEqual(
+      Object.fromEntries(
+        SUMMED.map((f) => [
+          f,
+          MONEY.has(f)
+            ? twoDecimals((expected.totals[f] ?? 0) - (before[f] ?? 0))
+            : (expected.totals[f] ?? 0) - (before[f] ?? 0),
+        ]),
+      ),
+    );
+    const rates = ratesOf(
+      common.flatMap((t) => t.villages),
+      before,
+    );
+    for (const [id, value] of Object.entries(rates))
+      expect([id, comparable?.previous.rates[id]]).toEqual([id, value]);
+  });
+
+  test('the draft, the report and the workbook say so, with the date given', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(outRoot, 'out', 'summary-draft.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    expect(text).toContain('示例县妇女联合会\n2026年1月15日');
+    expect(text).toContain('马鞍乡的统计表未通过审核，已退回修改');
+    expect(text).toContain(
+      '两年都纳入统计的29个乡镇（街道）同口径计算（马鞍乡上年纳入统计、本年未纳入）',
+    );
+    const html = readFileSync(join(outRoot, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('生成日期：2026年1月15日');
+    expect(html).not.toMatch(/\b[EW]_[A-Z_]+\b/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(outRoot, 'out', 'county-summary.xlsx'));
+    const sheet = wb.getWorksheet('汇总')!;
+    expect(sheet.getCell('A1').value).toBe(
+      '示例县2025年度妇联工作统计汇总　生成日期：2026年1月15日',
+    );
+    const fullTime = sheet.getColumn(1).values.indexOf('专职率');
+    expect(sheet.getRow(fullTime).getCell(3).numFmt).toContain('个百分点');
   });
 
   test('findings: exactly the planted warnings in accepted files, the planted errors in the rejected one', () => {

@@ -44,6 +44,11 @@ function chart(
   return found.option as unknown as OptionView;
 }
 
+/** The numbers of a series' data (items carry their formatted value label). */
+function values(data: unknown): number[] {
+  return (data as ({ value: number } | number)[]).map((d) => (typeof d === 'number' ? d : d.value));
+}
+
 describe('buildCharts', () => {
   it('lists the seven charts with ASCII file names when a previous year exists', () => {
     expect(
@@ -68,7 +73,11 @@ describe('buildCharts', () => {
     const option = chart('training-attendance');
     const ranking = expectedRanking('trainingAttendance');
     expect(option.xAxis.data).toEqual(ranking.map((r) => r[0]));
-    expect(option.series[0]!.data).toEqual(ranking.map((r) => r[1]));
+    expect(values(option.series[0]!.data)).toEqual(ranking.map((r) => r[1]));
+    // Value labels in the report's number style: digit groups from 1,000 on, as in the text.
+    expect(option.series[0]!.data).toEqual(
+      ranking.map((r) => ({ value: r[1], label: { formatter: r[1].toLocaleString('en-US') } })),
+    );
     expect(option.xAxis.axisLabel).toMatchObject({ interval: 0, rotate: 45 });
     expect(option.xAxis.axisLabel.fontSize).toBeGreaterThanOrEqual(14);
     expect(option.animation).toBe(false);
@@ -79,7 +88,7 @@ describe('buildCharts', () => {
     const option = chart('cancer-screening', buildSummary({ townships: 3 }));
     expect(option.xAxis.axisLabel.rotate).toBe(0);
     expect(option.series[0]!.label.rotate).toBe(0);
-    expect(option.series[0]!.data).toEqual(
+    expect(values(option.series[0]!.data)).toEqual(
       expectedRanking('cancerScreened')
         .filter((r) => townshipNames.slice(0, 3).includes(r[0]))
         .map((r) => r[1]),
@@ -87,7 +96,13 @@ describe('buildCharts', () => {
   });
 
   it('builds the education pie from the county cadre counts', () => {
-    expect(chart('cadre-education').series[0]!.data).toEqual([
+    const slices = chart('cadre-education').series[0]!.data as {
+      name: string;
+      value: number;
+      label: { formatter: string };
+    }[];
+    expect(slices[1]!.label.formatter).toBe('{b}\n180人（{d}%）');
+    expect(slices.map(({ name, value }) => ({ name, value }))).toEqual([
       { name: '小学及以下', value: 30 },
       { name: '初中', value: 180 },
       { name: '高中（中专）', value: 90 },
@@ -99,7 +114,11 @@ describe('buildCharts', () => {
   it('builds the 专职/兼职 and 两委 pies', () => {
     const s = buildSummary();
     const option = chart('cadre-structure', s);
-    expect(option.series.map((x) => x.data)).toEqual([
+    expect(
+      option.series.map((x) =>
+        (x.data as { name: string; value: number }[]).map(({ name, value }) => ({ name, value })),
+      ),
+    ).toEqual([
       [
         { name: '专职', value: s.cadres.fullTime },
         { name: '兼职', value: s.cadres.partTime },
@@ -125,7 +144,7 @@ describe('buildCharts', () => {
       )
       .sort((a, b) => b[1] - a[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
     expect(option.xAxis.data).toEqual(rows.map((r) => r[0]));
-    expect(option.series.map((x) => x.data)).toEqual([
+    expect(option.series.map((x) => values(x.data))).toEqual([
       rows.map((r) => r[1]),
       rows.map((r) => r[2]),
     ]);
@@ -144,7 +163,7 @@ describe('buildCharts', () => {
           ] as const,
       )
       .sort((a, b) => b[1] - a[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-    expect(option.series.map((x) => [x.name, x.data])).toEqual([
+    expect(option.series.map((x) => [x.name, values(x.data)])).toEqual([
       ['调处纠纷', rows.map((r) => r[1])],
       ['化解纠纷', rows.map((r) => r[2])],
     ]);
@@ -163,7 +182,7 @@ describe('buildCharts', () => {
     ]);
     expect(option.series).toHaveLength(8);
     expect(option.series[0]!.data).toEqual([
-      { value: 9720, label: { formatter: '9720' }, itemStyle: { color: '#9aa5b1' } },
+      { value: 9720, label: { formatter: '9,720' }, itemStyle: { color: '#9aa5b1' } },
       { value: 10800, label: { formatter: '10,800' }, itemStyle: { color: '#c0392b' } },
     ]);
     const titles = option.title;
@@ -174,7 +193,7 @@ describe('buildCharts', () => {
     const en = { ...ctx, lang: 'en' as const };
     const names = buildCharts(buildSummary({ previous: true }), en).map((c) => c.title);
     expect(names[0]).toBe('Women trained by township, 2025 (attendances)');
-    expect(chart('cadre-education', buildSummary(), en).series[0]!.data[0]).toEqual({
+    expect(chart('cadre-education', buildSummary(), en).series[0]!.data[0]).toMatchObject({
       name: 'Primary or less',
       value: 30,
     });

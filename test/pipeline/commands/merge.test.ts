@@ -224,8 +224,17 @@ describe('county-rollup merge', () => {
     expect(rosterText).toContain(SECRET_NAME);
     expect(rosterText).toContain(`'=HYPERLINK`);
     const townships = wb.getWorksheet('分乡镇')!;
-    expect(townships.getRow(3).getCell(1).value).toBe('黎岭镇');
-    expect(townships.getRow(3).getCell(2).value).toBe(2);
+    // In the registry's order (黎岭镇 is listed first), then the 全县 row.
+    expect(townships.getRow(2).getCell(1).value).toBe('黎岭镇');
+    expect(townships.getRow(2).getCell(2).value).toBe(2);
+    expect(townships.getRow(3).getCell(1).value).toBe('青石镇');
+    expect(townships.getRow(4).getCell(1).value).toBe('全县');
+    // 汇总 opens with a title row (county, year, date); the header is row 2.
+    const sheet = wb.getWorksheet('汇总')!;
+    expect(sheet.getCell('A1').value as string).toMatch(
+      /^.*2025年度妇联工作统计汇总\u3000生成日期：\d{4}年\d{1,2}月\d{1,2}日$/,
+    );
+    expect(sheet.getCell('A2').value).toBe('指标');
   });
 
   test('a bad folder: exit 1, each problem explained, the rest merged', async () => {

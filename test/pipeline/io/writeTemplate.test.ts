@@ -4,10 +4,12 @@ import { buildTemplateLayout } from '../../../core/templateLayout';
 import { loadSchema, validateGrid } from '../../../core';
 import type { Grid, Registry } from '../../../core/types';
 import { readXlsx } from '../../../pipeline/io/readXlsx';
-import { writeTemplate } from '../../../pipeline/io/writeTemplate';
+import { firstPageTitleRange, writeTemplate } from '../../../pipeline/io/writeTemplate';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
+/** The template's body font size (writeTemplate's BODY_SIZE). */
+const BODY_FONT_PT = 10;
 const layout = buildTemplateLayout(schema, {
   township: '黎岭镇',
   year: 2025,
@@ -34,7 +36,9 @@ describe('writeTemplate', () => {
     expect(ws.name).toBe('统计表');
     expect(ws.getCell('A1').value).toBe('示例县乡镇妇联工作统计表（2025年度）');
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 16 });
-    expect(ws.model.merges).toEqual(['A1:AD1']);
+    // Over the first printed page's columns only (the sheet prints two pages wide).
+    expect(ws.model.merges).toEqual([firstPageTitleRange(layout)]);
+    expect(firstPageTitleRange(layout)).toBe('A1:N1');
     expect(['B2', 'C2', 'D2', 'E2', 'F2', 'I2', 'L2'].map((a) => ws.getCell(a).value)).toEqual([
       '填报单位：',
       '黎岭镇妇联',
@@ -154,14 +158,26 @@ describe('writeTemplate', () => {
     );
   });
 
+  it('prints legibly: at 85 % (10-pt text at 8.5 pt), 序号 and 村名 repeated on each page', () => {
+    expect(layout.print).toMatchObject({ scale: 85, titleColumns: 'A:B' });
+    expect(BODY_FONT_PT * (layout.print.scale / 100)).toBeGreaterThanOrEqual(8);
+    // Why not one page wide: 30 columns at Excel's ~1.9 mm per width unit (7 px at 96 dpi) need
+    // ~540 mm; squeezed into 284 mm the text would print at about 5 pt.
+    const mm = layout.columns.reduce((a, c) => a + (c.width * 7 * 25.4) / 96, 0);
+    expect(BODY_FONT_PT * ((297 - 2 * 0.25 * 25.4) / mm)).toBeLessThan(6);
+    // At 85 % in Excel (the same units) the sheet takes two pages wide, 序号 and 村名 repeated.
+    const repeated = layout.columns.slice(0, 2).reduce((a, c) => a + (c.width * 7 * 25.4) / 96, 0);
+    const page = (297 - 2 * 0.25 * 25.4) / 0.85;
+    expect(Math.ceil((mm - repeated) / (page - repeated))).toBe(2);
+  });
+
   it('freezes below the header and after the village column, and sets up printing', async () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4, topLeftCell: 'C5' });
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      fitToPage: false,
+      scale: 85,
     });
     expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     const zip = await JSZip.loadAsync(bytes);
@@ -170,7 +186,7 @@ describe('writeTemplate', () => {
       '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;统计表&apos;!$A$1:$AD$13</definedName>',
     );
     expect(book).toContain(
-      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;统计表&apos;!$4:$4</definedName>',
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;统计表&apos;!$A:$B,&apos;统计表&apos;!$4:$4</definedName>',
     );
     expect(book).toContain('fullCalcOnLoad="1"');
   });

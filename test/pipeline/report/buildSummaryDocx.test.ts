@@ -30,17 +30,17 @@ describe('buildSummaryDocx', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('示例县妇联2025年度工作总结（初稿）');
     expect(text).toContain(
-      '2025年，全县30个乡镇共举办各类培训班120期，培训妇女10,800人次，比上年增加1080人次，增长11.1%。',
+      '2025年，全县30个乡镇共举办各类培训班120期，培训妇女10,800人次，比上年增加1,080人次，增长11.1%。',
     );
     expect(text).toContain(
       '全年共接待来访515人次，调处纠纷243件，化解213件，化解率87.7%，比上年提高0.4个百分点。',
     );
     expect(text).toContain(
-      '开展“两癌”筛查10,745人，比上年增加1075人，增长11.1%；上报贫困“两癌”患病妇女30名，发放救助金30万元',
+      '开展“两癌”筛查10,745人，比上年增加1,075人，增长11.1%；上报贫困“两癌”患病妇女30名，发放救助金30万元',
     );
     expect(text).toContain('走访慰问困难户735户');
     expect(text).toContain('专职123人、兼职237人，专职率为34.2%，比上年提高2.1个百分点');
-    expect(lines.filter((l) => /^[一二三四五六七八九十]+、/.test(l))).toHaveLength(11);
+    expect(lines.filter((l) => /^[一二三四五六七八九十]+、/.test(l))).toHaveLength(15);
     expect(lines).toContain('一、加强基层组织建设，妇联干部队伍不断优化');
     expect(lines).toContain('示例县妇女联合会');
   });
@@ -73,7 +73,9 @@ describe('buildSummaryDocx', () => {
       ),
     );
     expect(withCharts.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
-    expect(withCharts.text).toContain('图1　培训人次');
+    // The title is inside the picture: the caption only numbers it (the title appears once).
+    expect(withCharts.text.split('\n')).toContain('图1');
+    expect(withCharts.xml).toContain('descr="培训人次"');
     const without = await unzip(await buildSummaryDocx(buildSummary(), [], 'zh'));
     expect(without.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(0);
     expect(without.text).not.toContain('附图');
@@ -93,7 +95,7 @@ describe('buildSummaryDocx', () => {
     async function lastSection(summary: SummaryJson, lang: 'zh' | 'en'): Promise<string[]> {
       const lines = (await unzip(await buildSummaryDocx(summary, [], lang))).text.split('\n');
       const heading =
-        lang === 'zh' ? '十一、存在的问题和下一步工作打算' : '11. Problems and next steps';
+        lang === 'zh' ? '十五、存在的问题和下一步工作打算' : '15. Problems and next steps';
       const at = lines.indexOf(heading);
       expect(at).toBeGreaterThan(0);
       return lines.slice(at + 1, at + 3);
@@ -115,9 +117,9 @@ describe('buildSummaryDocx', () => {
           '三是5名村级妇联主席未落实报酬；' +
           '四是村级妇联主席队伍年龄偏大，平均年龄47.6岁，56岁及以上的占8.3%；' +
           '五是部分妇联主席文化程度偏低，初中及以下占58.3%；' +
-          '六是“儿童之家”覆盖率为79.2%，2个乡镇（街道）儿童之家覆盖率不足60%；' +
+          '六是“儿童之家”覆盖率为79.2%，2个乡镇（街道）儿童之家覆盖率不足60%：黎岭镇（50.0%）、南岗镇（55.0%）；' +
           '七是矛盾纠纷化解率为87.7%，尚有30件纠纷未能化解；' +
-          '八是2个乡镇（街道）统计表未通过审核或未报送，统计报送工作有待加强。',
+          '八是2个乡镇（街道）的统计表未通过审核或未报送（坏文件镇、未报镇），统计报送工作有待加强。',
       );
       expect(next).toBe(
         '下一步，我们将进一步加强基层组织建设和妇联干部培训，积极争取党政重视和支持，继续抓好“两癌”筛查救助、家庭文明建设和维权服务等工作，团结带领全县广大妇女为全县经济社会发展作出新的更大贡献。',
@@ -141,9 +143,9 @@ describe('buildSummaryDocx', () => {
           '(3) 5 village chairs receive no pay; ' +
           '(4) the chairs are rather old: average age 47.6, 8.3% aged 56 or older; ' +
           '(5) education is low: 58.3% have junior secondary schooling or less; ' +
-          "(6) children's home coverage is 79.2%, and below 60% in 2 townships; " +
+          "(6) children's home coverage is 79.2%, and below 60% in 2 townships: 黎岭镇 (50.0%), 南岗镇 (55.0%); " +
           '(7) the dispute resolution rate is 87.7%, with 30 disputes unresolved; ' +
-          '(8) the sheets of 2 townships were rejected or not submitted.',
+          '(8) the sheets of 2 townships were rejected or not submitted (坏文件镇, 未报镇).',
       );
       expect(next).toMatch(/^Next year we will/);
       const [general] = await lastSection(soundSummary(), 'en');
@@ -151,5 +153,62 @@ describe('buildSummaryDocx', () => {
         'The year brought progress and the key figures are sound overall; the capacity of grass-roots federations to serve women still needs to grow.',
       );
     });
+  });
+});
+
+describe('what the county needs to hand the draft on', () => {
+  const date = { year: 2026, month: 1, day: 15 };
+
+  it('names the townships left out, with the likely misnamed file when summary.json says so', async () => {
+    const plain = (await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date))).text;
+    expect(plain).toContain(
+      '另有2个乡镇（街道）暂未计入本总结（坏文件镇的统计表未通过审核，已退回修改；未报镇未报送），待补报后更新。',
+    );
+    expect(plain).not.toContain('可能是文件');
+    const s = buildSummary();
+    s.townships.misnamed = [{ township: '未报镇', file: '未抱镇统计表.csv', written: '未抱镇' }];
+    const text = (await unzip(await buildSummaryDocx(s, [], 'zh', date))).text;
+    expect(text).toContain('未报镇（可能是文件《未抱镇统计表.csv》，名称有误）未报送');
+  });
+
+  it('puts the run date under the signature', async () => {
+    const lines = (await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date))).text.split(
+      '\n',
+    );
+    const at = lines.indexOf('示例县妇女联合会');
+    expect(lines[at + 1]).toBe('2026年1月15日');
+  });
+
+  it('marks the parts the statistics cannot fill for the county to write, highlighted', async () => {
+    const { text, xml } = await unzip(await buildSummaryDocx(buildSummary(), [], 'zh', date));
+    for (const heading of ['“三八”国际妇女节', '工作特色和亮点', '典型事例', '工作经费'])
+      expect(text).toMatch(
+        new RegExp(`[一二三四五六七八九十]+、[^\\n]*${heading}[^\\n]*\\n【待县妇联填写：`),
+      );
+    expect(xml.match(/<w:highlight w:val="yellow"\/>/g)).toHaveLength(4);
+  });
+
+  it('says the year-over-year basis: like for like, naming the townships of one year only', async () => {
+    const s = buildSummary({ previous: true });
+    const base = s.totals.trainingAttendance! - 1000;
+    s.previous!.comparable = {
+      townships: 29,
+      villages: { current: s.villages - 10, previous: s.villages - 10 },
+      onlyLastYear: ['旧乡'],
+      onlyThisYear: ['黎岭镇'],
+      previous: { totals: { trainingAttendance: base }, rates: {} },
+      change: { totals: { trainingAttendance: 500 }, rates: { fullTimeRate: 0.056 } },
+    };
+    const text = (await unzip(await buildSummaryDocx(s, [], 'zh', date))).text;
+    expect(text).toContain(
+      '文中与上年的比较均按两年都纳入统计的29个乡镇（街道）同口径计算（旧乡上年纳入统计、本年未纳入；黎岭镇本年新纳入、上年无数据）。',
+    );
+    expect(text).toContain(`比上年增加500人次，增长${((500 / base) * 100).toFixed(1)}%`);
+    expect(text).toContain('专职率为34.2%，比上年提高5.6个百分点');
+    // Without per-township figures last year the draft says the totals may cover different townships.
+    const unknown = (
+      await unzip(await buildSummaryDocx(buildSummary({ previous: true }), [], 'zh', date))
+    ).text;
+    expect(unknown).toContain('上年汇总结果没有分乡镇数据');
   });
 });

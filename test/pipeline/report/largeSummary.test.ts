@@ -30,7 +30,7 @@ describe('documents of a 5,000-township summary', () => {
     const table = buildTownshipTable(summary, 'zh');
     expect(table.rows).toHaveLength(100);
     expect(table.omitted).toBe(4900);
-    expect(table.moreNote).toBe('其余 4900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表');
+    expect(table.moreNote).toBe('其余 4,900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表');
     expect(table.caption).toBe('按培训人次从高到低排列，列出前 100 名');
     const values = Array.from(
       { length: 5000 },
@@ -51,7 +51,7 @@ describe('documents of a 5,000-township summary', () => {
     expect(count(towns, /<tbody>[\s\S]*<\/tbody>/g)).toBe(1);
     expect(count(/<tbody>[\s\S]*<\/tbody>/.exec(towns)?.[0] ?? '', /<tr>/g)).toBe(100);
     expect(html).toContain(
-      '<p class="note more">其余 4900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表</p>',
+      '<p class="note more">其余 4,900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表</p>',
     );
     expect(html).toContain('<p class="note more">另有 301 个退回的文件，见 findings.csv</p>');
     expect(html).toContain('<p class="note more">另有 201 个未报送的乡镇，见 summary.json</p>');
@@ -59,7 +59,7 @@ describe('documents of a 5,000-township summary', () => {
     expect(count(html, /<td>退回镇\d+\.csv<\/td>/g)).toBe(199);
     expect(count(html, /未报乡\d+/g)).toBe(199);
     expect(count(html, /<tr class="(err|wrn)">/g)).toBe(200);
-    expect(html).toContain('共发现错误 1502 条、提醒 251 条');
+    expect(html).toContain('共发现错误 1,502 条、提醒 251 条');
     expect(html.length).toBeLessThan(250_000);
   });
 
@@ -68,7 +68,7 @@ describe('documents of a 5,000-township summary', () => {
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     // Header, 100 townships, the county row.
     expect(count(xml, /<w:tr>/g)).toBe(102);
-    expect(xml).toContain('其余 4900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表');
+    expect(xml).toContain('其余 4,900 个乡镇（街道）见 county-summary.xlsx「分乡镇」表');
     expect(xml).not.toContain('乡镇4999');
     expect(docx.length).toBeLessThan(100_000);
   });

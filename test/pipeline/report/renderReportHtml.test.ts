@@ -74,7 +74,7 @@ describe('renderReportHtml', () => {
 
   it('shows headline figures with change arrows, the ranked table, rejected and missing townships', () => {
     expect(html).toContain(
-      '<div class="label">培训人次</div><div class="value">10,800</div><div class="chg up">▲ 1080 (11.1%)</div>',
+      '<div class="label">培训人次</div><div class="value">10,800</div><div class="chg up">▲ 1,080 (11.1%)</div>',
     );
     expect(html).toContain(
       '<div class="label">进村两委比例</div><div class="value">87.5%</div><div class="chg down">▼ 1.3个百分点</div>',
@@ -84,8 +84,10 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<h3>未报送（1）</h3>\n<p class="missing">未报镇</p>');
     expect(html).toContain('共发现错误 3 条、提醒 1 条');
     expect(html).toContain(
-      '<td><code>E_NOT_NUMBER</code></td><td>错误</td><td class="num">1</td><td>坏文件镇：第 7 行“培训人次”不是数字：abc。请填写整数。</td>',
+      '<td>错误</td><td class="num">1</td><td>坏文件镇：第 7 行“培训人次”不是数字：abc。请填写整数。</td>',
     );
+    // Finding codes are for machines (summary.json, findings.csv): none on the page people read.
+    expect(html).not.toMatch(/\b[EW]_[A-Z_]+\b/);
   });
 
   it('carries no personal data planted in finding values', () => {
@@ -109,5 +111,44 @@ describe('inlineSvg', () => {
     const svg =
       '<svg width="1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><path class="zr3-cls-0"/></svg>';
     expect(inlineSvg(svg, 2)).toBe('<svg role="img" width="1"><path class="c2-zr3-cls-0"/></svg>');
+  });
+});
+
+describe('renderReportHtml: fair comparisons and the townships left out', () => {
+  const date = { year: 2026, month: 1, day: 15 };
+  function comparableSummary(): SummaryJson {
+    const s = buildSummary({ previous: true });
+    s.previous!.comparable = {
+      townships: 29,
+      villages: { current: s.villages, previous: s.villages },
+      onlyLastYear: ['旧乡'],
+      onlyThisYear: [],
+      previous: { totals: { trainingAttendance: 10000 }, rates: {} },
+      change: { totals: { trainingAttendance: 800 }, rates: { committeeRate: 0.047 } },
+    };
+    return s;
+  }
+
+  it('arrows compare like with like, and the note says over how many townships and which are left out', () => {
+    const html = renderReportHtml(comparableSummary(), [], 'zh', date);
+    expect(html).toContain(
+      '<div class="label">培训人次</div><div class="value">10,800</div><div class="chg up">▲ 800 (8.0%)</div>',
+    );
+    expect(html).toContain('▲ 4.7个百分点');
+    expect(html).toContain(
+      '按两年都纳入统计的29个乡镇（街道）同口径比较（旧乡上年纳入统计、本年未纳入）；比率的变化以“个百分点”计。',
+    );
+    expect(html).toContain('<h3>上年纳入统计、本年未纳入的乡镇（1）</h3><p>旧乡</p>');
+    expect(html).toContain('生成日期：2026年1月15日');
+  });
+
+  it('puts the likely misnamed file beside a missing township only when summary.json has it', () => {
+    const plain = renderReportHtml(buildSummary(), [], 'zh', date);
+    expect(plain).toContain('<p class="missing">未报镇</p>');
+    const s = buildSummary();
+    s.townships.misnamed = [{ township: '未报镇', file: '未抱镇统计表.csv', written: '未抱镇' }];
+    expect(renderReportHtml(s, [], 'zh', date)).toContain(
+      '<p class="missing">未报镇（可能是文件《未抱镇统计表.csv》，名称有误）</p>',
+    );
   });
 });

@@ -55,9 +55,9 @@ describe('buildReportValues', () => {
 
   it('phrases the year-over-year change', () => {
     const v = buildReportValues(buildSummary({ previous: true }), 'zh').text;
-    expect(v['trainingAttendance.yoy']).toBe('，比上年增加1080人次，增长11.1%');
-    expect(v['trainingAttendance.yoyText']).toBe('比上年增加1080人次，增长11.1%');
-    expect(v['cadreAnnualPay.yoy']).toBe('，比上年减少3000元，下降0.1%');
+    expect(v['trainingAttendance.yoy']).toBe('，比上年增加1,080人次，增长11.1%');
+    expect(v['trainingAttendance.yoyText']).toBe('比上年增加1,080人次，增长11.1%');
+    expect(v['cadreAnnualPay.yoy']).toBe('，比上年减少3,000元，下降0.1%');
     expect(v['repeatPetitions.yoy']).toBe('，与上年持平');
     expect(v['committeeRate.yoy']).toBe('，比上年降低1.3个百分点');
     expect(v['pledgeCompletionRate.yoy']).toBe('');

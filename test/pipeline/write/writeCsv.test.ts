@@ -8,7 +8,7 @@ describe('writeCsv', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'csv-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('UTF-8 with BOM, CRLF, quoting, numbers as numbers, injection neutralised', () => {
+  test('UTF-8 with BOM, CRLF, quoting, numbers as numbers (rates as percentages with one decimal), injection neutralised', () => {
     const path = join(dir, 't.csv');
     writeCsv(path, {
       sheet: 't',
@@ -26,7 +26,7 @@ describe('writeCsv', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1)).toBe(
-      `乡镇,培训人次,专职率\r\n'=cmd|' /C calc'!A0,-3,0.5\r\n"有,逗号 ""引号""",12,\r\n-5,1.25,${String(1 / 3)}\r\n`,
+      `乡镇,培训人次,专职率\r\n'=cmd|' /C calc'!A0,-3,50.0%\r\n"有,逗号 ""引号""",12,\r\n-5,1.25,33.3%\r\n`,
     );
   });
 

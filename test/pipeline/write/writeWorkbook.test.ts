@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { OutputTable, TableCell, TableColumn } from '../../../pipeline/write/outputTable';
-import { columnLetters, writeWorkbook } from '../../../pipeline/write/writeWorkbook';
+import {
+  columnLetters,
+  columnMm,
+  printFit,
+  wrappedLines,
+  writeWorkbook,
+} from '../../../pipeline/write/writeWorkbook';
 import { sheetBacklog } from '../../../pipeline/write/xlsx/waitForSheetDrain';
 
 const summaryTable: OutputTable = {
@@ -123,11 +129,13 @@ describe('writeWorkbook', () => {
 
     const wide = wb.getWorksheet('村级明细')!;
     expect(wide.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
-    // Wide sheets print at full size over several pages, repeating column A as well as row 1.
+    // 14 columns (~190 units, ~475 mm) would print under 8 pt on one page: two pages wide, column A repeated.
     expect(wide.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: false,
+      fitToPage: true,
+      fitToWidth: 2,
+      fitToHeight: 0,
       printTitlesRow: '1:1',
       printTitlesColumn: 'A:A',
     });
@@ -198,5 +206,35 @@ describe('writeWorkbook', () => {
       'ZZ',
       'AAA',
     ]);
+  });
+});
+
+describe('printing legibly on landscape A4', () => {
+  test('a sheet fits one page wide only while its 11-pt text stays at 8 pt or more', () => {
+    // 问题清单's printed columns (widths as written, header padding included): one page at ~85 %.
+    const findings = printFit([18, 12, 8, 10, 16, 14, 10, 42]);
+    expect(findings.pagesWide).toBe(1);
+    expect(11 * findings.scale).toBeGreaterThanOrEqual(8);
+    // The old 问题清单 (every column, two 60-wide messages) printed at ~3.6 pt in LibreOffice.
+    const old = [26, 14, 8, 26, 10, 8, 8, 16, 16, 12, 62, 62];
+    const oldScale = (297 - 2 * 0.4 * 25.4) / old.reduce((a, w) => a + columnMm(w), 0);
+    expect(11 * oldScale).toBeLessThan(5);
+    expect(printFit(old).pagesWide).toBeGreaterThan(1);
+  });
+
+  test('a very wide sheet (分乡镇: 58 columns) runs over several pages wide at full size', () => {
+    const widths = [16, 10, ...Array.from({ length: 28 }, () => [12, 8]).flat()];
+    const fit = printFit(widths);
+    expect(fit.pagesWide).toBeGreaterThan(2);
+    // Each page: the repeated first column plus its share of the others, at 100 % (no shrinking).
+    const first = columnMm(16);
+    const rest = widths.slice(1).reduce((a, w) => a + columnMm(w), 0);
+    expect(rest / fit.pagesWide + first).toBeLessThanOrEqual(297 - 2 * 0.4 * 25.4);
+  });
+
+  test('a wrapped message gets as many lines as it needs', () => {
+    expect(wrappedLines('短', 50)).toBe(1);
+    expect(wrappedLines('长'.repeat(60), 50)).toBe(3); // 60 CJK ≈ 132 units over 49
+    expect(wrappedLines('a\nb', 50)).toBe(2);
   });
 });
