@@ -10,6 +10,8 @@ export type { CellResult } from './normalize/parseCell';
 export { parseChineseNumeral } from './normalize/parseChineseNumeral';
 export { parseYear, countyFromTitle } from './sheet/readMetadata';
 export { validateGrid } from './validateGrid';
+// stand-in until H1 (the lead keeps H1's yearMismatchFinding).
+export { yearMismatchFinding } from './sheet/checkYear';
 export { detectHeader, findHeaderRow } from './sheet/detectHeader';
 export type { HeaderResult } from './sheet/detectHeader';
 export { buildTemplateLayout, columnLetter } from './templateLayout';

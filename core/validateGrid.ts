@@ -52,5 +52,9 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
       ...checkHasVillages(header.headerRow, data.villages, schema),
     ]),
     normalized: data.normalized,
+    // stand-in until H1: the year from 年度 only; no hidden rows left out.
+    year: metadata.year,
+    yearSource: metadata.year === null ? null : 'metadata',
+    excludedRows: [],
   };
 }
