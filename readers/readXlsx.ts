@@ -204,7 +204,9 @@ async function inflateAll(
           resolve(true);
         } else chunks.push(chunk);
       });
-      stream.on('error', (error) => (stopped ? undefined : reject(error)));
+      stream.on('error', (error) =>
+        stopped ? undefined : reject(error instanceof Error ? error : new Error(String(error))),
+      );
       stream.on('end', () => (stopped ? undefined : resolve(false)));
       stream.resume();
     });
