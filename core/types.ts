@@ -137,6 +137,15 @@ export interface Schema {
   /** summary.json's fixed cadre counts: village rows whose field holds a value. */
   cadreCounts: Record<CadreCountId, { field: string; equals: string }>;
   findings: Record<string, FindingSpec>;
+  /** Resource caps of reading a township file (readers/, intake) and the wording of W_SHEET_CHOSEN's reasons. */
+  limits: {
+    maxFileBytes: number;
+    maxInflatedBytes: number;
+    maxRows: number;
+    maxCells: number;
+    maxFindingsPerFile: number;
+    sheetReasons: Record<'year' | 'active' | 'first', Text2>;
+  };
   suggestionText: Text2;
   ui: { redacted: string };
   template: TemplateText;

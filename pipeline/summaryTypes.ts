@@ -2,7 +2,7 @@
 import type { SheetCadres, SheetRates } from '../core';
 import type { RenderedFinding } from '../core/types';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx' | 'xls';
 
 /** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
 export type Rates = SheetRates;
@@ -43,6 +43,12 @@ export interface SummaryJson {
     accepted: string[];
     rejected: { file: string; township: string | null; errors: number }[];
     missing: string[];
+    /**
+     * Missing registry townships that one rejected (E_UNKNOWN_TOWNSHIP, or unreadable) file's
+     * written name has as its one clear nearest name: "可能是文件《file》（名称有误）". Such a
+     * township is still listed in `missing`. Optional for readers of older summaries.
+     */
+    misnamed?: { township: string; file: string; written: string }[];
   };
   villages: number;
   totals: Record<string, number>;
