@@ -138,6 +138,7 @@ describe('county-rollup merge', () => {
       accepted: ['青石镇', '黎岭镇'],
       rejected: [],
       missing: [],
+      misnamed: [],
     });
     expect(summary.villages).toBe(3);
     expect(summary.totals.trainingSessions).toBe(7);
@@ -284,6 +285,7 @@ describe('county-rollup merge', () => {
         { file: '青石镇.xlsx', township: '青石镇', errors: 1 },
       ],
       missing: ['西山乡'],
+      misnamed: [],
     });
     const errors = summary.findings
       .filter((f) => f.severity === 'error')
@@ -292,7 +294,7 @@ describe('county-rollup merge', () => {
       ['empty.csv', 'E_EMPTY_FILE'],
       ['junk.csv', 'E_ENCODING'],
       ['latin1.csv', 'E_ENCODING'],
-      ['old.xls', 'E_UNSUPPORTED_FORMAT'],
+      ['old.xls', 'E_XLS_UNREADABLE'],
       ['东城街道.csv', 'E_YEAR_MISMATCH'],
       ['火星镇.csv', 'E_UNKNOWN_TOWNSHIP'],
       ['白沙乡.csv', 'E_NOT_NUMBER'],
