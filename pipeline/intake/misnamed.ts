@@ -25,7 +25,8 @@ export function guessMisnamed(text: string, registry: Registry): MisnamedGuess |
     for (const key of [t.name, ...t.aliases].map((k) => Array.from(normalizeText(k)))) {
       if (key.length < 2) continue;
       const bound = key.length <= 5 ? 1 : 2;
-      for (let length = key.length - 1; length <= key.length + 1; length++) {
+      // Same length first: at equal distance 清水真 (one character wrong) wins over 清水 (one missing).
+      for (const length of [key.length, key.length - 1, key.length + 1]) {
         if (length < 2) continue;
         for (let start = 0; start + length <= chars.length; start++) {
           const written = chars.slice(start, start + length).join('');

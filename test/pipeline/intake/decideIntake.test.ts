@@ -209,3 +209,56 @@ describe('decideIntake', () => {
     expect(d.missing).toEqual([]);
   });
 });
+
+describe('decideIntake: files rejected at reading, dropped errors, misnamed townships', () => {
+  const failed = (file: string, township: string | null, code: string): FileOutcome => ({
+    ...ok(file, township ?? '', null),
+    township,
+    compact: null,
+    rows: 0,
+    readFailed: true,
+    findings: [makeFinding(schema, code)],
+  });
+
+  test('an unreadable file of a township does not make its readable file a duplicate', () => {
+    const d = decideIntake(
+      [ok('黎岭镇.csv', '黎岭镇'), failed('黎岭镇.xls', '黎岭镇', 'E_ENCODING')],
+      {
+        schema,
+        registry,
+        year: null,
+      },
+    );
+    expect(d.files.map((f) => [f.file, f.status, codes(f)])).toEqual([
+      ['黎岭镇.csv', 'accepted', []],
+      ['黎岭镇.xls', 'rejected', ['E_ENCODING']],
+    ]);
+    expect(d.missing).toEqual(['东城街道', '白沙乡', '青石镇']);
+  });
+
+  test('errors left out by the findings cap still reject the file', () => {
+    const d = decideIntake([{ ...ok('a.csv', '青石镇'), droppedErrors: 3 }], {
+      schema,
+      registry,
+      year: null,
+    });
+    expect([d.files[0]!.status, d.files[0]!.errors, d.accepted]).toEqual(['rejected', 3, []]);
+  });
+
+  test('misnamed: only for a rejected file whose guessed township is missing', () => {
+    const guess = { township: '白沙乡', written: '白沙相' };
+    const d = decideIntake(
+      [
+        { ...failed('白沙相.csv', null, 'E_UNKNOWN_TOWNSHIP'), misnamed: guess },
+        {
+          ...failed('青食镇.csv', null, 'E_UNKNOWN_TOWNSHIP'),
+          misnamed: { township: '青石镇', written: '青食镇' },
+        },
+        ok('青石镇.csv', '青石镇'),
+      ],
+      { schema, registry, year: null },
+    );
+    expect(d.misnamed).toEqual([{ township: '白沙乡', file: '白沙相.csv', written: '白沙相' }]);
+    expect(d.missing).toContain('白沙乡');
+  });
+});
