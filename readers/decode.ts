@@ -109,18 +109,37 @@ function decodeGb18030(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-  if (hasLoneEuroByte(bytes)) return null;
+  if (hasUnstableBytes(bytes)) return null;
   if (/[\uE000-\uF8FF]/u.test(text)) return null;
   return looksLikeGbText(bytes) ? text : null;
 }
 
-/** Whether a 0x80 byte starts a character (GBK has no such character; WHATWG maps it to U+20AC). */
-function hasLoneEuroByte(bytes: Uint8Array): boolean {
+/**
+ * Two-byte codes that decoders disagree on: the 18 whose character GB18030-2022 changed (vertical
+ * punctuation A6D9–A6DF, A6EC–A6ED, A6F3 and eight ideographs FE59…FEA0: private-use in 2005, real
+ * characters in 2022), and A3A0. A file holding one is not read (as under the 2005 table, where
+ * they are private-use characters); no statistics sheet writes them.
+ */
+const CHANGED_IN_2022 = new Set([
+  0xa6d9, 0xa6da, 0xa6db, 0xa6dc, 0xa6dd, 0xa6de, 0xa6df, 0xa6ec, 0xa6ed, 0xa6f3, 0xfe59, 0xfe61,
+  0xfe66, 0xfe67, 0xfe6d, 0xfe7e, 0xfe90, 0xfea0,
+  // A3A0: U+E5E5 (private use) in the 2005 table, U+3000 in the WHATWG index.
+  0xa3a0,
+]);
+
+/**
+ * Whether a 0x80 byte starts a character (GBK has no such character; WHATWG maps it to U+20AC), or
+ * a two-byte code of CHANGED_IN_2022 occurs: bytes whose decoding is not the same everywhere.
+ */
+function hasUnstableBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length;) {
     const lead = bytes[i] ?? 0;
+    const trail = bytes[i + 1] ?? 0;
     if (lead < 0x80) i++;
     else if (lead === 0x80) return true;
-    else i += (bytes[i + 1] ?? 0) >= 0x30 && (bytes[i + 1] ?? 0) <= 0x39 ? 4 : 2;
+    else if (trail >= 0x30 && trail <= 0x39) i += 4;
+    else if (CHANGED_IN_2022.has(lead * 256 + trail)) return true;
+    else i += 2;
   }
   return false;
 }

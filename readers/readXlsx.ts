@@ -279,6 +279,7 @@ interface SheetScan {
 
 const ROW_PATTERN = /<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/gu;
 const CELL_PATTERN = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/gu;
+const CELL_REFERENCE = /(?:^|\s)r\s*=\s*"([^"]*)"/u;
 
 /**
  * Rewrites a worksheet's XML down to the cells that hold a value, an inline string or a formula
@@ -313,10 +314,12 @@ function scanSheet(xml: string): SheetScan {
       const kept: string[] = [];
       for (const cell of (row[3] ?? '').matchAll(CELL_PATTERN)) {
         const cellPrefix = cell[1] ?? '';
-        const cellAttributes = attributes(cell[2] ?? '');
-        const at = cellAttributes.r === undefined ? null : parseA1(cellAttributes.r);
+        // Only the position of an empty cell matters (a later cell may omit its own): no attribute parsing.
+        const reference = CELL_REFERENCE.exec(cell[2] ?? '');
+        const at = reference === null ? null : parseA1(reference[1]!);
         column = at?.column ?? column + 1;
         const content = cell[3] ?? '';
+        if (content === '') continue;
         const hasValue = /<(?:\w+:)?(?:v|is)\b/u.test(content);
         const hasFormula = /<(?:\w+:)?f\b/u.test(content);
         if (!hasValue && !hasFormula) continue;
