@@ -147,7 +147,19 @@ describe('one intake path: validate and merge decide each file alike', () => {
       join(dir, '清水真统计表.csv'),
       sheetCsv({ township: '清水真', villages: [village('五村')] }),
     );
-    const summary = await merge(dir, ['--registry', registryPath()]);
+    const out = join(root, `out${n++}`);
+    const merged = await run([
+      'merge',
+      dir,
+      '--out',
+      out,
+      '--no-charts',
+      '--registry',
+      registryPath(),
+    ]);
+    // The CLI's final summary points at the misspelt file too.
+    expect(merged.stderr).toContain('可能名称有误的文件：清水镇：《清水真统计表.csv》\n');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryJson;
     expect(summary.townships.accepted).toEqual(['黎岭镇']);
     expect(summary.townships.rejected).toEqual([
       { file: '清水真统计表.csv', township: null, errors: 1 },
