@@ -17,15 +17,34 @@ const SCORE_ROWS = 200;
  * and trailing empty lines are dropped. An Excel `sep=` first line sets the delimiter and is dropped.
  */
 export function readCsv(text: string): Grid {
+  return readCsvCapped(text, Infinity).grid;
+}
+
+/**
+ * readCsv reading at most `maxRows` records: when records with content follow, `rows` gives how
+ * far the text reaches (its line count) and the grid is cut there, so a file of millions of lines
+ * is never split into millions of arrays. Blank records past the cap (an export padded with empty
+ * rows) are dropped like trailing blank rows.
+ */
+export function readCsvCapped(text: string, maxRows: number): { grid: Grid; rows: number | null } {
   // One line-break style: Excel writes CRLF between records and LF inside cells; mixed files exist.
   let body = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   // Excel's "sep=;" first line names the delimiter and is not shown as a row, so row numbers match Excel's.
   const hint = /^sep=([,\t;])\n/u.exec(body);
   if (hint) body = body.slice(hint[0].length);
-  const rows = parseRows(body, (hint?.[1] as Delimiter | undefined) ?? detectDelimiter(body));
+  const delimiter = (hint?.[1] as Delimiter | undefined) ?? detectDelimiter(body);
+  const capped = Number.isFinite(maxRows);
+  const { rows, cursor } = parseRowsAt(body, delimiter, capped ? maxRows : 0);
   const grid = rows.map(compactRow);
   while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
-  return grid;
+  let over: number | null = null;
+  if (capped && rows.length >= maxRows && cursor < body.length) {
+    // Content after the cap (anything but delimiters, quotes, spaces, line breaks): the line it ends on.
+    let last = body.length - 1;
+    while (last >= cursor && /[,;\t\n" ]/u.test(body[last]!)) last--;
+    if (last >= cursor) over = countLines(body.slice(0, last + 1));
+  }
+  return { grid, rows: over };
 }
 
 /**
@@ -57,6 +76,22 @@ function scoreDelimiter(rows: string[][]): number {
 }
 
 function parseRows(text: string, delimiter: Delimiter, preview = 0): string[][] {
+  return parseRowsAt(text, delimiter, preview).rows;
+}
+
+/** 1 + the line breaks of a text (counted without building an array: the text may hold millions). */
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+/** The records (at most `preview` when > 0) and how many characters they took. */
+function parseRowsAt(
+  text: string,
+  delimiter: Delimiter,
+  preview: number,
+): { rows: string[][]; cursor: number } {
   const result = Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',
@@ -66,7 +101,7 @@ function parseRows(text: string, delimiter: Delimiter, preview = 0): string[][] 
     header: false,
     preview,
   });
-  return result.data;
+  return { rows: result.data, cursor: result.meta.cursor };
 }
 
 /** Blank strings become null and trailing nulls are dropped, so every reader gives the same grid for the same sheet. */

@@ -1,6 +1,6 @@
 /** Bytes → workbook model for CSV/TXT files: decode (BOM, UTF-8, GB18030, UTF-16), then the CSV grid, within the caps. */
 import { decode } from './decode';
-import { readCsv } from './readCsv';
+import { readCsvCapped } from './readCsv';
 import type { ReaderLimits, ReadResult } from './types';
 
 /** Reads a CSV/TXT file as a one-sheet workbook (no name, no SheetInfo beyond `typed: false`). Never throws. */
@@ -12,11 +12,11 @@ export function readTextWorkbook(bytes: Uint8Array, limits: ReaderLimits): ReadR
     };
   const decoded = decode(bytes);
   if (!decoded.ok) return { ok: false, failure: { code: decoded.code } };
-  const grid = readCsv(decoded.text);
-  if (grid.length > limits.maxRows)
+  const { grid, rows } = readCsvCapped(decoded.text, limits.maxRows);
+  if (rows !== null)
     return {
       ok: false,
-      failure: { code: 'E_TOO_MANY_ROWS', sheet: null, rows: grid.length, limit: limits.maxRows },
+      failure: { code: 'E_TOO_MANY_ROWS', sheet: null, rows, limit: limits.maxRows },
     };
   const cells = grid.reduce((n, row) => n + row.length, 0);
   if (cells > limits.maxCells)

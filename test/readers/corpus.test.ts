@@ -173,6 +173,13 @@ describe('readers: resource caps (issue 13 item 2)', () => {
       ok: false,
       failure: { code: 'E_TOO_MANY_CELLS', sheet: null, cells: 102, limit: 50 },
     });
+    // An export padded with thousands of blank rows is no more rows than its content.
+    const padded = new TextEncoder().encode('序号,村名\n1,东山村\n' + ',,\n'.repeat(5000));
+    const read = workbookOf(await readWorkbook(padded, '.csv', { ...LIMITS, maxRows: 20 }));
+    expect(read.sheets[0]!.grid).toEqual([
+      ['序号', '村名'],
+      ['1', '东山村'],
+    ]);
     const xlsx = await corpusXlsx([
       { name: '表', rows: [['a'], ...Array.from({ length: 30 }, () => [1, 2])] },
     ]);
