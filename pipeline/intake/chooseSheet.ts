@@ -12,7 +12,7 @@ export interface SheetChoice {
   index: number;
   parsed: ParsedSheet;
   warning: Finding | null;
-  /** Visible sheets holding a header row. */
+  /** Visible sheets holding a header row (0 when there was only one sheet to read). */
   candidates: number;
 }
 
@@ -31,7 +31,11 @@ export function chooseSheet(workbook: WorkbookModel, context: ChoiceContext): Sh
   const sheets = workbook.sheets;
   const shown = sheets.flatMap((s, i) => (s.visible ? [i] : []));
   const visible = shown.length > 0 ? shown : sheets.map((_, i) => i);
-  const candidates = visible.filter((i) => findHeaderRow(sheets[i]!.grid, schema) !== null);
+  // One sheet (every CSV, most workbooks): nothing to choose, no header search beyond validateGrid's own.
+  const candidates =
+    visible.length === 1
+      ? []
+      : visible.filter((i) => findHeaderRow(sheets[i]!.grid, schema) !== null);
   const validate = (i: number, year: number | null): ParsedSheet =>
     validateGrid(sheets[i]!.grid, {
       schema,

@@ -85,7 +85,10 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   const encoding: Encoding = workbook.encoding;
   const visible = workbook.sheets.filter((s) => s.visible);
   const shown = visible.length > 0 ? visible : workbook.sheets;
-  const legacy = shown.find((s) => findHeaderRow(s.grid, schema) !== null) ?? shown[0]!;
+  // (One sheet, the usual case: no header search here; the intake searches it anyway.)
+  const legacy =
+    (shown.length > 1 ? shown.find((s) => findHeaderRow(s.grid, schema) !== null) : undefined) ??
+    shown[0]!;
   if (workbook.sheets.every((s) => isBlankGrid(s.grid)))
     return result({
       sha256,
