@@ -74,8 +74,7 @@ export function readXlsWorkbook(
     sheets.push({ name, grid, info: sheetInfo(name, worksheet, grid), visible: hidden === 0 });
   }
   if (sheets.length === 0) return unreadable;
-  const view = workbook.Workbook?.Views?.[0] as { activeTab?: unknown } | undefined;
-  const activeTab = typeof view?.activeTab === 'number' ? view.activeTab : 0;
+  const activeTab = readActiveTab(bytes);
   return {
     ok: true,
     workbook: {
@@ -152,4 +151,34 @@ function sheetInfo(name: string, worksheet: WorkSheet, grid: Grid): SheetInfo {
     }))
     .filter((m) => m.bottom > m.top || m.right > m.left);
   return { name, hiddenRows, hiddenColumns, merges, typed: true };
+}
+
+/** The CFB helpers SheetJS bundles (typed `any` there). */
+interface CfbApi {
+  read(data: Uint8Array, options: { type: 'array' }): unknown;
+  find(container: unknown, path: string): { content?: ArrayLike<number> } | null;
+}
+
+/**
+ * The selected sheet tab of a BIFF8 workbook (WINDOW1 record 0x003D, itabCur at byte 10), which
+ * SheetJS does not expose; 0 when it cannot be read.
+ */
+function readActiveTab(bytes: Uint8Array): number {
+  try {
+    const cfb = XLSX.CFB as CfbApi;
+    const stream = cfb.find(cfb.read(bytes, { type: 'array' }), 'Workbook')?.content;
+    if (stream === undefined) return 0;
+    const at = (i: number): number => (stream[i] ?? 0) | ((stream[i + 1] ?? 0) << 8);
+    for (let i = 0; i + 4 <= stream.length;) {
+      const type = at(i);
+      const length = at(i + 2);
+      if (type === 0x003d && length >= 12) return at(i + 4 + 10);
+      // The workbook globals end at the first EOF record; WINDOW1 comes before it.
+      if (type === 0x000a) return 0;
+      i += 4 + length;
+    }
+  } catch {
+    // A damaged container: the first sheet.
+  }
+  return 0;
 }

@@ -205,11 +205,13 @@ describe('readers: .xls (BIFF8) and .et', () => {
   }
 
   it('an .xls saved by LibreOffice reads to the same grid and SheetInfo as its .xlsx; .et with BIFF8 content too', async () => {
-    const xlsx = await corpusXlsx([{ name: '说明', rows: [['填表说明']] }, ...LAYOUT]);
+    const xlsx = await corpusXlsx([{ name: '说明', rows: [['填表说明']] }, ...LAYOUT], 1);
     const xls = toXls(xlsx);
     const fromXlsx = workbookOf(await readWorkbook(xlsx, '.xlsx', LIMITS));
     const fromXls = workbookOf(await readWorkbook(xls, '.xls', LIMITS));
     expect(fromXls.format).toBe('xls');
+    // The selected tab survives (read from the WINDOW1 record).
+    expect([fromXlsx.active, fromXls.active]).toEqual([1, 1]);
     expect(fromXls.sheets.map((s) => s.name)).toEqual(['说明', '统计表']);
     // LibreOffice saves the cached 0 of the SUM; the text-stored numbers stay text.
     expect(fromXls.sheets[1]!.grid).toEqual(fromXlsx.sheets[1]!.grid);
