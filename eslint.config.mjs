@@ -62,6 +62,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['readers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'readers/ run in a browser too: no Node modules (bytes in, workbook out).',
+            },
+            {
+              group: ['**/pipeline/**', '**/addin/**'],
+              message: 'readers/ must not import pipeline/ or addin/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['addin/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {

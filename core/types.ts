@@ -151,6 +151,15 @@ export interface Schema {
   /** summary.json's fixed cadre counts: village rows whose field holds a value. */
   cadreCounts: Record<CadreCountId, { field: string; equals: string }>;
   findings: Record<string, FindingSpec>;
+  /** Resource caps of reading a township file (readers/, intake) and the wording of W_SHEET_CHOSEN's reasons. */
+  limits: {
+    maxFileBytes: number;
+    maxInflatedBytes: number;
+    maxRows: number;
+    maxCells: number;
+    maxFindingsPerFile: number;
+    sheetReasons: Record<'year' | 'active' | 'first', Text2>;
+  };
   suggestionText: Text2;
   ui: { redacted: string };
   template: TemplateText;
@@ -274,25 +283,10 @@ export interface ParsedSheet {
   /** The sheet's year: metadata 年度, else the title row(s), else the file name (entry-sheet §1). */
   year: number | null;
   yearSource: YearSource | null;
+  /** The cell the year was read from (年度 or title cell), null when from the file name or none. */
+  yearAt: { row: number; column: number } | null;
   /** Hidden rows left out of the data because the sheet's own 合计 excludes them (1-based). */
   excludedRows: number[];
-}
-
-/** The cadre counts summary.json names (cadres.female …). */
-export type CadreCountId = 'female' | 'male' | 'fullTime' | 'partTime' | 'inCommittee';
-
-/** The problems a registry file can have (messages in schema.registry.messages). */
-export type RegistryMessageId = 'noHeader' | 'missingName' | 'duplicateVillage' | 'aliasClash';
-
-/** The county registry: townships, their aliases and villages. */
-export interface Registry {
-  townships: RegistryTownship[];
-}
-
-export interface RegistryTownship {
-  name: string;
-  aliases: string[];
-  villages: string[];
 }
 
 /** What an edge knows about a sheet beyond its values; everything optional (a CSV has none). */
@@ -310,6 +304,23 @@ export interface SheetInfo {
 }
 
 export type YearSource = 'metadata' | 'title' | 'fileName';
+
+/** The cadre counts summary.json names (cadres.female …). */
+export type CadreCountId = 'female' | 'male' | 'fullTime' | 'partTime' | 'inCommittee';
+
+/** The problems a registry file can have (messages in schema.registry.messages). */
+export type RegistryMessageId = 'noHeader' | 'missingName' | 'duplicateVillage' | 'aliasClash';
+
+/** The county registry: townships, their aliases and villages. */
+export interface Registry {
+  townships: RegistryTownship[];
+}
+
+export interface RegistryTownship {
+  name: string;
+  aliases: string[];
+  villages: string[];
+}
 
 export interface ValidateOptions {
   schema: Schema;

@@ -94,6 +94,10 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
     normalized: data.normalized,
     year: year?.year ?? null,
     yearSource: year?.source ?? null,
+    yearAt:
+      year && year.row !== null && year.column !== null
+        ? { row: year.row, column: year.column }
+        : null,
     excludedRows: data.excludedRows,
   };
 }

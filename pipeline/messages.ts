@@ -1,6 +1,6 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
 import type { Text2 } from '../core/types';
-import type { UnreadableReason } from './io/readXlsx';
+import type { UnreadableReason } from '../readers/types';
 
 /** The languages of the CLI. */
 export type Lang = 'zh' | 'en';
@@ -311,6 +311,18 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
   reasonNotXlsx: { zh: '压缩包里没有 Excel 工作簿', en: 'the archive holds no Excel workbook' },
   reasonCorrupt: { zh: '工作簿内容已损坏', en: 'the workbook content is damaged' },
   reasonNoWorksheet: { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
+  reasonNotFile: {
+    zh: '不是普通文件（是文件夹、管道或设备），请指定统计表文件本身',
+    en: 'not a regular file (a folder, pipe or device); name the sheet file itself',
+  },
+  notRegularFile: {
+    zh: '“{path}”不是普通文件（是管道、设备或套接字），无法校验。请指定统计表文件或存放它们的文件夹。',
+    en: '“{path}” is not a regular file (a pipe, device or socket) and cannot be checked. Name a sheet file or a folder holding them.',
+  },
+  doneMisnamed: {
+    zh: '可能名称有误的文件：{list}',
+    en: 'Files whose township name may be misspelt: {list}',
+  },
 } satisfies Record<string, Text2>;
 
 /** A message key of the CLI. */
@@ -336,8 +348,12 @@ export function message2(
   return { zh: message('zh', key, params), en: message('en', key, params) };
 }
 
-const REASON_KEYS: Record<UnreadableReason | 'io', MessageKey> = {
+/** Why a file could not be opened at all (before any reader saw it). */
+export type FileReason = 'io' | 'not-file';
+
+const REASON_KEYS: Record<UnreadableReason | FileReason, MessageKey> = {
   io: 'reasonIo',
+  'not-file': 'reasonNotFile',
   'too-large': 'reasonTooLarge',
   'not-zip': 'reasonNotZip',
   'not-xlsx': 'reasonNotXlsx',
@@ -346,6 +362,6 @@ const REASON_KEYS: Record<UnreadableReason | 'io', MessageKey> = {
 };
 
 /** Why a file is unreadable, in both languages (the `reason` of E_UNREADABLE). */
-export function unreadableReason(reason: UnreadableReason | 'io'): Text2 {
+export function unreadableReason(reason: UnreadableReason | FileReason): Text2 {
   return message2(REASON_KEYS[reason]);
 }

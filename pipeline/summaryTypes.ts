@@ -2,7 +2,7 @@
 import type { SheetCadres, SheetRates } from '../core';
 import type { RenderedFinding } from '../core/types';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx' | 'xls';
 
 /** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
 export type Rates = SheetRates;
@@ -43,7 +43,7 @@ export interface SummaryJson {
     accepted: string[];
     rejected: { file: string; township: string | null; errors: number }[];
     missing: string[];
-    /** Registry townships that a rejected file's misspelt name most likely meant (H2 adds it; optional, rendered when present). */
+    /** Registry townships that a rejected file's misspelt name most likely meant (optional for readers of older summaries; rendered when present). */
     misnamed?: MisnamedTownship[];
   };
   villages: number;

@@ -1,74 +1,29 @@
-/** The registry CSV a user picks in the pane: bytes → text → grid, for the core's parseRegistry. */
+/** The registry file a user picks in the pane: bytes → text → grid through the Node-free text reader (readers/), for the core's parseRegistry. */
 import type { Cell } from '../../core/types';
+// The text reader only: readers/index would pull exceljs and SheetJS into the add-in bundle.
+import { decode } from '../../readers/decode';
+import { detectDelimiter as detectCsvDelimiter, readCsv } from '../../readers/readCsv';
 
 /**
- * Decodes a CSV as Excel writes it: a BOM decides (UTF-8, UTF-16 LE/BE); else strict UTF-8;
- * else GB18030 (a superset of GBK, what Excel's plain "CSV" gives on Chinese Windows).
+ * Decodes a CSV/TXT as Excel writes it, exactly as the CLI does (BOM, UTF-16, strict UTF-8,
+ * verified GB18030). Throws when the bytes are no text the readers accept (the pane says so).
  */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  const decoded = decode(bytes);
+  if (decoded.ok) return decoded.text;
+  throw new Error(
+    decoded.code === 'E_EMPTY_FILE'
+      ? '文件是空的 (the file is empty)'
+      : '编码无法识别，请在 Excel 中另存为“CSV UTF-8”后再选 (unknown encoding: save as CSV UTF-8)',
+  );
 }
 
-/** The delimiter of the first line (outside quotes): comma, tab or semicolon, the most frequent wins. */
+/** The delimiter the readers detect: comma, tab or semicolon, whichever splits the rows most evenly. */
 export function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, '\t': 0, ';': 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch in counts) counts[ch]!++;
-  }
-  const [best, count] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
-  return count > 0 ? best : ',';
+  return detectCsvDelimiter(text);
 }
 
-/** Splits CSV text (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes) into rows of text cells. */
-export function splitCsv(text: string, delimiter: string = detectDelimiter(text)): Cell[][] {
-  const rows: Cell[][] = [];
-  let row: Cell[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endField = (): void => {
-    row.push(field === '' ? null : field);
-    field = '';
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) endField();
-    else if (ch === '\r' || ch === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else field += ch;
-    i++;
-  }
-  if (field !== '' || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
+/** Splits CSV text into rows of text cells with the readers' CSV reader (blank cells null, trailing blanks dropped). */
+export function splitCsv(text: string): Cell[][] {
+  return readCsv(text).map((row) => [...row]);
 }

@@ -337,6 +337,28 @@ function checkRules(s: Obj, ids: Set<string>, codes: Set<string>, errors: string
     });
 }
 
+/** Checks the reading caps: whole numbers ≥ 1, and the three W_SHEET_CHOSEN reasons in both languages. */
+function checkLimits(s: Obj, errors: string[]): void {
+  const limits = s.limits;
+  if (!isObj(limits)) {
+    errors.push('limits must be an object');
+    return;
+  }
+  for (const key of [
+    'maxFileBytes',
+    'maxInflatedBytes',
+    'maxRows',
+    'maxCells',
+    'maxFindingsPerFile',
+  ])
+    if (!Number.isInteger(limits[key]) || (limits[key] as number) < 1)
+      errors.push(`limits.${key} must be a whole number ≥ 1`);
+  const reasons = limits.sheetReasons;
+  for (const key of ['year', 'active', 'first'])
+    if (!isObj(reasons) || !isText2(reasons[key]))
+      errors.push(`limits.sheetReasons.${key} needs zh and en`);
+}
+
 /** Validates a schema object: every problem found, or the typed schema. */
 export function validateSchema(
   json: unknown,
@@ -349,6 +371,7 @@ export function validateSchema(
   checkRules(json, ids, codes, errors);
   checkCadreCounts(json, errors);
   checkHeaderHints(json, ids, errors);
+  checkLimits(json, errors);
   for (const id of ['village'])
     if (ids.size > 0 && !ids.has(id))
       errors.push(`columns: the column ${id} is required by the core`);

@@ -107,6 +107,7 @@ export function assembleSummary(parts: SummaryParts): SummaryJson {
         .filter((f) => f.status === 'rejected')
         .map((f) => ({ file: f.file, township: f.township, errors: f.errors })),
       missing: decision.missing,
+      misnamed: decision.misnamed,
     },
     villages: county.villages,
     totals: county.totals,

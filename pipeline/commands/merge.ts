@@ -5,6 +5,7 @@ import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
+import { displayPath, type FilePath } from '../io/filePath';
 import { listInputs, type InputListing } from '../io/listInputs';
 import { loadRegistryOption } from '../io/readRegistry';
 import { message } from '../messages';
@@ -18,8 +19,8 @@ import { assembleSummary } from '../aggregate/assembleSummary';
 import { buildRowsTable } from '../aggregate/buildRowsTable';
 import type { PreviousSummary, TownshipFigures } from '../aggregate/compareWithPrevious';
 import { layoutFields, type CompactSheet, type FieldLayout } from '../intake/compactSheet';
-import { decideIntake } from '../intake/decideIntake';
-import { intakeFiles } from '../intake/intakeFiles';
+import { chooseYear, decideIntake } from '../intake/decideIntake';
+import { intakeFile, intakeFiles } from '../intake/intakeFiles';
 import {
   buildFindingsTable,
   buildSummaryTable,
@@ -83,7 +84,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     barText: (bar, index, total) => message(io.lang, 'progressBar', { bar, index, total }),
   });
   const run = await assembleRun(listing.files, request, schema, layout, (path) =>
-    progress.step(relative(request.input, path)),
+    progress.step(relative(request.input, displayPath(path))),
   );
   progress.finish();
 
@@ -130,6 +131,17 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
       out: request.out,
     })}\n`,
   );
+  const misnamed = townships.misnamed ?? [];
+  if (misnamed.length > 0)
+    io.stderr(
+      `${message(io.lang, 'doneMisnamed', {
+        list: misnamed
+          .map((m) =>
+            io.lang === 'zh' ? `${m.township}：《${m.file}》` : `${m.township}: ${m.file}`,
+          )
+          .join(io.lang === 'zh' ? '；' : '; '),
+      })}\n`,
+    );
   return townships.rejected.length > 0 || townships.missing.length > 0 ? 1 : 0;
 }
 
@@ -138,19 +150,21 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
  * (file outcomes, raw findings, the rows table) is garbage before the outputs are written.
  */
 async function assembleRun(
-  files: readonly string[],
+  files: readonly FilePath[],
   request: MergeRequest,
   schema: Schema,
   layout: FieldLayout,
-  onFile: (path: string) => void,
+  onFile: (path: FilePath) => void,
 ): Promise<{ summary: SummaryJson; accepted: CompactSheet[] }> {
-  const outcomes = await intakeFiles(files, {
-    schema,
-    layout,
-    registry: request.registry,
-    year: request.year,
-    onFile,
-  });
+  const options = { schema, layout, registry: request.registry, year: request.year };
+  const outcomes = await intakeFiles(files, { ...options, onFile });
+  // Without --year: a workbook with several entry sheets is read again once the year is chosen,
+  // so its sheet of that year is the one merged (schema decisions).
+  const year = chooseYear(outcomes, request.year);
+  if (request.year === null && year !== null)
+    for (const [i, o] of outcomes.entries())
+      if (o.multiSheet && o.year !== year)
+        outcomes[i] = await intakeFile(files[i]!, { ...options, year });
   const decision = decideIntake(outcomes, {
     schema,
     registry: request.registry,

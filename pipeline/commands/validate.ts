@@ -1,12 +1,15 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
 import { stat } from 'node:fs/promises';
-import { loadSchema, renderFinding, validateGrid } from '../../core';
-import type { ParsedSheet, Registry, RenderedFinding, Schema } from '../../core/types';
+import { loadSchema, renderFinding } from '../../core';
+import type { Registry, RenderedFinding, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
 import { listInputs } from '../io/listInputs';
 import { loadRegistryOption } from '../io/readRegistry';
-import { readTownshipFile } from '../io/readTownshipFile';
+import type { FilePath } from '../io/filePath';
+import { layoutFields, type FieldLayout } from '../intake/compactSheet';
+import { decideIntake } from '../intake/decideIntake';
+import { intakeFile } from '../intake/intakeFiles';
 import { message } from '../messages';
 import type { Encoding } from '../summaryTypes';
 
@@ -19,42 +22,32 @@ export interface ValidatedFile {
   findings: RenderedFinding[];
 }
 
-/** What checkTownshipFile returns: the report entry, plus the parsed sheet and file hash for callers that go on (merge). */
-export interface CheckedFile extends ValidatedFile {
-  sha256: string;
-  sheet: ParsedSheet | null;
-}
-
 /** Options of checkTownshipFile. */
 export interface CheckOptions {
   schema: Schema;
   registry: Registry | null;
   year: number | null;
+  layout?: FieldLayout;
 }
 
-/** Reads and validates one township file: read findings (encoding, format) or the core's findings on its grid. */
-export async function checkTownshipFile(path: string, options: CheckOptions): Promise<CheckedFile> {
-  const read = await readTownshipFile(path, options.schema);
-  const sheet =
-    read.grid === null
-      ? null
-      : validateGrid(read.grid, {
-          schema: options.schema,
-          registry: options.registry,
-          fileName: read.file,
-          year: options.year,
-        });
-  const findings = [...read.findings, ...(sheet?.findings ?? [])].map((f) =>
-    renderFinding(f, options.schema),
-  );
+/**
+ * Reads and decides one township file exactly as merge does (the one intake path: intakeFile, then
+ * decideIntake on the file alone), so validate's verdict is merge's verdict for that file.
+ */
+export async function checkTownshipFile(
+  path: FilePath,
+  options: CheckOptions,
+): Promise<ValidatedFile> {
+  const { schema, registry, year } = options;
+  const layout = options.layout ?? layoutFields(schema);
+  const outcome = await intakeFile(path, { schema, layout, registry, year });
+  const decided = decideIntake([outcome], { schema, registry, year }).files[0]!;
   return {
-    file: read.file,
-    encoding: read.encoding,
-    township: sheet?.township ?? null,
-    status: findings.some((f) => f.severity === 'error') ? 'rejected' : 'accepted',
-    findings,
-    sha256: read.sha256,
-    sheet,
+    file: decided.file,
+    encoding: decided.encoding,
+    township: decided.township,
+    status: decided.status,
+    findings: decided.findings.map((f) => renderFinding(f, schema)),
   };
 }
 
@@ -87,24 +80,29 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   const inputs = await collectInputs(args.positionals, io);
   if (inputs === null) return 2;
 
-  const files: ValidatedFile[] = [];
-  for (const path of inputs) {
-    const {
-      sha256: _sha256,
-      sheet: _sheet,
-      ...entry
-    } = await checkTownshipFile(path, { schema, registry, year });
-    files.push(entry);
+  // Streamed file by file: a folder of large sheets never becomes one huge string.
+  const json = args.flags.has('--json');
+  const layout = layoutFields(schema);
+  let rejected = 0;
+  if (json) io.stdout('{\n  "files": [\n');
+  for (const [i, path] of inputs.entries()) {
+    const entry = await checkTownshipFile(path, { schema, registry, year, layout });
+    if (entry.status === 'rejected') rejected++;
+    if (json) io.stdout(`${i > 0 ? ',\n' : ''}${indent(JSON.stringify(entry, null, 2), '    ')}`);
+    else io.stdout(formatFile(entry, io.lang));
   }
+  if (json) io.stdout('\n  ]\n}\n');
+  else io.stdout(totalLine(inputs.length, rejected, io.lang));
+  return rejected > 0 ? 1 : 0;
+}
 
-  if (args.flags.has('--json')) io.stdout(`${JSON.stringify({ files }, null, 2)}\n`);
-  else io.stdout(formatReport(files, io.lang));
-  return files.some((f) => f.status === 'rejected') ? 1 : 0;
+function indent(text: string, by: string): string {
+  return text.replace(/^/gmu, by);
 }
 
 /** The files named on the command line, folders expanded (entry-sheet §7.9); null after printing why when nothing can be read. */
-async function collectInputs(paths: string[], io: CliIO): Promise<string[] | null> {
-  const files: string[] = [];
+async function collectInputs(paths: string[], io: CliIO): Promise<FilePath[] | null> {
+  const files: FilePath[] = [];
   const ignored: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
@@ -113,6 +111,11 @@ async function collectInputs(paths: string[], io: CliIO): Promise<string[] | nul
       return null;
     }
     if (!info.isDirectory()) {
+      // A FIFO or device would block or never end: only regular files are read.
+      if (!info.isFile()) {
+        io.stderr(`${message(io.lang, 'notRegularFile', { path })}\n`);
+        return null;
+      }
       files.push(path);
       continue;
     }
@@ -140,44 +143,46 @@ async function collectInputs(paths: string[], io: CliIO): Promise<string[] | nul
 
 /** The plain-language report: per file a heading, its verdict and one line per finding, then a total line. */
 export function formatReport(files: readonly ValidatedFile[], lang: 'zh' | 'en'): string {
+  const rejected = files.filter((f) => f.status === 'rejected').length;
+  return files.map((f) => formatFile(f, lang)).join('') + totalLine(files.length, rejected, lang);
+}
+
+/** One file of the report: its heading, its verdict, one line per finding, and a blank line. */
+export function formatFile(f: ValidatedFile, lang: 'zh' | 'en'): string {
   const lines: string[] = [];
   const unknown = message(lang, 'unknownValue');
-  for (const f of files) {
-    const errors = f.findings.filter((x) => x.severity === 'error').length;
-    const warnings = f.findings.length - errors;
-    // A file rejected before its grid was read (format, encoding) has no encoding to show.
-    const details = [message(lang, 'headingTownship', { township: f.township ?? unknown })];
-    if (f.encoding !== null)
-      details.push(message(lang, 'headingEncoding', { encoding: f.encoding }));
+  const errors = f.findings.filter((x) => x.severity === 'error').length;
+  const warnings = f.findings.length - errors;
+  // A file rejected before its grid was read (format, encoding) has no encoding to show.
+  const details = [message(lang, 'headingTownship', { township: f.township ?? unknown })];
+  if (f.encoding !== null) details.push(message(lang, 'headingEncoding', { encoding: f.encoding }));
+  lines.push(
+    message(lang, 'fileHeading', {
+      file: f.file,
+      details: details.join(message(lang, 'headingSeparator')),
+    }),
+  );
+  if (f.status === 'rejected')
+    lines.push(message(lang, 'fileRejected', { errors: Math.max(errors, 1), warnings }));
+  else
     lines.push(
-      message(lang, 'fileHeading', {
-        file: f.file,
-        details: details.join(message(lang, 'headingSeparator')),
+      warnings > 0
+        ? message(lang, 'filePassedWithWarnings', { warnings })
+        : message(lang, 'filePassed'),
+    );
+  for (const finding of f.findings) {
+    lines.push(
+      message(lang, 'findingLine', {
+        severity: message(lang, finding.severity === 'error' ? 'severityError' : 'severityWarning'),
+        message: lang === 'zh' ? finding.message_zh : finding.message_en,
       }),
     );
-    if (errors > 0) lines.push(message(lang, 'fileRejected', { errors, warnings }));
-    else
-      lines.push(
-        warnings > 0
-          ? message(lang, 'filePassedWithWarnings', { warnings })
-          : message(lang, 'filePassed'),
-      );
-    for (const finding of f.findings) {
-      lines.push(
-        message(lang, 'findingLine', {
-          severity: message(
-            lang,
-            finding.severity === 'error' ? 'severityError' : 'severityWarning',
-          ),
-          message: lang === 'zh' ? finding.message_zh : finding.message_en,
-        }),
-      );
-    }
-    lines.push('');
   }
-  const rejected = files.filter((f) => f.status === 'rejected').length;
-  lines.push(
-    message(lang, 'totalLine', { files: files.length, passed: files.length - rejected, rejected }),
-  );
+  lines.push('');
   return `${lines.join('\n')}\n`;
+}
+
+/** The report's last line: files checked, passed, rejected. */
+function totalLine(files: number, rejected: number, lang: 'zh' | 'en'): string {
+  return `${message(lang, 'totalLine', { files, passed: files - rejected, rejected })}\n`;
 }

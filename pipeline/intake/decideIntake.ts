@@ -1,6 +1,6 @@
 /** The merge's intake decisions over all files at once: the year, wrong-year and duplicate-township rejections, missing townships. Pure. */
-import { makeFinding } from '../../core';
-import type { Finding, Registry, Schema } from '../../core/types';
+import { makeFinding, yearMismatchFinding } from '../../core';
+import type { Finding, Registry, Schema, YearSource } from '../../core/types';
 import type { Encoding } from '../summaryTypes';
 import { compareCodePoints } from '../aggregate/compareCodePoints';
 import type { CompactSheet } from './compactSheet';
@@ -13,8 +13,13 @@ export interface FileOutcome {
   encoding: Encoding | null;
   /** The township the file was identified as (registry name), null when it could not be identified. */
   township: string | null;
-  /** 年度 from the sheet's metadata. */
+  /** The sheet's year (年度, else title, else file name: ParsedSheet.year). */
   year: number | null;
+  yearSource: YearSource | null;
+  /** The cell the year was read from, when it was a cell. */
+  yearAt: { row: number; column: number } | null;
+  /** The worksheet read, when the workbook has more than one (named in messages); else null. */
+  sheetName: string | null;
   /** County named in the sheet's title. */
   county: string | null;
   findings: Finding[];
@@ -22,6 +27,14 @@ export interface FileOutcome {
   rows: number;
   /** The rows in compact form, kept while the file has no error. */
   compact: CompactSheet | null;
+  /** Errors left out of `findings` by the per-file cap (they still reject the file). */
+  droppedErrors: number;
+  /** Rejected before its content was read (encoding, format, size …): its township comes from its name. */
+  readFailed: boolean;
+  /** Several worksheets hold an entry table: the choice depends on the expected year. */
+  multiSheet: boolean;
+  /** An unknown township name one clear step from a registry name (townships.misnamed). */
+  misnamed: { township: string; written: string } | null;
 }
 
 /** A file with its final status. */
@@ -37,6 +50,8 @@ export interface IntakeDecision {
   accepted: CompactSheet[];
   expected: number;
   missing: string[];
+  /** Missing registry townships that a rejected file's name most likely meant (summary.json townships.misnamed). */
+  misnamed: { township: string; file: string; written: string }[];
 }
 
 /**
@@ -72,17 +87,25 @@ export function decideIntake(
     if (findings[i]!.some((f) => f.code === 'E_YEAR_MISMATCH')) return true;
     if (year === null || o.year === null || o.year === year) return false;
     findings[i]!.push(
-      makeFinding(schema, 'E_YEAR_MISMATCH', {
-        value: String(o.year),
-        params: { value: o.year, expected: year },
-      }),
+      yearMismatchFinding(
+        schema,
+        {
+          year: o.year,
+          source: o.yearSource ?? 'metadata',
+          sheetName: o.sheetName,
+          row: o.yearAt?.row ?? null,
+          column: o.yearAt?.column ?? null,
+        },
+        year,
+      ),
     );
     return true;
   });
 
   const byTownship = new Map<string, number[]>();
   outcomes.forEach((o, i) => {
-    if (o.township === null || wrongYear[i]) return;
+    // A file rejected at reading has its township from its name only: it does not clash with a readable file.
+    if (o.township === null || wrongYear[i] || o.readFailed) return;
     const list = byTownship.get(o.township);
     if (list) list.push(i);
     else byTownship.set(o.township, [i]);
@@ -100,7 +123,7 @@ export function decideIntake(
   }
 
   const files: DecidedFile[] = outcomes.map((o, i) => {
-    const errors = findings[i]!.filter((f) => f.severity === 'error').length;
+    const errors = findings[i]!.filter((f) => f.severity === 'error').length + o.droppedErrors;
     const status = errors === 0 && o.compact !== null ? 'accepted' : 'rejected';
     return {
       ...o,
@@ -114,11 +137,20 @@ export function decideIntake(
   const missing = registry
     ? registry.townships.map((t) => t.name).filter((t) => !identified.has(t))
     : [];
+  const missingSet = new Set(missing);
+  const misnamed = files
+    .flatMap((f) =>
+      f.status === 'rejected' && f.misnamed !== null && missingSet.has(f.misnamed.township)
+        ? [{ township: f.misnamed.township, file: f.file, written: f.misnamed.written }]
+        : [],
+    )
+    .sort((a, b) => compareCodePoints(a.township, b.township) || compareCodePoints(a.file, b.file));
   return {
     year,
     files,
     accepted: files.flatMap((f) => (f.compact ? [f.compact] : [])),
     expected: registry ? registry.townships.length : identified.size,
     missing: missing.sort(compareCodePoints),
+    misnamed,
   };
 }

@@ -1,19 +1,27 @@
-/** Reads and validates the township files one at a time, keeping only findings and the compact rows (never the grids). */
-import { makeFinding, validateGrid } from '../../core';
+/**
+ * The one intake path of `validate` and `merge`: read a file (readers), choose its data sheet,
+ * validate it (core), identify its township, cap its findings — keeping only findings and the
+ * compact rows (never the grids).
+ */
+import { makeFinding, resolveTownship } from '../../core';
 import type { Finding, Registry, Schema } from '../../core/types';
+import type { FilePath } from '../io/filePath';
 import { readTownshipFile } from '../io/readTownshipFile';
+import { capFindings } from './capFindings';
+import { chooseSheet } from './chooseSheet';
 import { compactSheet, type FieldLayout } from './compactSheet';
 import type { FileOutcome } from './decideIntake';
+import { guessMisnamed } from './misnamed';
 
 /** Options of intakeFiles. */
 export interface IntakeOptions {
   schema: Schema;
   layout: FieldLayout;
   registry: Registry | null;
-  /** --year (the core then flags a different 年度 itself); without it the majority is applied later. */
+  /** --year (the core then flags a different year itself); without it the majority is applied later. */
   year: number | null;
   /** Called before each file (progress). */
-  onFile?: (file: string, index: number) => void;
+  onFile?: (file: FilePath, index: number) => void;
 }
 
 /**
@@ -24,7 +32,7 @@ const IN_FLIGHT = 8;
 
 /** Reads, validates and compacts every file; outcomes in the order given. */
 export async function intakeFiles(
-  paths: readonly string[],
+  paths: readonly FilePath[],
   options: IntakeOptions,
 ): Promise<FileOutcome[]> {
   const outcomes = new Array<FileOutcome>(paths.length);
@@ -40,44 +48,102 @@ export async function intakeFiles(
   return outcomes;
 }
 
-/** One file: read → validateGrid → identity, year, county, findings, and the compact rows when it has no error. */
-export async function intakeFile(path: string, options: IntakeOptions): Promise<FileOutcome> {
-  const { schema } = options;
+/**
+ * One file: read → choose the sheet → validateGrid → identity, year, county, capped findings, and
+ * the compact rows when it has no error. A file rejected at reading still gets its township from
+ * its file name (§7.7), so that township is listed as rejected, not missing (§7.10).
+ */
+export async function intakeFile(path: FilePath, options: IntakeOptions): Promise<FileOutcome> {
+  const { schema, registry } = options;
   const read = await readTownshipFile(path, schema);
-  const base = { file: read.file, sha256: read.sha256, encoding: read.encoding };
-  if (read.grid === null)
+  const base = {
+    file: read.file,
+    sha256: read.sha256,
+    encoding: read.encoding,
+    rows: 0,
+    compact: null,
+    droppedErrors: 0,
+  };
+  if (read.workbook === null) {
+    const named = townshipFromFileName(read.file, registry, schema);
     return {
       ...base,
-      township: null,
+      township: named.township,
       year: null,
+      yearSource: null,
+      yearAt: null,
+      sheetName: null,
       county: null,
       findings: read.findings,
-      rows: 0,
-      compact: null,
+      readFailed: true,
+      multiSheet: false,
+      misnamed: named.misnamed,
     };
-  const sheet = validateGrid(read.grid, {
+  }
+
+  const choice = chooseSheet(read.workbook, {
     schema,
-    registry: options.registry,
+    registry,
     fileName: read.file,
     year: options.year,
   });
-  const findings: Finding[] = [...read.findings, ...sheet.findings];
+  const sheet = choice.parsed;
+  const findings: Finding[] = [
+    ...read.findings,
+    ...(choice.warning === null ? [] : [choice.warning]),
+    ...sheet.findings,
+  ];
   // A name the registry does not know is not an identity: it must neither count as present nor clash as a duplicate.
-  const unknown = findings.some((f) => f.code === 'E_UNKNOWN_TOWNSHIP');
-  const township = unknown ? null : sheet.township;
-  if (township === null && !unknown)
+  const unknown = findings.find((f) => f.code === 'E_UNKNOWN_TOWNSHIP');
+  const township = unknown === undefined ? sheet.township : null;
+  if (township === null && unknown === undefined)
     findings.push(makeFinding(schema, 'E_UNKNOWN_TOWNSHIP', { value: read.file }));
-  const hasError = findings.some((f) => f.severity === 'error');
+  const capped = capFindings(findings, schema);
+  const hasError = capped.droppedErrors > 0 || findings.some((f) => f.severity === 'error');
+  const chosen = read.workbook.sheets[choice.index]!;
   return {
     ...base,
     township,
-    year: sheet.metadata.year,
+    year: sheet.year,
+    yearSource: sheet.yearSource,
+    yearAt: sheet.yearAt,
+    // Named in messages only when the workbook has more than one sheet.
+    sheetName: read.workbook.sheets.length > 1 ? chosen.name : null,
     county: sheet.county,
-    findings,
+    findings: capped.findings,
+    droppedErrors: capped.droppedErrors,
     rows: sheet.villages.length,
+    readFailed: false,
+    multiSheet: choice.candidates > 1,
+    misnamed:
+      unknown !== undefined && registry !== null
+        ? guessMisnamed(unknown.value ?? read.file, registry)
+        : null,
     compact:
       hasError || township === null
         ? null
         : compactSheet(sheet, options.layout, read.file, township),
+  };
+}
+
+/**
+ * The township a file's name gives (§7.7) for a file rejected before its content was read. Without
+ * a registry only a name ending in 镇/乡/街道 counts (readme.txt is no township).
+ */
+function townshipFromFileName(
+  file: string,
+  registry: Registry | null,
+  schema: Schema,
+): { township: string | null; misnamed: FileOutcome['misnamed'] } {
+  const resolved = resolveTownship(null, file, registry, schema);
+  if (resolved.township !== null) {
+    const ok =
+      registry !== null ||
+      schema.township.levelSuffixes.some((s) => resolved.township!.endsWith(s));
+    return { township: ok ? resolved.township : null, misnamed: null };
+  }
+  return {
+    township: null,
+    misnamed: registry === null ? null : guessMisnamed(resolved.finding?.value ?? file, registry),
   };
 }

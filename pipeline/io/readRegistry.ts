@@ -1,10 +1,11 @@
-/** Reads the county registry CSV (entry-sheet §6, §7.8): any encoding the readers accept, then the core's parseRegistry. */
+/** Reads the county registry (entry-sheet §6, §7.8): any format and encoding the readers accept (CSV/TXT, .xlsx, .xls/.et), then the core's parseRegistry. */
 import { readFile } from 'node:fs/promises';
-import { parseRegistry } from '../../core';
+import { extname } from 'node:path';
+import { parseRegistry, renderFinding } from '../../core';
 import type { Registry, RegistryError, Schema } from '../../core';
+import { isReadableExtension, readWorkbook } from '../../readers';
 import { message } from '../messages';
-import { decode } from './decode';
-import { readCsv } from './readCsv';
+import { failureFinding, readerLimits } from './readTownshipFile';
 
 /**
  * The registry, or why it cannot be used (the CLI stops with exit 2 and prints the errors).
@@ -21,13 +22,34 @@ export async function readRegistry(path: string, schema: Schema): Promise<Regist
   } catch {
     return fileError('reasonIo');
   }
-  const decoded = decode(bytes);
-  if (!decoded.ok)
-    return fileError(decoded.code === 'E_EMPTY_FILE' ? 'registryEmpty' : 'registryEncoding');
-  const parsed = parseRegistry(readCsv(decoded.text), schema);
-  return parsed.ok
-    ? { ok: true, registry: parsed.registry }
-    : { ok: false, unreadable: false, errors: parsed.errors };
+  // Any other extension (registry.dat, no extension) is read as text, as before.
+  const extension = extname(path).toLowerCase();
+  const read = await readWorkbook(
+    bytes,
+    isReadableExtension(extension) ? extension : '.csv',
+    readerLimits(schema),
+  );
+  if (read === null || !read.ok) {
+    const failure = read?.ok === false ? read.failure : { code: 'E_ENCODING' as const };
+    if (failure.code === 'E_EMPTY_FILE') return fileError('registryEmpty');
+    if (failure.code === 'E_ENCODING') return fileError('registryEncoding');
+    const rendered = renderFinding(failureFinding(schema, failure), schema);
+    return {
+      ok: false,
+      unreadable: true,
+      errors: [{ row: null, message_zh: rendered.message_zh, message_en: rendered.message_en }],
+    };
+  }
+  // A workbook: the first visible sheet that is a registry (a 说明 sheet may come first); else the first sheet's errors.
+  const { sheets } = read.workbook;
+  const ordered = [...sheets.filter((s) => s.visible), ...sheets.filter((s) => !s.visible)];
+  let first: RegistryError[] | null = null;
+  for (const sheet of ordered) {
+    const parsed = parseRegistry(sheet.grid, schema);
+    if (parsed.ok) return { ok: true, registry: parsed.registry };
+    first ??= parsed.errors;
+  }
+  return { ok: false, unreadable: false, errors: first ?? [] };
 }
 
 function fileError(key: 'reasonIo' | 'registryEmpty' | 'registryEncoding'): RegistryResult {

@@ -221,6 +221,7 @@ describe('county-rollup merge on the example county', () => {
         errors: t.planted.filter((p) => p.code.startsWith('E_')).length,
       })),
       missing: [],
+      misnamed: [],
     });
   });
 

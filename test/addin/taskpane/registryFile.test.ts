@@ -17,13 +17,21 @@ describe('decodeText', () => {
 });
 
 describe('splitCsv', () => {
-  it('splits quoted fields, doubled quotes and CRLF, blank cells as null', () => {
+  it('splits quoted fields, doubled quotes and CRLF; trailing blank cells dropped (the readers grid)', () => {
     expect(splitCsv(CSV)).toEqual([
       ['乡镇', '村（社区）', '乡镇别名'],
       ['黎岭镇', '东村', '黎岭乡'],
-      ['黎岭镇', '西村,新区', null],
-      ['青石镇', '说"好"村', null],
+      ['黎岭镇', '西村,新区'],
+      ['青石镇', '说"好"村'],
     ]);
+    expect(splitCsv('a,,b\n')).toEqual([['a', null, 'b']]);
+  });
+
+  it('decodeText refuses bytes that are no text (the pane reports it) instead of mojibake', () => {
+    expect(() =>
+      decodeText(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2c, 0x5a, 0x6f, 0xeb])),
+    ).toThrow(/编码无法识别/u);
+    expect(() => decodeText(new Uint8Array(0))).toThrow(/空/u);
   });
 
   it('keeps line breaks inside quotes and detects tab and semicolon delimiters', () => {

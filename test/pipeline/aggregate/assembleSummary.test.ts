@@ -19,10 +19,17 @@ const file = (
   encoding: 'utf-8',
   township,
   year: 2025,
+  yearSource: 'metadata',
+  yearAt: null,
+  sheetName: null,
   county,
   findings,
   rows: 0,
   compact: null,
+  droppedErrors: 0,
+  readFailed: false,
+  multiSheet: false,
+  misnamed: null,
   status: findings.some((f) => f.severity === 'error') ? 'rejected' : 'accepted',
   errors: findings.filter((f) => f.severity === 'error').length,
 });
@@ -56,6 +63,7 @@ describe('assembleSummary', () => {
     accepted: [],
     expected: 3,
     missing: ['白沙乡'],
+    misnamed: [{ township: '白沙乡', file: 'a.csv', written: '白沙相' }],
   };
   const figures = assembleFigures(buildRowsTable([], layout), schema, layout);
   const summary = assembleSummary({
@@ -100,6 +108,7 @@ describe('assembleSummary', () => {
         { file: 'b.csv', township: '青石镇', errors: 1 },
       ],
       missing: ['白沙乡'],
+      misnamed: [{ township: '白沙乡', file: 'a.csv', written: '白沙相' }],
     });
     expect(summary.inputs.map((i) => [i.file, i.status])).toEqual([
       ['a.csv', 'rejected'],

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const bad = makeSheet({ township: '青石镇妇联' });
   bad.rows[0]![12] = '五十'; // 培训人次 of 东山村 (M5): a Chinese numeral, and the 合计 no longer matches
   writeFileSync(join(mixed, '青石镇.csv'), csvUtf8Bom(bad));
-  writeFileSync(join(mixed, '旧表.xls'), 'x');
+  writeFileSync(join(mixed, '旧表.ods'), 'x');
   writeFileSync(join(dir, 'registry.csv'), REGISTRY);
   writeFileSync(join(dir, 'bad-registry.csv'), `${REGISTRY}青石镇,石门村\r\n`);
   mkdirSync(join(dir, 'empty'));
@@ -72,9 +72,9 @@ describe('validate: exit 1', () => {
     expect(
       result.stdout.startsWith(
         [
-          '旧表.xls（乡镇：未识别）',
+          '旧表.ods（乡镇：未识别）',
           '  有 1 个错误、0 个警告',
-          '  [错误] 不支持 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。',
+          '  [错误] 不支持 .ods 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。',
           '',
           '青石镇.csv（乡镇：青石镇；编码：utf-8-bom）',
           '',
@@ -108,7 +108,7 @@ describe('validate: exit 1', () => {
       Array(3).fill(['file', 'encoding', 'township', 'status', 'findings']),
     );
     expect(json.files.map(({ findings: _f, ...rest }) => rest)).toEqual([
-      { file: '旧表.xls', encoding: null, township: null, status: 'rejected' },
+      { file: '旧表.ods', encoding: null, township: null, status: 'rejected' },
       { file: '青石镇.csv', encoding: 'utf-8-bom', township: '青石镇', status: 'rejected' },
       { file: '黎岭镇.csv', encoding: 'gb18030', township: '黎岭镇', status: 'accepted' },
     ]);
@@ -120,10 +120,10 @@ describe('validate: exit 1', () => {
         column: null,
         cell: null,
         field: null,
-        value: '.xls',
+        value: '.ods',
         suggestion: null,
-        message_zh: '不支持 .xls 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。',
-        message_en: '.xls files are not supported; save as .xlsx or CSV.',
+        message_zh: '不支持 .ods 格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV。',
+        message_en: '.ods files are not supported; save as .xlsx or CSV.',
       },
     ]);
     const codes = (
@@ -164,7 +164,7 @@ describe('validate: English output', () => {
     const result = await run(['validate', mixed, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      '旧表.xls (township: unknown)\n  1 error(s), 0 warning(s)\n  [error] .xls files are not supported; save as .xlsx or CSV.\n',
+      '旧表.ods (township: unknown)\n  1 error(s), 0 warning(s)\n  [error] .ods files are not supported; save as .xlsx or CSV.\n',
     );
     expect(result.stdout).toContain(
       '  [warning] M5 (Training attendances [培训人次]) “五十” is written in Chinese numerals; counted as 50.\n',

@@ -138,6 +138,7 @@ describe('county-rollup merge', () => {
       accepted: ['青石镇', '黎岭镇'],
       rejected: [],
       missing: [],
+      misnamed: [],
     });
     expect(summary.villages).toBe(3);
     expect(summary.totals.trainingSessions).toBe(7);
@@ -293,6 +294,7 @@ describe('county-rollup merge', () => {
         { file: '青石镇.xlsx', township: '青石镇', errors: 1 },
       ],
       missing: ['西山乡'],
+      misnamed: [],
     });
     const errors = summary.findings
       .filter((f) => f.severity === 'error')
@@ -301,7 +303,7 @@ describe('county-rollup merge', () => {
       ['empty.csv', 'E_EMPTY_FILE'],
       ['junk.csv', 'E_ENCODING'],
       ['latin1.csv', 'E_ENCODING'],
-      ['old.xls', 'E_UNSUPPORTED_FORMAT'],
+      ['old.xls', 'E_XLS_UNREADABLE'],
       ['东城街道.csv', 'E_YEAR_MISMATCH'],
       ['火星镇.csv', 'E_UNKNOWN_TOWNSHIP'],
       ['白沙乡.csv', 'E_NOT_NUMBER'],
@@ -313,7 +315,7 @@ describe('county-rollup merge', () => {
       '青石镇有多个文件：附件1-青石镇.csv, 青石镇.xlsx。请只保留一个后重新汇总。',
     );
     expect(summary.findings.find((f) => f.code === 'E_YEAR_MISMATCH')!.message_zh).toBe(
-      '年度为 2024，本次汇总的是 2025 年度，请确认文件是否发错。',
+      '年度为 2024（读自年度单元格 B2），本次汇总的是 2025 年度，请确认文件是否发错。',
     );
     const findingsCsv = readFileSync(join(root, 'out', 'findings.csv'), 'utf8');
     expect(findingsCsv).toContain('E_DUPLICATE_TOWNSHIP');

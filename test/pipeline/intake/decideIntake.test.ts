@@ -26,6 +26,13 @@ const ok = (file: string, township: string, year: number | null = 2025): FileOut
   encoding: 'utf-8',
   township,
   year,
+  yearSource: year === null ? null : 'metadata',
+  yearAt: year === null ? null : { row: 2, column: 3 },
+  sheetName: null,
+  droppedErrors: 0,
+  readFailed: false,
+  multiSheet: false,
+  misnamed: null,
   county: null,
   findings: [],
   rows: 3,
@@ -94,13 +101,17 @@ describe('decideIntake', () => {
       {
         code: 'E_YEAR_MISMATCH',
         severity: 'error',
-        row: null,
-        column: null,
-        cell: null,
+        row: 2,
+        column: 3,
+        cell: 'C2',
         field: null,
         value: '2024',
         suggestion: null,
-        params: { value: 2024, expected: 2025 },
+        params: {
+          expected: 2025,
+          from_zh: '（读自年度单元格 C2）',
+          from_en: ' (read from the 年度 cell C2)',
+        },
       },
     ]);
     // 白沙乡 was identified (its file is only for the wrong year): rejected, not missing.
@@ -201,5 +212,58 @@ describe('decideIntake', () => {
     expect(d.files.map((f) => f.status)).toEqual(['accepted', 'accepted', 'rejected']);
     expect(d.expected).toBe(2);
     expect(d.missing).toEqual([]);
+  });
+});
+
+describe('decideIntake: files rejected at reading, dropped errors, misnamed townships', () => {
+  const failed = (file: string, township: string | null, code: string): FileOutcome => ({
+    ...ok(file, township ?? '', null),
+    township,
+    compact: null,
+    rows: 0,
+    readFailed: true,
+    findings: [makeFinding(schema, code)],
+  });
+
+  test('an unreadable file of a township does not make its readable file a duplicate', () => {
+    const d = decideIntake(
+      [ok('黎岭镇.csv', '黎岭镇'), failed('黎岭镇.xls', '黎岭镇', 'E_ENCODING')],
+      {
+        schema,
+        registry,
+        year: null,
+      },
+    );
+    expect(d.files.map((f) => [f.file, f.status, codes(f)])).toEqual([
+      ['黎岭镇.csv', 'accepted', []],
+      ['黎岭镇.xls', 'rejected', ['E_ENCODING']],
+    ]);
+    expect(d.missing).toEqual(['东城街道', '白沙乡', '青石镇']);
+  });
+
+  test('errors left out by the findings cap still reject the file', () => {
+    const d = decideIntake([{ ...ok('a.csv', '青石镇'), droppedErrors: 3 }], {
+      schema,
+      registry,
+      year: null,
+    });
+    expect([d.files[0]!.status, d.files[0]!.errors, d.accepted]).toEqual(['rejected', 3, []]);
+  });
+
+  test('misnamed: only for a rejected file whose guessed township is missing', () => {
+    const guess = { township: '白沙乡', written: '白沙相' };
+    const d = decideIntake(
+      [
+        { ...failed('白沙相.csv', null, 'E_UNKNOWN_TOWNSHIP'), misnamed: guess },
+        {
+          ...failed('青食镇.csv', null, 'E_UNKNOWN_TOWNSHIP'),
+          misnamed: { township: '青石镇', written: '青食镇' },
+        },
+        ok('青石镇.csv', '青石镇'),
+      ],
+      { schema, registry, year: null },
+    );
+    expect(d.misnamed).toEqual([{ township: '白沙乡', file: '白沙相.csv', written: '白沙相' }]);
+    expect(d.missing).toContain('白沙乡');
   });
 });

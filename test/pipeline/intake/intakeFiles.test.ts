@@ -55,7 +55,7 @@ describe('intakeFiles', () => {
         layout,
         registry,
         year: null,
-        onFile: (path) => seen.push(path.slice(dir.length + 1)),
+        onFile: (path) => seen.push(String(path).slice(dir.length + 1)),
       },
     );
     expect(seen).toEqual(['a.csv', 'b.xlsx', 'c.csv', 'd.csv']);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { loadSchema } from '../../../core';
 import { readRegistry } from '../../../pipeline/io/readRegistry';
@@ -72,5 +73,19 @@ describe('readRegistry', () => {
       unreadable: true,
       errors: [{ row: null, message_zh: message }],
     });
+  });
+
+  // Regression (issue 7): a registry saved as .xlsx was "编码无法识别"; it is read like the CSV.
+  it('reads a registry given as .xlsx (a 说明 sheet before it), and as .xls the readers reject with what to do', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').getCell('A1').value = '全县乡镇、村（社区）名单';
+    const sheet = workbook.addWorksheet('名单');
+    for (const line of REGISTRY.trim().split('\r\n'))
+      sheet.addRow(line.split(',').map((c) => (c === '' ? null : c)));
+    const path = write('registry.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(await readRegistry(path, schema)).toEqual(expected);
+    const xls = await readRegistry(write('registry.xls', 'not a workbook'), schema);
+    expect(xls.ok).toBe(false);
+    if (!xls.ok) expect(xls.errors[0]?.message_zh).toContain('另存为');
   });
 });

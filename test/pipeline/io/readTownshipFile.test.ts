@@ -85,8 +85,9 @@ describe.each([
 
 describe('readTownshipFile: files rejected at reading', () => {
   it.each([
-    ['old.xls', 'E_UNSUPPORTED_FORMAT', '.xls'],
-    ['wps.et', 'E_UNSUPPORTED_FORMAT', '.et'],
+    // Not BIFF8 (nor a zip): the message says to save as .xlsx.
+    ['old.xls', 'E_XLS_UNREADABLE', '.xls'],
+    ['wps.et', 'E_XLS_UNREADABLE', '.et'],
     ['mac.numbers', 'E_UNSUPPORTED_FORMAT', '.numbers'],
     ['calc.ODS', 'E_UNSUPPORTED_FORMAT', '.ods'],
     ['noextension', 'E_UNSUPPORTED_FORMAT', 'noextension'],
@@ -96,9 +97,16 @@ describe('readTownshipFile: files rejected at reading', () => {
       file: name,
       sha256: createHash('sha256').update('whatever').digest('hex'),
       encoding: null,
+      workbook: null,
       sheetName: null,
       grid: null,
-      findings: [makeFinding(schema, code, { value })],
+      findings: [
+        makeFinding(
+          schema,
+          code,
+          code === 'E_XLS_UNREADABLE' ? { value, params: { format: value } } : { value },
+        ),
+      ],
     });
   });
 

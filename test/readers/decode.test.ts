@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import type { TextEncoding } from '../../../pipeline/io/decode';
-import { decode } from '../../../pipeline/io/decode';
+import type { TextEncoding } from '../../readers/decode';
+import { decode } from '../../readers/decode';
 import {
   csvGbk,
   csvUtf8,
@@ -10,7 +10,7 @@ import {
   sheetText,
   unicodeText,
   utf16beText,
-} from '../../fixtures/sheets';
+} from '../fixtures/sheets';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 

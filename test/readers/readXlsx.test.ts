@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import type { Grid } from '../../../core/types';
-import { listZipEntries, MAX_XLSX_BYTES, readXlsx, toCell } from '../../../pipeline/io/readXlsx';
-import { expectedTextGrid, gridXlsx, makeSheet, sheetXlsx } from '../../fixtures/sheets';
+import type { Grid } from '../../core/types';
+import { listZipEntries, MAX_XLSX_BYTES, readXlsx, toCell } from '../../readers/readXlsx';
+import { expectedTextGrid, gridXlsx, makeSheet, sheetXlsx } from '../fixtures/sheets';
 
 const asText = (grid: Grid): (string | null)[][] =>
   grid.map((row) => row.map((c) => (c === null ? null : String(c))));

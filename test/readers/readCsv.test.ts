@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { compactRow, detectDelimiter, readCsv } from '../../../pipeline/io/readCsv';
-import { expectedTextGrid, makeSheet, sheetText } from '../../fixtures/sheets';
+import { compactRow, detectDelimiter, readCsv } from '../../readers/readCsv';
+import { expectedTextGrid, makeSheet, sheetText } from '../fixtures/sheets';
 
 describe('readCsv: the sheet', () => {
   const sheet = makeSheet();
