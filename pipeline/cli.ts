@@ -1,4 +1,5 @@
 /** The county-rollup command line: global options, dispatch to pipeline/commands/, exit status. */
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { SchemaError } from '../core';
 import packageJson from '../package.json';
@@ -6,6 +7,7 @@ import type { CliIO } from './args';
 import { runMerge } from './commands/merge';
 import { runTemplate } from './commands/template';
 import { runValidate } from './commands/validate';
+import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
 import { message } from './messages';
 
@@ -133,6 +135,23 @@ if (isEntry()) {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Stopped from outside: remove what is half-written, release the lock, exit 128 + signal number.
+  const stop = (signal: NodeJS.Signals): void => {
+    const removed = runInterruptCleanups();
+    io.stderr(`${message(lang, removed ? 'interrupted' : 'interruptedPlain', { signal })}\n`);
+    process.exit(128 + constants.signals[signal]);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => stop(signal));
+  // Started by bin/county-rollup.js (an IPC channel): when the launcher dies, so does this run.
+  if (process.channel !== undefined) {
+    watchLauncher(process.ppid);
+    process.channel.unref();
+    process.on('disconnect', () => stop('SIGHUP'));
+    setInterval(() => {
+      if (launcherGone()) stop('SIGHUP');
+    }, 500).unref();
+  }
   // The reader of a pipe went away (`… | head`): stop quietly.
   process.stdout.on('error', () => process.exit(2));
   void main(argv, io).then((code) => {

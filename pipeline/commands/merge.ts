@@ -1,6 +1,6 @@
 /** `county-rollup merge <input-dir> --out <dir>`: intake → aggregation (arquero) → summary.json, tables and documents, written atomically. */
 import { readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
 import type { CliIO } from '../args';
@@ -27,7 +27,16 @@ import {
 import { summaryJsonChunks } from '../write/summaryJsonChunks';
 import { writeCsv } from '../write/writeCsv';
 import { bufferChunks, writeTextChunks } from '../write/writeTextChunks';
-import { checkOutDir, writeOutDir } from '../write/writeOutDir';
+import { lockOutDir, type OutDirLock } from '../write/outDirLock';
+import {
+  checkOutAgainstInput,
+  checkOutDir,
+  recoverOutDir,
+  resolveOutDir,
+  writeOutDir,
+  type OutDirWarning,
+} from '../write/writeOutDir';
+import { launcherGone, testPause } from '../interrupt';
 import { writeWorkbook } from '../write/writeWorkbook';
 
 const OUT_PROBLEM_MESSAGES = {
@@ -54,7 +63,57 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const schema = loadSchema();
   const request = await readRequest(argv, io, schema);
   if (request === null) return 2;
+  const lock = await takeLock(request.out, io);
+  if (lock === null) return 2;
+  try {
+    return await mergeLocked(request, lock, schema, io);
+  } finally {
+    lock.release();
+  }
+}
 
+/** Takes the lock beside --out and clears what an interrupted run left; null after printing who holds it. */
+async function takeLock(out: string, io: CliIO): Promise<OutDirLock | null> {
+  const place = await resolveOutDir(out);
+  const attempt = await lockOutDir(place);
+  if (!attempt.ok) {
+    const unknown = message(io.lang, 'unknownValue');
+    io.stderr(
+      `${message(io.lang, 'outLocked', {
+        path: out,
+        pid: attempt.owner?.pid ?? unknown,
+        host: attempt.owner?.host ?? unknown,
+        since: attempt.owner?.since ?? unknown,
+        lock: attempt.path,
+      })}\n`,
+    );
+    return null;
+  }
+  try {
+    printWarnings(await recoverOutDir(place), io);
+  } catch (error) {
+    attempt.lock.release();
+    io.stderr(`${message(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
+    return null;
+  }
+  return attempt.lock;
+}
+
+/** Warnings about old outputs or leftovers that could not be removed (the run goes on). */
+function printWarnings(warnings: readonly OutDirWarning[], io: CliIO): void {
+  for (const w of warnings)
+    io.stderr(
+      `${message(io.lang, w.kind === 'oldNotRemoved' ? 'oldOutNotRemoved' : 'leftoverNotRemoved', { path: w.path, reason: w.reason })}\n`,
+    );
+}
+
+/** The merge proper, with the lock held. */
+async function mergeLocked(
+  request: MergeRequest,
+  lock: OutDirLock,
+  schema: Schema,
+  io: CliIO,
+): Promise<number> {
   let listing: InputListing;
   try {
     listing = await listInputs(request.input);
@@ -86,22 +145,35 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   progress.finish();
 
   const { summary } = run;
+  let warnings: OutDirWarning[];
   try {
-    await writeOutDir(request.out, async (dir) => {
-      await writeTables(dir, summary, schema, layout, run.accepted);
-      // The rows were needed for the roster only: let them go before the documents are built.
-      run.accepted = [];
-      await writeDocuments(summary, dir, {
-        charts: request.charts,
-        ...(request.font === undefined ? {} : { fontFile: request.font }),
-        lang: io.lang,
-        stderr: io.stderr,
-      });
-    });
+    warnings = await writeOutDir(
+      request.out,
+      async (dir) => {
+        await writeTables(dir, summary, schema, layout, run.accepted);
+        // The rows were needed for the roster only: let them go before the documents are built.
+        run.accepted = [];
+        await writeDocuments(summary, dir, {
+          charts: request.charts,
+          ...(request.font === undefined ? {} : { fontFile: request.font }),
+          lang: io.lang,
+          stderr: io.stderr,
+        });
+      },
+      {
+        beforeCommit: async () => {
+          await testPause('filled', io.stderr);
+          if (launcherGone()) throw new Error(message(io.lang, 'launcherGone'));
+          if (!(await lock.held()))
+            throw new Error(message(io.lang, 'lockLost', { lock: lock.path }));
+        },
+      },
+    );
   } catch (error) {
     io.stderr(`${message(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
     return 2;
   }
+  printWarnings(warnings, io);
 
   // Serialised again rather than kept: on a nation-sized run the text is hundreds of MB.
   if (request.json) for (const block of bufferChunks(summaryJsonChunks(summary))) io.stdout(block);
@@ -217,10 +289,9 @@ async function readRequest(
   );
   if (inputInfo !== null)
     return fail(message(io.lang, 'inputNotDir', { path: input, reason: inputInfo }));
-  // Renaming --out aside must never touch the inputs: refuse an --out that is, or holds, the input folder.
-  const fromOut = relative(resolve(out), resolve(input));
-  if (fromOut === '' || (!fromOut.startsWith('..') && !isAbsolute(fromOut)))
-    return fail(message(io.lang, 'outHoldsInput', { path: out }));
+  // Replacing --out must never touch the inputs: compared by real path (links, linked parents).
+  const clash = await checkOutAgainstInput(out, input);
+  if (clash !== null) return fail(message(io.lang, clash, { path: out, input }));
   const outProblem = await checkOutDir(out);
   if (outProblem !== null)
     return fail(message(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));
