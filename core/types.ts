@@ -139,6 +139,8 @@ export interface Schema {
   findings: Record<string, FindingSpec>;
   suggestionText: Text2;
   ui: { redacted: string };
+  /** Fields whose finding values are redacted outside the roster, and the codes exempt (sums, not entries). */
+  privacy: { findingValueFields: string[]; keepValueCodes: string[] };
   template: TemplateText;
 }
 

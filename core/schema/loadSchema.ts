@@ -130,6 +130,15 @@ function checkTopLevel(s: Obj, errors: string[]): void {
   if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
   if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
     errors.push('ui.redacted must be a string');
+  const privacy = s.privacy;
+  if (
+    !isObj(privacy) ||
+    !Array.isArray(privacy.findingValueFields) ||
+    !privacy.findingValueFields.every(isStr) ||
+    !Array.isArray(privacy.keepValueCodes) ||
+    !privacy.keepValueCodes.every(isStr)
+  )
+    errors.push('privacy needs lists findingValueFields and keepValueCodes of strings');
   const tpl = s.template;
   if (!isObj(tpl)) errors.push('template must be an object of template texts');
   else

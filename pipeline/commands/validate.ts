@@ -1,6 +1,6 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
 import { stat } from 'node:fs/promises';
-import { loadSchema, renderFinding, validateGrid } from '../../core';
+import { loadSchema, redactFinding, renderFinding, validateGrid } from '../../core';
 import type { ParsedSheet, Registry, RenderedFinding, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
@@ -45,7 +45,7 @@ export async function checkTownshipFile(path: string, options: CheckOptions): Pr
           year: options.year,
         });
   const findings = [...read.findings, ...(sheet?.findings ?? [])].map((f) =>
-    renderFinding(f, options.schema),
+    renderFinding(redactFinding(f, options.schema), options.schema),
   );
   return {
     file: read.file,
