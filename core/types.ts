@@ -69,6 +69,8 @@ export interface TypeSpec {
   units?: string[];
   tenThousandUnits?: string[];
   decimals?: number;
+  /** Largest plausible value in one cell (count, money); at most Number.MAX_SAFE_INTEGER. */
+  max?: number;
   excelFormat: string;
   validation: string;
   prompt: Text2;

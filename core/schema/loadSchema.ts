@@ -69,6 +69,8 @@ function checkTopLevel(s: Obj, errors: string[]): void {
           errors.push(`types.${t}.units must be a list of strings`);
         if (spec.tenThousandUnits !== undefined && !isStrArray(spec.tenThousandUnits))
           errors.push(`types.${t}.tenThousandUnits must be a list of strings`);
+        if (spec.max !== undefined && (!Number.isSafeInteger(spec.max) || (spec.max as number) < 1))
+          errors.push(`types.${t}.max must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
       }
     }
   const n = s.numbers;
