@@ -9,6 +9,7 @@ import { runTemplate } from './commands/template';
 import { runValidate } from './commands/validate';
 import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
+import { printableJson } from './terminalText';
 import { message } from './messages';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
@@ -108,7 +109,8 @@ function reportCrash(error: unknown, io: CliIO): void {
 /** The terminal as a CliIO. */
 function processIO(): Omit<CliIO, 'lang'> {
   return {
-    stdout: (s) => void process.stdout.write(s),
+    // stdout carries --json: the controls JSON leaves raw are escaped (texts were cleaned by message()).
+    stdout: (s) => void process.stdout.write(printableJson(s)),
     stderr: (s) => void process.stderr.write(s),
     isTTY: process.stderr.isTTY === true,
   };

@@ -1,6 +1,7 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
 import type { Text2 } from '../core/types';
 import type { UnreadableReason } from './io/readXlsx';
+import { printableValue } from './terminalText';
 
 /** The languages of the CLI. */
 export type Lang = 'zh' | 'en';
@@ -351,9 +352,10 @@ export function message(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
+  // Values come from file names and cells: never a control character on the terminal.
   return MESSAGES[key][lang].replace(/\{(\w+)\}/gu, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    return value === undefined ? whole : printableValue(String(value));
   });
 }
 
