@@ -279,6 +279,11 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
     en: 'Interrupted ({signal}); the unfinished results were removed and the existing output folder was left as it was.',
   },
   interruptedPlain: { zh: '运行被中断（{signal}）。', en: 'Interrupted ({signal}).' },
+  xlsxCellMarker: { zh: '…〔已截断〕', en: '… [truncated]' },
+  xlsxCellsTruncated: {
+    zh: '提示：county-summary.xlsx 中有 {count} 个单元格的文字超过 Excel 每格 {limit} 个字符的上限，已截断并以“{marker}”结尾（第一个在“{sheet}”表 {cell}）；完整内容见输出文件夹中的 CSV 文件（如 villages.csv）。',
+    en: 'Note: {count} cell(s) of county-summary.xlsx held more than Excel’s {limit} characters per cell and were cut, ending in “{marker}” (the first on sheet “{sheet}”, {cell}); the CSV files (villages.csv …) hold the full text.',
+  },
   badCounty: { zh: '--county 不能为空。', en: '--county cannot be empty.' },
   writeFailed: {
     zh: '写入结果失败（{reason}），原有的输出文件夹未改动。',

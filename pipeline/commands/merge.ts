@@ -37,7 +37,12 @@ import {
   type OutDirWarning,
 } from '../write/writeOutDir';
 import { launcherGone, testPause } from '../interrupt';
-import { writeWorkbook } from '../write/writeWorkbook';
+import {
+  columnLetters,
+  EXCEL_CELL_CHARS,
+  writeWorkbook,
+  type TruncatedCell,
+} from '../write/writeWorkbook';
 
 const OUT_PROBLEM_MESSAGES = {
   parentMissing: 'outParentMissing',
@@ -150,7 +155,7 @@ async function mergeLocked(
     warnings = await writeOutDir(
       request.out,
       async (dir) => {
-        await writeTables(dir, summary, schema, layout, run.accepted);
+        await writeTables(dir, summary, schema, layout, run.accepted, io);
         // The rows were needed for the roster only: let them go before the documents are built.
         run.accepted = [];
         await writeDocuments(summary, dir, {
@@ -234,21 +239,39 @@ async function writeTables(
   schema: Schema,
   layout: FieldLayout,
   accepted: readonly CompactSheet[],
+  io: CliIO,
 ): Promise<void> {
   // 2-space indented, key order as built, final newline: identical inputs give identical bytes.
   writeTextChunks(join(dir, 'summary.json'), summaryJsonChunks(summary));
   const townships = buildTownshipsTable(summary, schema);
   const villages = buildVillagesTable(accepted, layout, schema);
   const findings = buildFindingsTable(summary, schema);
+  // Excel's cell limit cuts long text in the workbook only; the CSV files keep it whole.
+  const marker = message(io.lang, 'xlsxCellMarker');
+  const cut: TruncatedCell[] = [];
   writeCsv(join(dir, 'townships.csv'), townships);
   writeCsv(join(dir, 'villages.csv'), villages);
   writeCsv(join(dir, 'findings.csv'), findings);
   await writeWorkbook(
     join(dir, 'county-summary.xlsx'),
     [buildSummaryTable(summary, schema), townships, villages, findings],
-    // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
-    summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) },
+    {
+      // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
+      ...(summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) }),
+      cellText: { marker, onTruncate: (where) => cut.push(where) },
+    },
   );
+  const first = cut[0];
+  if (first !== undefined)
+    io.stderr(
+      `${message(io.lang, 'xlsxCellsTruncated', {
+        count: cut.length,
+        limit: EXCEL_CELL_CHARS,
+        marker,
+        sheet: first.sheet,
+        cell: `${columnLetters(first.column)}${first.row}`,
+      })}\n`,
+    );
 }
 
 /** Checks the arguments, the output location, the registry and --previous; prints why and returns null when the run cannot start (exit 2). */

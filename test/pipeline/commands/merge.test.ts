@@ -465,3 +465,35 @@ describe('merge: --out and the input folder compared by real path (issue 13.1)',
     expect(readdirSync(root).sort()).toEqual(['alias', 'data', 'holder', 'in-link']);
   });
 });
+
+describe('merge: text over Excel’s cell limit (issue 13.10)', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'merge-long-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('is cut in the workbook with a marker and a note on stderr; villages.csv keeps it whole', async () => {
+    const input = join(root, 'in');
+    mkdirSync(input);
+    const notes = '情况说明'.repeat(10_000); // 40,000 characters
+    writeFileSync(
+      join(input, '青石镇.csv'),
+      sheetCsv({ ...QINGSHI, villages: [{ ...QINGSHI.villages[0]!, notes }] }),
+    );
+    const io = captureIO();
+    const out = join(root, 'out');
+    expect(await runMerge([input, '--out', out, '--no-charts'], io)).not.toBe(2);
+    expect(io.err.join('')).toMatch(
+      /1 个单元格的文字超过 Excel 每格 32767 个字符的上限.*“村级明细”表 [A-Z]+2/u,
+    );
+    expect(readFileSync(join(out, 'villages.csv'), 'utf8')).toContain(notes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'county-summary.xlsx'));
+    const texts: string[] = [];
+    wb.getWorksheet('村级明细')!.eachRow((row) =>
+      row.eachCell((cell) => void texts.push(cell.text)),
+    );
+    const cut = texts.find((t) => t.startsWith('情况说明'))!;
+    expect(cut.length).toBe(32_767);
+    expect(cut.endsWith('…〔已截断〕')).toBe(true);
+  });
+});
