@@ -16,7 +16,7 @@ import { rmSync } from 'node:fs';
 import {
   access,
   lstat,
-  mkdtemp,
+  mkdir,
   readdir,
   readlink,
   realpath,
@@ -187,6 +187,25 @@ function siblingName(place: OutPlace, kind: 'old' | 'link'): string {
   return join(place.parent, `.${place.name}.${kind}-${randomBytes(6).toString('hex')}`);
 }
 
+/**
+ * A new, empty version folder `.<name>.v-XXXXXX` (six random letters or digits, like mkdtemp). Made
+ * with mkdir rather than mkdtemp: mkdtemp's folders are private (0700), while --out has always had
+ * the permissions of a folder the user makes (0777 less the umask).
+ */
+async function makeVersionDir(place: OutPlace): Promise<string> {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (;;) {
+    const suffix = Array.from(randomBytes(6), (b) => letters[b % letters.length]).join('');
+    const path = join(place.parent, `.${place.name}.v-${suffix}`);
+    try {
+      await mkdir(path);
+      return path;
+    } catch (error) {
+      if (reasonOf(error) !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Options of {@link writeOutDir}. */
 export interface WriteOutOptions {
   /** Called just before the new output goes in; throws to stop (the lock was lost, the launcher died). */
@@ -205,7 +224,7 @@ export async function writeOutDir(
   options: WriteOutOptions = {},
 ): Promise<OutDirWarning[]> {
   const place = await resolveOutDir(out);
-  const version = await mkdtemp(join(place.parent, `.${place.name}.v-`));
+  const version = await makeVersionDir(place);
   // Interrupted (Ctrl-C, the launcher killed) before the output is in place: nothing half-written stays.
   let pending: string[] = [version];
   const forget = onInterrupt(() => {
