@@ -132,6 +132,7 @@ if (isEntry()) {
     argv.includes('--lang=en') || (langAt >= 0 && argv[langAt + 1] === 'en') ? 'en' : 'zh';
   // Errors outside main's await chain (a library's stray callback) still get a message, never a raw stack.
   const crash = (error: unknown): void => {
+    runInterruptCleanups();
     reportCrash(error, { ...io, lang });
     process.exit(2);
   };

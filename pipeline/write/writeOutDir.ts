@@ -12,7 +12,7 @@
  */
 import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { lstatSync, renameSync, rmSync } from 'node:fs';
 import {
   access,
   lstat,
@@ -227,7 +227,11 @@ export async function writeOutDir(
   const version = await makeVersionDir(place);
   // Interrupted (Ctrl-C, the launcher killed) before the output is in place: nothing half-written stays.
   let pending: string[] = [version];
+  // Between the two renames of a swap: the old output, set aside, to put back.
+  let setAside: string | null = null;
   const forget = onInterrupt(() => {
+    if (setAside !== null && lstatSync(place.path, { throwIfNoEntry: false }) === undefined)
+      renameSync(setAside, place.path);
     for (const path of pending) rmSync(path, { recursive: true, force: true });
     return pending.length > 0;
   });
@@ -235,8 +239,12 @@ export async function writeOutDir(
     await fill(version);
     testHook('filled');
     await options.beforeCommit?.();
-    const old = await swapIn(place, version, (path) => (pending = [...pending, path]));
+    const old = await swapIn(place, version, {
+      created: (path) => (pending = [...pending, path]),
+      setAside: (path) => (setAside = path),
+    });
     pending = [];
+    setAside = null;
     testHook('committed');
     const warnings: OutDirWarning[] = [];
     for (const path of old) {
@@ -257,12 +265,12 @@ export async function writeOutDir(
 
 /**
  * Puts `version` in place of `place.path`; returns what to remove afterwards. `track` learns every
- * new sibling that must go if the swap fails.
+ * new sibling that must go if the swap fails, and the old output while it is set aside.
  */
 async function swapIn(
   place: OutPlace,
   version: string,
-  track: (path: string) => void,
+  track: { created: (path: string) => void; setAside: (path: string) => void },
 ): Promise<string[]> {
   const before = await lstat(place.path).catch(() => null);
   const oldVersion = await currentVersion(place);
@@ -276,7 +284,7 @@ async function swapIn(
       },
     );
     if (linked) {
-      track(link);
+      track.created(link);
       if (before === null || before.isSymbolicLink()) {
         testHook('flip');
         await rename(link, place.path); // atomic: the old link is replaced, never missing
@@ -284,6 +292,7 @@ async function swapIn(
       }
       // A real folder from an older version: set aside, link in (the only gap, once per --out).
       const aside = siblingName(place, 'old');
+      track.setAside(aside);
       await rename(place.path, aside);
       testHook('migrate');
       try {
@@ -301,6 +310,7 @@ async function swapIn(
     return [];
   }
   const aside = siblingName(place, 'old');
+  track.setAside(aside);
   await rename(place.path, aside);
   testHook('swap');
   try {

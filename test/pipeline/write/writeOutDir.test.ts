@@ -136,4 +136,16 @@ describe('writeOutDir', () => {
     expect(readFileSync(join(root, 'out', 'old.txt'), 'utf8')).toBe('old');
     expect(existsSync(join(root, 'out'))).toBe(true);
   });
+
+  test('recoverOutDir: with --out in place, a stale .out.old-PID of an older version is swept, never in the way', async () => {
+    await writeOutDir(join(root, 'out'), write('current'));
+    mkdirSync(join(root, `.out.old-${process.pid}`));
+    writeFileSync(join(root, `.out.old-${process.pid}`, 'villages.csv'), 'personal');
+    mkdirSync(join(root, `.out.tmp-${process.pid}`));
+    expect(await recoverOutDir(await resolveOutDir(join(root, 'out')))).toEqual([]);
+    expect(entries(root)).toEqual(['.out.v-*', 'out']);
+    expect(readFileSync(join(root, 'out', 'a.txt'), 'utf8')).toBe('current');
+    await writeOutDir(join(root, 'out'), write('next'));
+    expect(readFileSync(join(root, 'out', 'a.txt'), 'utf8')).toBe('next');
+  });
 });
