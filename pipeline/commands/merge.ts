@@ -88,7 +88,7 @@ async function takeLock(out: string, io: CliIO): Promise<OutDirLock | null> {
         path: out,
         pid: attempt.owner?.pid ?? unknown,
         host: attempt.owner?.host ?? unknown,
-        since: attempt.owner?.since ?? unknown,
+        since: attempt.owner === null ? unknown : localTime(attempt.owner.since),
         lock: attempt.path,
       })}\n`,
     );
@@ -102,6 +102,14 @@ async function takeLock(out: string, io: CliIO): Promise<OutDirLock | null> {
     return null;
   }
   return attempt.lock;
+}
+
+/** An ISO time as the local `YYYY-MM-DD HH:MM:SS` a user reads (the text as is when it is not a time). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 /** Warnings about old outputs or leftovers that could not be removed (the run goes on). */

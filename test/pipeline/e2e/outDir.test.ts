@@ -175,7 +175,7 @@ describe('the output folder under kills, readers and a second run', () => {
     expect(second.status).toBe(2);
     expect(second.stderr).toContain('正被另一次汇总使用');
     expect(second.stderr).toContain(`进程 ${first.pid}`);
-    expect(second.stderr).toMatch(/开始于 \d{4}-\d\d-\d\dT/u);
+    expect(second.stderr).toMatch(/开始于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/u);
     expect((await first.ended).status).toBe(0);
     expect(isNew()).toBe(true);
     expect(entries(root)).toEqual(['.out.v-*', 'in', 'out']);
