@@ -134,7 +134,8 @@ function finishNumber(
     return fail('E_NUMBER_TOO_LARGE', { max });
   if (type !== 'money' && !Number.isInteger(n)) return fail('E_NOT_INTEGER');
   const value = type === 'money' ? round2(n) : n;
-  if (type === 'money' && warn === null) {
+  // value !== n first: most amounts have at most 2 decimals, and toPrecision is dear per cell.
+  if (type === 'money' && warn === null && value !== n) {
     const exact = excelPrecision(n);
     if (roundTo(exact, cs.schema.types.money.decimals ?? 2) !== exact) warn = 'W_MONEY_DECIMALS';
   }
