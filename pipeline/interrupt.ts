@@ -58,7 +58,10 @@ export function testHook(point: HookPoint): void {
  * run prints `paused <point> <pid>` on stderr and waits that many milliseconds
  * (COUNTY_ROLLUP_TEST_PAUSE_MS, default 20,000) without blocking, so signals are handled.
  */
-export async function testPause(point: HookPoint, stderr: (s: string) => void): Promise<void> {
+export async function testPause(
+  point: HookPoint,
+  stderr: (s: string) => void = (s) => void process.stderr.write(s),
+): Promise<void> {
   if (process.env.COUNTY_ROLLUP_TEST_PAUSE_AT !== point) return;
   stderr(`paused ${point} ${process.pid}\n`);
   const ms = Number(process.env.COUNTY_ROLLUP_TEST_PAUSE_MS ?? '20000');

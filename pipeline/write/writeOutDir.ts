@@ -26,7 +26,7 @@ import {
   symlink,
 } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { onInterrupt, testHook } from '../interrupt';
+import { onInterrupt, testHook, testPause } from '../interrupt';
 
 /** Why the output folder cannot be used (the merge stops with exit 2 before reading anything). */
 export type OutDirProblem = 'parentMissing' | 'parentUnwritable' | 'outIsFile';
@@ -295,6 +295,7 @@ async function swapIn(
       track.setAside(aside);
       await rename(place.path, aside);
       testHook('migrate');
+      await testPause('migrate');
       try {
         await rename(link, place.path);
       } catch (error) {

@@ -189,6 +189,21 @@ describe('the output folder under kills, readers and a second run', () => {
     expect(entries(root)).toEqual(['.out.v-*', 'in', 'out']);
   }, 120_000);
 
+  test('SIGTERM between the two renames of a migration puts the old output back at once', async () => {
+    oldOutput();
+    const run = merge({ COUNTY_ROLLUP_TEST_PAUSE_AT: 'migrate' });
+    await new Promise<void>((done) =>
+      run.onStderr((text) => text.includes('paused migrate') && done()),
+    );
+    expect(existsSync(out)).toBe(false); // the gap this test is about
+    process.kill(run.pid, 'SIGTERM');
+    const ended = await run.ended;
+    expect(ended.status).toBe(143);
+    expect(ended.stderr).toContain('运行被中断（SIGTERM）');
+    expect(isOld()).toBe(true);
+    expect(entries(root)).toEqual(['in', 'out']);
+  }, 60_000);
+
   for (const signal of ['SIGTERM', 'SIGKILL'] as const)
     test(`the launcher killed by ${signal} mid-merge: the child stops too and --out is not replaced`, async () => {
       oldOutput();
