@@ -12,7 +12,7 @@
  */
 import { constants } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { lstatSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, readlinkSync, renameSync, rmSync } from 'node:fs';
 import {
   access,
   lstat,
@@ -232,8 +232,16 @@ export async function writeOutDir(
   const forget = onInterrupt(() => {
     if (setAside !== null && lstatSync(place.path, { throwIfNoEntry: false }) === undefined)
       renameSync(setAside, place.path);
-    for (const path of pending) rmSync(path, { recursive: true, force: true });
-    return pending.length > 0;
+    // The flip's rename may have happened with its callback not yet run: never remove what --out links to.
+    let live: string | null = null;
+    try {
+      live = join(place.parent, readlinkSync(place.path));
+    } catch {
+      live = null;
+    }
+    const doomed = pending.filter((path) => path !== live);
+    for (const path of doomed) rmSync(path, { recursive: true, force: true });
+    return doomed.length > 0 && live !== version;
   });
   try {
     await fill(version);
