@@ -8,8 +8,7 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
-const { spawnSync } = require('node:child_process');
-
+const { spawn } = require('node:child_process');
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   process.stderr.write(
@@ -24,13 +23,21 @@ const capped =
 if (capped) {
   require(cli);
 } else {
-  const child = spawnSync(process.execPath, [`${HEAP_FLAG}=1024`, cli, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+  // An IPC channel as fd 3: the child sees it close when this process dies, even by SIGKILL, and
+  // stops (pipeline/cli.ts); signals sent to this process are passed on, and its exit status is the child's.
+  const child = spawn(process.execPath, [`${HEAP_FLAG}=1024`, cli, ...process.argv.slice(2)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
-  if (child.error) {
-    process.stderr.write(`county-rollup: ${child.error.message}\n`);
+  const forward = (signal) => child.kill(signal);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, forward);
+  child.on('error', (error) => {
+    process.stderr.write(`county-rollup: ${error.message}\n`);
     process.exit(2);
-  }
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exit(child.status ?? 2);
+  });
+  child.on('exit', (code, signal) => {
+    for (const s of signals) process.off(s, forward);
+    if (signal) process.kill(process.pid, signal);
+    process.exit(code ?? 2);
+  });
 }

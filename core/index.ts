@@ -40,6 +40,7 @@ export type { FindingParts } from './findings/makeFinding';
 export { renderFinding, formatMessage, fillTemplate } from './findings/renderFinding';
 export type { Lang } from './findings/renderFinding';
 export { sortFindings } from './findings/sortFindings';
+export { redactFinding } from './findings/redactFinding';
 export { summarizeSheet } from './summarizeSheet';
 export type { SheetCadres, SheetRates, SheetSummary } from './summarizeSheet';
 export { columnChecks, rowRules } from './checks';

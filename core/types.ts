@@ -69,6 +69,8 @@ export interface TypeSpec {
   units?: string[];
   tenThousandUnits?: string[];
   decimals?: number;
+  /** Largest plausible value in one cell (count, money); at most Number.MAX_SAFE_INTEGER. */
+  max?: number;
   excelFormat: string;
   validation: string;
   prompt: Text2;
@@ -162,6 +164,8 @@ export interface Schema {
   };
   suggestionText: Text2;
   ui: { redacted: string };
+  /** Fields whose finding values are redacted outside the roster, and the codes exempt (sums, not entries). */
+  privacy: { findingValueFields: string[]; keepValueCodes: string[] };
   template: TemplateText;
 }
 

@@ -1,4 +1,5 @@
 /** The county-rollup command line: global options, dispatch to pipeline/commands/, exit status. */
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { SchemaError } from '../core';
 import packageJson from '../package.json';
@@ -6,7 +7,9 @@ import type { CliIO } from './args';
 import { runMerge } from './commands/merge';
 import { runTemplate } from './commands/template';
 import { runValidate } from './commands/validate';
+import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
+import { printableJson } from './terminalText';
 import { message } from './messages';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
@@ -106,7 +109,8 @@ function reportCrash(error: unknown, io: CliIO): void {
 /** The terminal as a CliIO. */
 function processIO(): Omit<CliIO, 'lang'> {
   return {
-    stdout: (s) => void process.stdout.write(s),
+    // stdout carries --json: the controls JSON leaves raw are escaped (texts were cleaned by message()).
+    stdout: (s) => void process.stdout.write(printableJson(s)),
     stderr: (s) => void process.stderr.write(s),
     isTTY: process.stderr.isTTY === true,
   };
@@ -128,11 +132,29 @@ if (isEntry()) {
     argv.includes('--lang=en') || (langAt >= 0 && argv[langAt + 1] === 'en') ? 'en' : 'zh';
   // Errors outside main's await chain (a library's stray callback) still get a message, never a raw stack.
   const crash = (error: unknown): void => {
+    runInterruptCleanups();
     reportCrash(error, { ...io, lang });
     process.exit(2);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // Stopped from outside: remove what is half-written, release the lock, exit 128 + signal number.
+  const stop = (signal: NodeJS.Signals): void => {
+    const removed = runInterruptCleanups();
+    io.stderr(`${message(lang, removed ? 'interrupted' : 'interruptedPlain', { signal })}\n`);
+    process.exit(128 + constants.signals[signal]);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => stop(signal));
+  // Started by bin/county-rollup.js (an IPC channel): when the launcher dies, so does this run.
+  if (process.channel !== undefined) {
+    watchLauncher(process.ppid);
+    process.channel.unref();
+    process.on('disconnect', () => stop('SIGHUP'));
+    setInterval(() => {
+      if (launcherGone()) stop('SIGHUP');
+    }, 500).unref();
+  }
   // The reader of a pipe went away (`… | head`): stop quietly.
   process.stdout.on('error', () => process.exit(2));
   void main(argv, io).then((code) => {

@@ -1,6 +1,7 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
 import type { Text2 } from '../core/types';
 import type { UnreadableReason } from '../readers/types';
+import { printableValue } from './terminalText';
 
 /** The languages of the CLI. */
 export type Lang = 'zh' | 'en';
@@ -249,6 +250,40 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
     zh: '输出文件夹“{path}”不能是输入文件夹或包含输入文件夹，请另选一个位置。',
     en: 'The output folder “{path}” must not be or contain the input folder; choose another place.',
   },
+  outInsideInput: {
+    zh: '输出文件夹“{path}”不能位于输入文件夹“{input}”之内（按实际路径比较，含符号链接），请另选一个位置。',
+    en: 'The output folder “{path}” must not lie inside the input folder “{input}” (compared by real path, links resolved); choose another place.',
+  },
+  outLocked: {
+    zh: '输出文件夹“{path}”正被另一次汇总使用（进程 {pid}，计算机 {host}，开始于 {since}），本次未运行。请等那次汇总结束后再运行；如确定没有汇总在运行，删除锁文件“{lock}”后重试。',
+    en: 'The output folder “{path}” is in use by another merge (process {pid} on {host}, since {since}); nothing was done. Run again when it has finished; if no merge is running, delete the lock file “{lock}” and retry.',
+  },
+  lockLost: {
+    zh: '锁文件“{lock}”已被另一次汇总取走，本次结果未写入',
+    en: 'another merge took the lock file “{lock}”; these results were not put in place',
+  },
+  launcherGone: {
+    zh: '启动本程序的 county-rollup 已结束，本次结果未写入',
+    en: 'the county-rollup launcher has ended; these results were not put in place',
+  },
+  oldOutNotRemoved: {
+    zh: '提示：新结果已写好，但未能删除旧的输出“{path}”（{reason}），可稍后手动删除。',
+    en: 'Note: the new results are in place, but the old output “{path}” could not be removed ({reason}); delete it by hand later.',
+  },
+  leftoverNotRemoved: {
+    zh: '提示：未能删除上次中断留下的“{path}”（{reason}），其中可能有个人信息，请手动删除。',
+    en: 'Note: “{path}”, left by an interrupted run, could not be removed ({reason}); it may hold personal data, delete it by hand.',
+  },
+  interrupted: {
+    zh: '运行被中断（{signal}）；未完成的结果已删除，原有的输出文件夹未改动。',
+    en: 'Interrupted ({signal}); the unfinished results were removed and the existing output folder was left as it was.',
+  },
+  interruptedPlain: { zh: '运行被中断（{signal}）。', en: 'Interrupted ({signal}).' },
+  xlsxCellMarker: { zh: '…〔已截断〕', en: '… [truncated]' },
+  xlsxCellsTruncated: {
+    zh: '提示：county-summary.xlsx 中有 {count} 个单元格的文字超过 Excel 每格 {limit} 个字符的上限，已截断并以“{marker}”结尾（第一个在“{sheet}”表 {cell}）；完整内容见输出文件夹中的 CSV 文件（如 villages.csv）。',
+    en: 'Note: {count} cell(s) of county-summary.xlsx held more than Excel’s {limit} characters per cell and were cut, ending in “{marker}” (the first on sheet “{sheet}”, {cell}); the CSV files (villages.csv …) hold the full text.',
+  },
   badCounty: { zh: '--county 不能为空。', en: '--county cannot be empty.' },
   writeFailed: {
     zh: '写入结果失败（{reason}），原有的输出文件夹未改动。',
@@ -334,9 +369,10 @@ export function message(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
+  // Values come from file names and cells: never a control character on the terminal.
   return MESSAGES[key][lang].replace(/\{(\w+)\}/gu, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    return value === undefined ? whole : printableValue(String(value));
   });
 }
 

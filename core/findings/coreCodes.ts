@@ -3,6 +3,8 @@ export const CORE_CODES: readonly string[] = [
   'E_NOT_NUMBER',
   'E_NEGATIVE',
   'E_NOT_INTEGER',
+  'E_NUMBER_TOO_LARGE',
+  'W_MONEY_DECIMALS',
   'E_EXCEL_ERROR',
   'E_ENUM',
   'E_REQUIRED',

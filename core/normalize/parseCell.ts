@@ -98,17 +98,47 @@ function wholeResult(n: number, type: FieldType): CellResult {
   });
 }
 
-/** Checks sign, integrality and decimals of a number; `warn` is the W_ code earned while reading it. */
+/** True when the decimal text `digits` (no sign, no separators) is above the whole number `max`: exact, digit by digit. */
+function digitsAbove(digits: string, max: number): boolean {
+  const dot = digits.indexOf('.');
+  const whole = (dot < 0 ? digits : digits.slice(0, dot)).replace(/^0+/u, '');
+  const bound = String(max);
+  if (whole.length !== bound.length) return whole.length > bound.length;
+  if (whole !== bound) return whole > bound;
+  return dot >= 0 && /[1-9]/u.test(digits.slice(dot + 1));
+}
+
+/** Rounds to `decimals` places, robust against binary float noise (round2 for 2). */
+function roundTo(n: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round((n + (n >= 0 ? Number.EPSILON : -Number.EPSILON)) * f) / f;
+}
+
+/**
+ * Checks sign, size, integrality and decimals of a number; `warn` is the W_ code earned while
+ * reading it; `digits` the plain decimal text it was read from (compared with the bound digit by
+ * digit: past 2^53 the double is no longer the number written).
+ */
 function finishNumber(
   n: number,
   type: FieldType,
   written: string | null,
   warn: string | null,
+  cs: CompiledSchema,
+  digits: string | null = null,
 ): CellResult {
   if (!Number.isFinite(n)) return fail('E_NOT_NUMBER');
   if (n < 0) return fail('E_NEGATIVE');
+  const max = cs.numberMax[type];
+  if (n > max || (digits !== null && digitsAbove(digits, max)))
+    return fail('E_NUMBER_TOO_LARGE', { max });
   if (type !== 'money' && !Number.isInteger(n)) return fail('E_NOT_INTEGER');
   const value = type === 'money' ? round2(n) : n;
+  // value !== n first: most amounts have at most 2 decimals, and toPrecision is dear per cell.
+  if (type === 'money' && warn === null && value !== n) {
+    const exact = excelPrecision(n);
+    if (roundTo(exact, cs.schema.types.money.decimals ?? 2) !== exact) warn = 'W_MONEY_DECIMALS';
+  }
   if (warn)
     return {
       value,
@@ -151,7 +181,7 @@ function parseNumberText(raw: string, type: FieldType, cs: CompiledSchema): Cell
   let t = normalizeHeader(raw).replace(/\u2212/g, '-');
   if (t === '') return type === 'integer' ? BLANK : BLANK_ZERO;
   if (cs.excelErrors.has(t.toUpperCase())) return fail('E_EXCEL_ERROR');
-  if (cs.zeroWords.has(t)) return finishNumber(0, type, raw, null);
+  if (cs.zeroWords.has(t)) return finishNumber(0, type, raw, null, cs);
   let approx = false;
   let tenThousand = false;
   for (const p of cs.approxPrefixes)
@@ -182,8 +212,9 @@ function parseNumberText(raw: string, type: FieldType, cs: CompiledSchema): Cell
   }
   let n: number;
   let chinese = false;
-  if (DECIMAL.test(t)) n = Number(t);
-  else if (GROUPED.test(t)) n = Number(t.replace(/,/g, ''));
+  let digits: string | null = null;
+  if (DECIMAL.test(t)) n = Number((digits = t));
+  else if (GROUPED.test(t)) n = Number((digits = t.replace(/,/g, '')));
   else {
     const c = parseChineseNumeral(t);
     if (c === null || c > cs.schema.numbers.chineseNumeralMax) return fail('E_NOT_NUMBER');
@@ -198,7 +229,15 @@ function parseNumberText(raw: string, type: FieldType, cs: CompiledSchema): Cell
       : chinese
         ? 'W_CHINESE_NUMERAL'
         : null;
-  return finishNumber(n, type, raw, warn);
+  // After 万 the written digits are not the number's: its double is compared (the bounds are far below 2^53).
+  return finishNumber(
+    n,
+    type,
+    raw,
+    warn,
+    cs,
+    tenThousand || digits === null ? null : digits.replace(/^-/u, ''),
+  );
 }
 
 /** Parses a yes/no or enum text against the column's words. */
@@ -270,9 +309,9 @@ export function parseCell(
   const type = column.type;
   if (typeof cell === 'number') {
     if (isNumeric(type))
-      return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT
+      return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT && cell <= cs.numberMax[type]
         ? wholeResult(cell, type)
-        : finishNumber(excelPrecision(cell), type, null, null);
+        : finishNumber(excelPrecision(cell), type, null, null, cs);
     if (type === 'yesno' && (cell === 1 || cell === 0))
       return parseChoiceText(String(cell), column, cs);
     return parseString(String(cell), column, cs);
@@ -285,7 +324,8 @@ export function parseCell(
   // Not a Cell at all (a Date or object from a careless caller): read its text rather than throw.
   if (typeof cell !== 'string') return parseString(String(cell), column, cs);
   // Fast path: plain digits are by far the most common cell of a count column.
-  if (isNumeric(type) && isShortWhole(cell)) return wholeResult(Number(cell), type);
+  if (isNumeric(type) && isShortWhole(cell) && Number(cell) <= cs.numberMax[type])
+    return wholeResult(Number(cell), type);
   const hit = cache.get(cell);
   if (hit) return hit;
   const result = parseString(cell, column, cs);

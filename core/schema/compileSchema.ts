@@ -35,6 +35,8 @@ export interface CompiledSchema {
   /** Per numeric type: unit suffixes, folded, longest first. */
   units: Record<FieldType, string[]>;
   tenThousandUnits: Record<FieldType, string[]>;
+  /** Per numeric type: the largest plausible cell value (types.*.max, else Number.MAX_SAFE_INTEGER). */
+  numberMax: Record<FieldType, number>;
   zeroWords: Set<string>;
   approxPrefixes: string[];
   approxSuffixes: string[];
@@ -87,6 +89,9 @@ export function compileSchema(schema: Schema): CompiledSchema {
   const tenThousandUnits = Object.fromEntries(
     types.map((t) => [t, fold(schema.types[t].tenThousandUnits)]),
   ) as Record<FieldType, string[]>;
+  const numberMax = Object.fromEntries(
+    types.map((t) => [t, schema.types[t].max ?? Number.MAX_SAFE_INTEGER]),
+  ) as Record<FieldType, number>;
   const result: CompiledSchema = {
     schema,
     columnsById,
@@ -119,6 +124,7 @@ export function compileSchema(schema: Schema): CompiledSchema {
     enumLookup,
     units,
     tenThousandUnits,
+    numberMax,
     zeroWords: new Set(schema.numbers.zeroWords.map(normalizeHeader)),
     approxPrefixes: fold(schema.numbers.approxPrefixes),
     approxSuffixes: fold(schema.numbers.approxSuffixes),

@@ -69,6 +69,8 @@ function checkTopLevel(s: Obj, errors: string[]): void {
           errors.push(`types.${t}.units must be a list of strings`);
         if (spec.tenThousandUnits !== undefined && !isStrArray(spec.tenThousandUnits))
           errors.push(`types.${t}.tenThousandUnits must be a list of strings`);
+        if (spec.max !== undefined && (!Number.isSafeInteger(spec.max) || (spec.max as number) < 1))
+          errors.push(`types.${t}.max must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
       }
     }
   const n = s.numbers;
@@ -143,6 +145,15 @@ function checkTopLevel(s: Obj, errors: string[]): void {
   if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
   if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
     errors.push('ui.redacted must be a string');
+  const privacy = s.privacy;
+  if (
+    !isObj(privacy) ||
+    !Array.isArray(privacy.findingValueFields) ||
+    !privacy.findingValueFields.every(isStr) ||
+    !Array.isArray(privacy.keepValueCodes) ||
+    !privacy.keepValueCodes.every(isStr)
+  )
+    errors.push('privacy needs lists findingValueFields and keepValueCodes of strings');
   const tpl = s.template;
   if (!isObj(tpl)) errors.push('template must be an object of template texts');
   else

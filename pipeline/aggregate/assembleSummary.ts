@@ -1,5 +1,5 @@
 /** Puts summary.json together in the contract's key order, deterministically (no time, no paths, no personal data). Pure. */
-import { renderFinding } from '../../core';
+import { redactFinding, renderFinding } from '../../core';
 import type { Finding, Schema } from '../../core/types';
 import type { InputRecord, SummaryFinding, SummaryJson, TownshipSummary } from '../summaryTypes';
 import type { DecidedFile, IntakeDecision } from '../intake/decideIntake';
@@ -34,17 +34,8 @@ export function compareFindings(a: SummaryFinding, b: SummaryFinding): number {
 }
 
 /** A file's finding as summary.json holds it: file and township first, personal values redacted. */
-function toSummaryFinding(
-  f: Finding,
-  file: DecidedFile,
-  schema: Schema,
-  personal: ReadonlySet<string>,
-): SummaryFinding {
-  const safe =
-    f.field !== null && personal.has(f.field)
-      ? { ...f, value: f.value === null ? null : schema.ui.redacted, suggestion: null }
-      : f;
-  const r = renderFinding(safe, schema);
+function toSummaryFinding(f: Finding, file: DecidedFile, schema: Schema): SummaryFinding {
+  const r = renderFinding(redactFinding(f, schema), schema);
   return {
     file: file.file,
     township: file.township,
@@ -76,7 +67,6 @@ export interface SummaryParts {
 export function assembleSummary(parts: SummaryParts): SummaryJson {
   const { schema, decision, county } = parts;
   const files = [...decision.files].sort((a, b) => compareCodePoints(a.file, b.file));
-  const personal = new Set(schema.columns.filter((c) => c.personal).map((c) => c.id));
   const totalIds = Object.keys(county.totals);
   const rateIds = schema.rates.map((r) => r.id);
   const ranks = rankTownships(parts.byTownship, totalIds, rateIds);
@@ -118,7 +108,7 @@ export function assembleSummary(parts: SummaryParts): SummaryJson {
       ? compareWithPrevious({ ...county, byTownship }, parts.previous, moneyIds, schema.rates)
       : null,
     findings: files
-      .flatMap((f) => f.findings.map((x) => toSummaryFinding(x, f, schema, personal)))
+      .flatMap((f) => f.findings.map((x) => toSummaryFinding(x, f, schema)))
       .sort(compareFindings),
     inputs,
   };

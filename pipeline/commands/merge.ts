@@ -1,6 +1,6 @@
 /** `county-rollup merge <input-dir> --out <dir>`: intake → aggregation (arquero) → summary.json, tables and documents, written atomically. */
 import { readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
 import type { CliIO } from '../args';
@@ -30,8 +30,22 @@ import {
 import { summaryJsonChunks } from '../write/summaryJsonChunks';
 import { writeCsv } from '../write/writeCsv';
 import { bufferChunks, writeTextChunks } from '../write/writeTextChunks';
-import { checkOutDir, writeOutDir } from '../write/writeOutDir';
-import { writeWorkbook } from '../write/writeWorkbook';
+import { lockOutDir, type OutDirLock } from '../write/outDirLock';
+import {
+  checkOutAgainstInput,
+  checkOutDir,
+  recoverOutDir,
+  resolveOutDir,
+  writeOutDir,
+  type OutDirWarning,
+} from '../write/writeOutDir';
+import { launcherGone, testPause } from '../interrupt';
+import {
+  columnLetters,
+  EXCEL_CELL_CHARS,
+  writeWorkbook,
+  type TruncatedCell,
+} from '../write/writeWorkbook';
 
 const OUT_PROBLEM_MESSAGES = {
   parentMissing: 'outParentMissing',
@@ -57,7 +71,65 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const schema = loadSchema();
   const request = await readRequest(argv, io, schema);
   if (request === null) return 2;
+  const lock = await takeLock(request.out, io);
+  if (lock === null) return 2;
+  try {
+    return await mergeLocked(request, lock, schema, io);
+  } finally {
+    lock.release();
+  }
+}
 
+/** Takes the lock beside --out and clears what an interrupted run left; null after printing who holds it. */
+async function takeLock(out: string, io: CliIO): Promise<OutDirLock | null> {
+  const place = await resolveOutDir(out);
+  const attempt = await lockOutDir(place);
+  if (!attempt.ok) {
+    const unknown = message(io.lang, 'unknownValue');
+    io.stderr(
+      `${message(io.lang, 'outLocked', {
+        path: out,
+        pid: attempt.owner?.pid ?? unknown,
+        host: attempt.owner?.host ?? unknown,
+        since: attempt.owner === null ? unknown : localTime(attempt.owner.since),
+        lock: attempt.path,
+      })}\n`,
+    );
+    return null;
+  }
+  try {
+    printWarnings(await recoverOutDir(place), io);
+  } catch (error) {
+    attempt.lock.release();
+    io.stderr(`${message(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
+    return null;
+  }
+  return attempt.lock;
+}
+
+/** An ISO time as the local `YYYY-MM-DD HH:MM:SS` a user reads (the text as is when it is not a time). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** Warnings about old outputs or leftovers that could not be removed (the run goes on). */
+function printWarnings(warnings: readonly OutDirWarning[], io: CliIO): void {
+  for (const w of warnings)
+    io.stderr(
+      `${message(io.lang, w.kind === 'oldNotRemoved' ? 'oldOutNotRemoved' : 'leftoverNotRemoved', { path: w.path, reason: w.reason })}\n`,
+    );
+}
+
+/** The merge proper, with the lock held. */
+async function mergeLocked(
+  request: MergeRequest,
+  lock: OutDirLock,
+  schema: Schema,
+  io: CliIO,
+): Promise<number> {
   let listing: InputListing;
   try {
     listing = await listInputs(request.input);
@@ -91,31 +163,45 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
   const { summary } = run;
   // The documents' date (draft's date line, workbook title): COUNTY_ROLLUP_DATE or today.
   const runDate = readRunDate(process.env);
+  let warnings: OutDirWarning[];
   try {
-    await writeOutDir(request.out, async (dir) => {
-      await writeTables(
-        dir,
-        summary,
-        schema,
-        layout,
-        run.accepted,
-        request.registry?.townships.map((t) => t.name) ?? null,
-        formatDate(runDate.date, phrasesFor(io.lang)),
-      );
-      // The rows were needed for the roster only: let them go before the documents are built.
-      run.accepted = [];
-      await writeDocuments(summary, dir, {
-        charts: request.charts,
-        ...(runDate.invalid === null ? { date: runDate.date } : {}),
-        ...(request.font === undefined ? {} : { fontFile: request.font }),
-        lang: io.lang,
-        stderr: io.stderr,
-      });
-    });
+    warnings = await writeOutDir(
+      request.out,
+      async (dir) => {
+        await writeTables(
+          dir,
+          summary,
+          schema,
+          layout,
+          run.accepted,
+          request.registry?.townships.map((t) => t.name) ?? null,
+          formatDate(runDate.date, phrasesFor(io.lang)),
+          io,
+        );
+        // The rows were needed for the roster only: let them go before the documents are built.
+        run.accepted = [];
+        await writeDocuments(summary, dir, {
+          charts: request.charts,
+          ...(runDate.invalid === null ? { date: runDate.date } : {}),
+          ...(request.font === undefined ? {} : { fontFile: request.font }),
+          lang: io.lang,
+          stderr: io.stderr,
+        });
+      },
+      {
+        beforeCommit: async () => {
+          await testPause('filled', io.stderr);
+          if (launcherGone()) throw new Error(message(io.lang, 'launcherGone'));
+          if (!(await lock.held()))
+            throw new Error(message(io.lang, 'lockLost', { lock: lock.path }));
+        },
+      },
+    );
   } catch (error) {
     io.stderr(`${message(io.lang, 'writeFailed', { reason: reasonOf(error) })}\n`);
     return 2;
   }
+  printWarnings(warnings, io);
 
   // Serialised again rather than kept: on a nation-sized run the text is hundreds of MB.
   if (request.json) for (const block of bufferChunks(summaryJsonChunks(summary))) io.stdout(block);
@@ -191,6 +277,7 @@ async function writeTables(
   accepted: readonly CompactSheet[],
   registryOrder: readonly string[] | null,
   date: string,
+  io: CliIO,
 ): Promise<void> {
   // 2-space indented, key order as built, final newline: identical inputs give identical bytes.
   writeTextChunks(join(dir, 'summary.json'), summaryJsonChunks(summary));
@@ -198,15 +285,32 @@ async function writeTables(
   const townships = buildTownshipsTable(summary, schema, registryOrder);
   const villages = buildVillagesTable(accepted, layout, schema);
   const findings = buildFindingsTable(summary, schema);
+  // Excel's cell limit cuts long text in the workbook only; the CSV files keep it whole.
+  const marker = message(io.lang, 'xlsxCellMarker');
+  const cut: TruncatedCell[] = [];
   writeCsv(join(dir, 'townships.csv'), townships);
   writeCsv(join(dir, 'villages.csv'), villages);
   writeCsv(join(dir, 'findings.csv'), findings);
   await writeWorkbook(
     join(dir, 'county-summary.xlsx'),
     [buildSummaryTable(summary, schema, { date }), townships, villages, findings],
-    // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
-    summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) },
+    {
+      // A fixed document date (the year's last day), so a rerun on the same inputs writes the same metadata.
+      ...(summary.year === null ? {} : { date: new Date(Date.UTC(summary.year, 11, 31)) }),
+      cellText: { marker, onTruncate: (where) => cut.push(where) },
+    },
   );
+  const first = cut[0];
+  if (first !== undefined)
+    io.stderr(
+      `${message(io.lang, 'xlsxCellsTruncated', {
+        count: cut.length,
+        limit: EXCEL_CELL_CHARS,
+        marker,
+        sheet: first.sheet,
+        cell: `${columnLetters(first.column)}${first.row}`,
+      })}\n`,
+    );
 }
 
 /** Checks the arguments, the output location, the registry and --previous; prints why and returns null when the run cannot start (exit 2). */
@@ -247,10 +351,9 @@ async function readRequest(
   );
   if (inputInfo !== null)
     return fail(message(io.lang, 'inputNotDir', { path: input, reason: inputInfo }));
-  // Renaming --out aside must never touch the inputs: refuse an --out that is, or holds, the input folder.
-  const fromOut = relative(resolve(out), resolve(input));
-  if (fromOut === '' || (!fromOut.startsWith('..') && !isAbsolute(fromOut)))
-    return fail(message(io.lang, 'outHoldsInput', { path: out }));
+  // Replacing --out must never touch the inputs: compared by real path (links, linked parents).
+  const clash = await checkOutAgainstInput(out, input);
+  if (clash !== null) return fail(message(io.lang, clash, { path: out, input }));
   const outProblem = await checkOutDir(out);
   if (outProblem !== null)
     return fail(message(io.lang, OUT_PROBLEM_MESSAGES[outProblem], { path: out }));

@@ -1,6 +1,6 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
 import { stat } from 'node:fs/promises';
-import { loadSchema, renderFinding } from '../../core';
+import { loadSchema, redactFinding, renderFinding } from '../../core';
 import type { Registry, RenderedFinding, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
@@ -47,7 +47,7 @@ export async function checkTownshipFile(
     encoding: decided.encoding,
     township: decided.township,
     status: decided.status,
-    findings: decided.findings.map((f) => renderFinding(f, schema)),
+    findings: decided.findings.map((f) => renderFinding(redactFinding(f, schema), schema)),
   };
 }
 

@@ -114,10 +114,27 @@ function columnWidth(label: string, width: number): number {
   return Math.max(width + 2, Math.ceil(displayWidth(label) / 2) + 2);
 }
 
+/** Excel's limit of characters (UTF-16 units) in one cell: longer text makes Excel repair the file, dropping it. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** Text cut to Excel's limit, ending in `marker`, without splitting a surrogate pair. */
+function fitCell(text: string, marker: string): string {
+  let end = EXCEL_CELL_CHARS - marker.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + marker;
+}
+
 /** The value exceljs should store for a cell: text neutralised, numbers as numbers; undefined leaves the cell out. */
-function cellValue(cell: TableCell): string | number | undefined {
+function cellValue(cell: TableCell, long: LongText): string | number | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell === 'string') return cell === '' ? undefined : neutralizeText(cell);
+  if (typeof cell === 'string') {
+    if (cell === '') return undefined;
+    const text = neutralizeText(cell);
+    if (text.length <= EXCEL_CELL_CHARS) return text;
+    long.cut(text.length);
+    return fitCell(text, long.marker);
+  }
   if (cell !== null && cell.value !== null && Number.isFinite(cell.value)) return cell.value;
   return undefined;
 }
@@ -126,12 +143,29 @@ function cellValue(cell: TableCell): string | number | undefined {
 export interface WorkbookOptions {
   /** Created/modified date in docProps/core.xml (e.g. 31 Dec of the summary year), so reruns give the same metadata; else now. */
   date?: Date;
+  /** Text over Excel's 32,767 characters per cell: the marker that ends the cut text (default …) and who to tell. */
+  cellText?: { marker: string; onTruncate?: (where: TruncatedCell) => void };
+}
+
+/** A cell whose text was cut to Excel's limit: 1-based row (the header is row 1) and column, and the full length. */
+export interface TruncatedCell {
+  sheet: string;
+  row: number;
+  column: number;
+  length: number;
+}
+
+/** What cellValue needs for text over the limit. */
+interface LongText {
+  marker: string;
+  cut: (length: number) => void;
 }
 
 /** Adds one table as a worksheet and streams its rows into it. */
 async function writeSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   table: OutputTable,
+  cellText: WorkbookOptions['cellText'],
 ): Promise<void> {
   const n = table.columns.length;
   const freeze = table.freezeColumns ?? 0;
@@ -177,9 +211,17 @@ async function writeSheet(
   header.commit();
 
   let sinceDrain = 0;
+  let rowNumber = 1;
+  let column = 0;
+  const long: LongText = {
+    marker: cellText?.marker ?? '…',
+    cut: (length) =>
+      cellText?.onTruncate?.({ sheet: table.sheet, row: rowNumber, column: column + 1, length }),
+  };
   const values: (string | number | undefined)[] = new Array<string | number | undefined>(n);
   for (const cells of table.rows()) {
-    for (let i = 0; i < n; i++) values[i] = cellValue(cells[i] ?? null);
+    rowNumber++;
+    for (column = 0; column < n; column++) values[column] = cellValue(cells[column] ?? null, long);
     const row = ws.addRow(values);
     // Every cell gets its kind's shared style object (see DATA_STYLE); a cell with its own kind
     // (汇总 mixes kinds in one column) gets that kind's, and text keeps General.
@@ -238,7 +280,7 @@ export async function writeWorkbook(
   try {
     await Promise.race([
       (async () => {
-        for (const table of tables) await writeSheet(wb, table);
+        for (const table of tables) await writeSheet(wb, table, options.cellText);
         await wb.commit();
       })(),
       failed,

@@ -31,7 +31,7 @@ const cases: Row[] = [
   ['partyActivists', '2名', 2, null, null, '2'],
   ['reliefYuan', '300元', 300, null, null, '300'],
   ['reliefYuan', '1,234.50元', 1234.5, null, null, '1234.5'],
-  ['reliefYuan', '12.345', 12.35, null, null, '12.35'],
+  ['reliefYuan', '12.345', 12.35, 'W_MONEY_DECIMALS', '12.35', null],
   ['cadreAge', '45岁', 45, null, null, '45'],
   ['cadreAge', '０４５', 45, null, null, '45'],
   // zero, silently
@@ -157,5 +157,52 @@ describe('parseCell (entry-sheet §4)', () => {
     const cache = cellCache(column('trainingAttendance'));
     const first = parseCell('约150', column('trainingAttendance'), cs, cache);
     expect(parseCell('约150', column('trainingAttendance'), cs, cache)).toBe(first);
+  });
+});
+
+// Issue 13.9: numbers are never silently wrong (schema types.count.max / types.money.max, types.money.decimals).
+describe('numbers beyond belief or precision', () => {
+  const parse = (id: string, cell: Cell) => {
+    const r = parseCell(cell, column(id), cs);
+    return { value: r.value, code: r.code, suggestion: r.suggestion };
+  };
+  const tooLarge = { value: null, code: 'E_NUMBER_TOO_LARGE', suggestion: null };
+
+  test.each<[string, Cell]>([
+    ['trainingAttendance', '9007199254740993'], // beyond 2^53: a double would make it …992
+    ['trainingAttendance', Number('9007199254740993')], // a number cell: already …992
+    ['trainingAttendance', '12345678901234567890'],
+    ['trainingAttendance', String(schema.types.count.max! + 1)],
+    ['reliefYuan', `${schema.types.money.max! / 10000 + 1}万`], // 万 multiplies past the bound
+    ['reliefYuan', '12345678901234567890'], // would be 1.2345678901234567e19
+    ['reliefYuan', String(schema.types.money.max! + 0.01)],
+    ['cadreAnnualPay', '100000000000元'],
+  ])('%s %p → E_NUMBER_TOO_LARGE', (id, cell) => {
+    expect(parse(id, cell)).toEqual(tooLarge);
+  });
+
+  test('the bounds themselves are accepted, and never exceed Number.MAX_SAFE_INTEGER', () => {
+    expect(parse('trainingAttendance', String(schema.types.count.max!)).code).toBeNull();
+    expect(parse('reliefYuan', String(schema.types.money.max!)).code).toBeNull();
+    for (const t of ['count', 'money'] as const)
+      expect(schema.types[t].max!).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+  });
+
+  test.each<[Cell, number]>([
+    ['0.005', 0.01],
+    ['1.234', 1.23],
+    ['1,234.567元', 1234.57],
+    [333.3333333333333, 333.33],
+  ])('money %p with more than 2 decimals → W_MONEY_DECIMALS, counted as %p', (cell, value) => {
+    expect(parse('reliefYuan', cell)).toEqual({
+      value,
+      code: 'W_MONEY_DECIMALS',
+      suggestion: String(value),
+    });
+  });
+
+  test('2 decimals, trailing zeros and whole amounts stay silent', () => {
+    for (const cell of ['0.01', '12.50', '12.500', '300', 1234.5])
+      expect([cell, parse('reliefYuan', cell).code]).toEqual([cell, null]);
   });
 });

@@ -79,7 +79,7 @@ describe('assembleSummary', () => {
     expect(summary.findings.map((f) => [f.file, f.township, f.code, f.cell, f.value])).toEqual([
       ['a.csv', null, 'E_EMPTY_FILE', null, null],
       ['b.csv', '青石镇', 'E_REQUIRED', 'C5', '[redacted]'],
-      ['b.csv', '青石镇', 'W_NO_PAY', 'I6', '0'],
+      ['b.csv', '青石镇', 'W_NO_PAY', 'I6', '[redacted]'],
     ]);
     expect(Object.keys(summary.findings[0]!)).toEqual([
       'file',

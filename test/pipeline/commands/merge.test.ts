@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -70,6 +71,13 @@ function hashFolder(dir: string): Record<string, string> {
   return hashes;
 }
 
+/** A folder's entries sorted, with the random suffix of the version folders masked (`.out.v-*`). */
+function entries(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => name.replace(/\.v-[A-Za-z0-9]{6}$/u, '.v-*'))
+    .sort();
+}
+
 /** A captured CLI I/O. */
 function captureIO(): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -126,7 +134,8 @@ describe('county-rollup merge', () => {
       'townships.csv',
       'villages.csv',
     ]);
-    expect(readdirSync(root).sort()).toEqual(['in', 'out1', 'registry.csv']);
+    // --out is a link to its current version folder beside it; no lock or temporary folder stays.
+    expect(entries(root)).toEqual(['.out1.v-*', 'in', 'out1', 'registry.csv']);
 
     const text = readFileSync(join(root, 'out1', 'summary.json'), 'utf8');
     expect(io1.out.join('')).toBe(text);
@@ -428,6 +437,74 @@ describe('county-rollup merge', () => {
     expect(await runMerge([input, '--out', out, '--no-charts'], captureIO())).toBe(0);
     expect(existsSync(join(out, 'stale.txt'))).toBe(false);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
-    expect(readdirSync(root).sort()).toEqual(['in', 'out', 'registry.csv']);
+    expect(entries(root)).toEqual(['.out.v-*', 'in', 'out', 'registry.csv']);
+  });
+});
+
+describe('merge: --out and the input folder compared by real path (issue 13.1)', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'merge-paths-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('a symlink or a symlinked parent never lets --out be, hold or lie inside the input; the inputs stay', async () => {
+    const data = join(root, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, '黎岭镇.csv'), sheetCsv(LILING));
+    writeFileSync(join(data, '青石镇.xlsx'), await sheetXlsx(QINGSHI));
+    const before = hashFolder(data);
+    symlinkSync(data, join(root, 'in-link'));
+    symlinkSync(root, join(root, 'alias'));
+    mkdirSync(join(root, 'holder'));
+    symlinkSync(data, join(root, 'holder', 'inner'));
+    const runs: string[][] = [
+      [join(root, 'in-link'), '--out', data], // the input reached through a link to --out
+      [data, '--out', join(root, 'in-link')], // --out is a link to the input
+      [data, '--out', join(root, 'alias', 'data')], // --out through a symlinked parent
+      [join(root, 'alias', 'data'), '--out', join(root, 'alias')], // --out holds the input
+      [data, '--out', join(root, 'in-link', 'out')], // --out inside the input (through a link)
+      [data, '--out', join(data, 'new', 'out')], // inside the input, not there yet (parent missing)
+      [join(root, 'holder', 'inner'), '--out', join(root, 'holder')], // holds a link to the input
+    ];
+    for (const argv of runs) {
+      const io = captureIO();
+      expect({ argv, code: await runMerge([...argv, '--no-charts'], io) }).toEqual({
+        argv,
+        code: 2,
+      });
+    }
+    expect(hashFolder(data)).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['alias', 'data', 'holder', 'in-link']);
+  });
+});
+
+describe('merge: text over Excel’s cell limit (issue 13.10)', () => {
+  let root: string;
+  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'merge-long-'))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('is cut in the workbook with a marker and a note on stderr; villages.csv keeps it whole', async () => {
+    const input = join(root, 'in');
+    mkdirSync(input);
+    const notes = '情况说明'.repeat(10_000); // 40,000 characters
+    writeFileSync(
+      join(input, '青石镇.csv'),
+      sheetCsv({ ...QINGSHI, villages: [{ ...QINGSHI.villages[0]!, notes }] }),
+    );
+    const io = captureIO();
+    const out = join(root, 'out');
+    expect(await runMerge([input, '--out', out, '--no-charts'], io)).not.toBe(2);
+    expect(io.err.join('')).toMatch(
+      /1 个单元格的文字超过 Excel 每格 32767 个字符的上限.*“村级明细”表 [A-Z]+2/u,
+    );
+    expect(readFileSync(join(out, 'villages.csv'), 'utf8')).toContain(notes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'county-summary.xlsx'));
+    const texts: string[] = [];
+    wb.getWorksheet('村级明细')!.eachRow((row) =>
+      row.eachCell((cell) => void texts.push(cell.text)),
+    );
+    const cut = texts.find((t) => t.startsWith('情况说明'))!;
+    expect(cut.length).toBe(32_767);
+    expect(cut.endsWith('…〔已截断〕')).toBe(true);
   });
 });

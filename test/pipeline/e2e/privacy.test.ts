@@ -2,12 +2,21 @@
  * Privacy end to end: the example county plants chair names, 填报人 and phone numbers; after a full
  * merge (charts and documents included) they may appear only in villages.csv and the 村级明细 sheet.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { generateCounty, personalData } from '../../fixtures/county';
+import { sheetCsv, sheetXlsx, village } from '../intake/townshipFixture';
 import { bundleCli, type CliBundle, type CliRun, runCli } from './cliProcess';
 
 /** Where personal data may appear (entry-sheet §8): the village roster only. */
@@ -122,5 +131,100 @@ describe('personal data stays in the village roster', () => {
       if (run.stderr.includes(value)) leaks.push(`${value} on stderr`);
     }
     expect(leaks).toEqual([]);
+  });
+});
+
+// Issue 13.8: a shifted row puts a chair's name (or a phone number) into another cadre column; the
+// finding about that cell keeps its address and reason but never shows the value outside the roster.
+describe('a name typed into the wrong cadre column stays out of every output', () => {
+  const NAMES = ['欧阳秀珍', '司马红梅', '上官丽华', '诸葛美玲', '13987654321', '18612340000'];
+  let bundle: CliBundle;
+  let root: string;
+  let merged: CliRun;
+  let validated: CliRun;
+  let texts: Map<string, string>;
+
+  beforeAll(async () => {
+    bundle = await bundleCli();
+    root = mkdtempSync(join(tmpdir(), 'privacy-shift-'));
+    const input = join(root, 'in');
+    mkdirSync(input);
+    // Rejected (errors in cadre columns) and accepted (a warning only) townships alike.
+    writeFileSync(
+      join(input, '黎岭镇.csv'),
+      sheetCsv({
+        township: '黎岭镇',
+        villages: [
+          village('一村', { cadreName: null, cadreGender: NAMES[0]!, cadreAge: NAMES[1]! }),
+          village('二村', {
+            cadreEducation: NAMES[2]!,
+            cadreTenure: NAMES[4]!,
+            inCommittee: NAMES[3]!,
+          }),
+          village('三村', {
+            cadreAnnualPay: NAMES[5]!,
+            womensHome: '有',
+            childrensHome: NAMES[0]!,
+          }),
+        ],
+      }),
+    );
+    writeFileSync(
+      join(input, '青石镇.xlsx'),
+      await sheetXlsx({
+        township: '青石镇',
+        villages: [village('四村', { cadreAge: `${NAMES[3]!}45` })],
+      }),
+    );
+    merged = runCli(bundle.cli, ['merge', input, '--out', join(root, 'out'), '--json']);
+    validated = runCli(bundle.cli, ['validate', input]);
+    texts = await readTexts(join(root, 'out'));
+  }, 300_000);
+
+  afterAll(() => {
+    bundle?.dispose();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the findings are there, with cell and reason but the value redacted', () => {
+    expect(merged.status).toBe(1);
+    const summary = JSON.parse(texts.get('summary.json') ?? '{}') as {
+      findings: { cell: string | null; field: string | null; value: string | null }[];
+    };
+    const cadre = summary.findings.filter((f) =>
+      [
+        'cadreGender',
+        'cadreAge',
+        'cadreEducation',
+        'cadreTenure',
+        'inCommittee',
+        'cadreAnnualPay',
+        'childrensHome',
+      ].includes(f.field ?? ''),
+    );
+    expect(cadre.length).toBeGreaterThanOrEqual(7);
+    for (const f of cadre)
+      expect([f.field, f.cell, f.value]).toEqual([
+        f.field,
+        expect.stringMatching(/^[A-Z]+\d+$/u),
+        '[redacted]',
+      ]);
+  });
+
+  test('the names and numbers appear in no output, on no stdout or stderr', () => {
+    const leaks: string[] = [];
+    for (const value of NAMES) {
+      for (const [where, text] of texts)
+        if (!ALLOWED.has(where) && text.includes(value)) leaks.push(`${value} in ${where}`);
+      for (const [label, r] of [
+        ['merge', merged],
+        ['validate', validated],
+      ] as const) {
+        if (r.stdout.includes(value)) leaks.push(`${value} on ${label} stdout`);
+        if (r.stderr.includes(value)) leaks.push(`${value} on ${label} stderr`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(validated.stdout).toContain('[redacted]');
   });
 });
