@@ -16,9 +16,18 @@ import {
   queueNoteLookups,
   type AnnotationSupport,
 } from './annotations';
-import { isMarkFill, queueFillReads, queueFills, type Fill } from './fills';
-import { MARKS_NAMESPACE, readMarkRecord, type StoredMark } from './markStore';
-import { syncRestoringEvents } from './syncRestoringEvents';
+import { FILL_WRITE_BYTES, fillWrites, isMarkFill, queueFillReads, type Fill } from './fills';
+import type { HostFeatures } from './hostFeatures';
+import {
+  queuePartXml,
+  queueParts,
+  queueRecordWrite,
+  queueSheetKeys,
+  readStagedRecord,
+  sheetIdentities,
+} from './markRecord';
+import { isMarkOfSheet, type StoredMark } from './markStore';
+import { ACTION_OVERHEAD_BYTES, runWrites, type Write } from './writeBatch';
 
 /** What clearMarks did. */
 export interface ClearResult {
@@ -36,51 +45,50 @@ export interface ClearResult {
   version?: number;
 }
 
+/** What clearMarks needs to know about the host. */
+export type ClearSupport = AnnotationSupport &
+  Partial<Pick<HostFeatures, 'sheetKeys' | 'triggerSource'>>;
+
 /** Restores all stored cells exactly (pattern None → fill.clear()); at most 4 syncs. */
 export async function clearMarks(
   context: Excel.RequestContext,
-  support: AnnotationSupport,
+  support: ClearSupport,
 ): Promise<ClearResult> {
   const result: ClearResult = { restored: 0, orphaned: 0, kept: 0, record: 'none' };
-  // Sync 1: the part, the events flag, the comment list, every sheet's name and id.
-  const part = context.workbook.customXmlParts
-    .getByNamespace(MARKS_NAMESPACE)
-    .getOnlyItemOrNullObject();
-  part.load('id');
+  // Sync 1: the parts, the events flag, the comment list, every sheet's name and id.
+  const parts = queueParts(context);
   context.runtime.load('enableEvents');
   const comments = queueCommentList(context, support);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
   await context.sync();
-  if (part.isNullObject) return result;
+  if (parts.items.length === 0) return result;
   const eventsWereOn = context.runtime.enableEvents;
 
-  // Sync 2: the record and the comments' cells.
-  const xml = part.getXml();
+  // Sync 2: the record (every part of our namespace), the comments' cells, each sheet's key.
+  const staged = queuePartXml(parts);
   const located = queueCommentLocations(comments);
+  const keys = queueSheetKeys(worksheets.items, { sheetKeys: support.sheetKeys === true });
   await context.sync();
-  // A ClientResult is not loaded: its value is filled by the sync above.
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const record = readMarkRecord(xml.value);
+  const record = readStagedRecord(staged)!;
   result.record = record.state;
   result.version = record.version;
   // A newer add-in's record may mean other things by its fields: keep it for that add-in.
   if (record.state === 'future') return result;
   if (record.state === 'corrupt') {
     // Nothing in it can be trusted to restore from; a new pass starts a fresh record.
-    part.delete();
+    queueRecordWrite(context, staged, null);
     await context.sync();
     return result;
   }
   const commentsByCell = indexComments(located);
+  const identities = sheetIdentities(worksheets.items, keys);
 
   // Sync 3: the current fill of every marked cell, and the notes on them (under the sheet's
-  // current name: a renamed sheet is found by its id).
+  // current name: a renamed sheet is found by our key where the host keeps one).
   const groups = new Map<Excel.Worksheet, StoredMark[]>();
   for (const m of record.marks) {
-    const sheet =
-      (m.sheetId ? worksheets.items.find((s) => s.id === m.sheetId) : undefined) ??
-      worksheets.items.find((s) => s.name === m.sheet);
+    const sheet = worksheets.items.find((s) => isMarkOfSheet(m, identities.get(s)!));
     if (!sheet) {
       result.orphaned++;
       continue;
@@ -112,8 +120,8 @@ export async function clearMarks(
   );
   await context.sync();
 
-  // Sync 4: restore, remove our annotations, drop the record — events off meanwhile.
-  context.runtime.enableEvents = false;
+  // Sync 4: restore, remove our annotations, drop the record.
+  const writes: Write[] = [];
   for (const { sheet, cells, fillOf } of plans) {
     const fills: (CellPosition & { fill: Fill })[] = [];
     for (const { mark, pos } of cells) {
@@ -125,12 +133,15 @@ export async function clearMarks(
         mark.annotation === 'none'
           ? null
           : findAnnotation(cellKey(sheet.name, mark.cell), notes, commentsByCell);
-      if (found && isOurs(found)) found.remove();
+      if (found && isOurs(found)) writes.push({ bytes: ACTION_OVERHEAD_BYTES, run: found.remove });
     }
-    queueFills(sheet, fills);
+    for (const run of fillWrites(sheet, fills)) writes.push({ bytes: FILL_WRITE_BYTES, run });
   }
-  part.delete();
-  context.runtime.enableEvents = eventsWereOn;
-  await syncRestoringEvents(context, eventsWereOn);
+  // The record goes last: if a request fails, what is not restored yet is still recorded.
+  writes.push({
+    bytes: ACTION_OVERHEAD_BYTES * staged.parts.length,
+    run: () => queueRecordWrite(context, staged, null),
+  });
+  await runWrites(context, writes, { eventsOff: support.triggerSource !== true, eventsWereOn });
   return result;
 }

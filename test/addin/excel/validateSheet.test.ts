@@ -69,6 +69,7 @@ describe('validateSheet', () => {
       unmarked: 1,
       total: 1,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.fillOf(sheet, 'E10')).toEqual({ color: '#FFFFFF', pattern: 'None' });
     expect(ex.notes.has('统计表!E10')).toBe(false);
