@@ -678,13 +678,13 @@ class FakeWorksheet extends Nullable {
         if (keys.length === 0) return null;
         const rows = keys.map((k) => k[0]!);
         const cols = keys.map((k) => k[1]!);
-        const top = Math.min(...rows);
-        const left = Math.min(...cols);
+        const top = rows.reduce((a, b) => Math.min(a, b));
+        const left = cols.reduce((a, b) => Math.min(a, b));
         return {
           top,
           left,
-          rows: Math.max(...rows) - top + 1,
-          columns: Math.max(...cols) - left + 1,
+          rows: rows.reduce((a, b) => Math.max(a, b)) - top + 1,
+          columns: cols.reduce((a, b) => Math.max(a, b)) - left + 1,
         };
       },
     );
@@ -1190,7 +1190,7 @@ export class FakeExcel {
               if (!p) throw new Error('ItemNotFound: part');
               p.xml = xml;
             },
-            xml.length * 3,
+            Buffer.byteLength(xml),
             true,
           );
         }
@@ -1240,7 +1240,7 @@ export class FakeExcel {
             checkXml(xml);
             ex.parts.push({ id: `part-${++ex.seq}`, xml });
           },
-          xml.length * 3,
+          Buffer.byteLength(xml),
           true,
         );
       },
