@@ -7,6 +7,8 @@ import { loadSchema, parseRegistry, renderFinding, summarizeSheet, validateGrid 
 import { buildTemplateLayout } from '../../core/templateLayout';
 import type { Finding, Grid, ParsedSheet, Registry, Schema } from '../../core/types';
 import type { AnnotationSupport } from '../excel/annotations';
+import type { HostFeatures } from '../excel/hostFeatures';
+import { errorCode, WriteError } from '../excel/writeBatch';
 import type { SheetRef } from '../excel/applyMarks';
 import { applyFixes } from '../excel/applyFixes';
 import { createDebouncer, registerChangeHandler, shouldRevalidate } from '../excel/autoValidate';
@@ -32,7 +34,7 @@ import { decodeText, splitCsv } from './registryFile';
 export interface PaneHost {
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   lang: PaneLang;
-  support: AnnotationSupport & { triggerSource: boolean };
+  support: AnnotationSupport & Partial<HostFeatures>;
 }
 
 interface LastPass {
@@ -62,6 +64,18 @@ function make<K extends keyof HTMLElementTagNameMap>(
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The text key telling the chair why a write failed and what to do (issue 8 item 7). */
+function failureKey(error: unknown): TextKey | null {
+  if (!(error instanceof WriteError)) return null;
+  return error.cause === 'cellEdit'
+    ? 'writeCellEdit'
+    : error.cause === 'protected'
+      ? 'writeProtected'
+      : error.cause === 'tooLarge'
+        ? 'writeTooLarge'
+        : null;
 }
 
 /** Sets up the pane in `doc`; returns nothing, everything happens on user actions. */
@@ -130,8 +144,24 @@ export function startPane(doc: Document, host: PaneHost): void {
   // One Excel batch at a time: a debounced 自动校验 pass and a click (清除标记, 修正, 新建) would
   // otherwise interleave their syncs — one reading the record while the other deletes it.
   let queue: Promise<unknown> = Promise.resolve();
+  // A batch that still meets cell-edit mode (hosts ignoring delayForCellEdit) is tried again.
+  const CELL_EDIT_RETRIES = 5;
+  const CELL_EDIT_WAIT_MS = 1000;
+  async function runRetrying<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await host.run(batch);
+      } catch (error) {
+        const cellEdit =
+          errorCode(error) === 'InvalidOperationInCellEditMode' ||
+          (error instanceof WriteError && error.cause === 'cellEdit');
+        if (!cellEdit || attempt >= CELL_EDIT_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, CELL_EDIT_WAIT_MS));
+      }
+    }
+  }
   function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const next = queue.then(() => host.run(batch));
+    const next = queue.then(() => runRetrying(batch));
     queue = next.catch(() => undefined);
     return next;
   }
@@ -153,7 +183,8 @@ export function startPane(doc: Document, host: PaneHost): void {
     try {
       await work();
     } catch (error) {
-      say(text('failed', { message: errorText(error) }), 'error');
+      const key = failureKey(error);
+      say(key ? text(key) : text('failed', { message: errorText(error) }), 'error');
     } finally {
       setBusy(false);
     }
@@ -163,7 +194,10 @@ export function startPane(doc: Document, host: PaneHost): void {
   const check = (sheet: { grid: Grid }): ParsedSheet =>
     validateGrid(sheet.grid, { schema, registry, fileName: null });
 
-  async function runPass(): Promise<void> {
+  /** The sheet the next pass reads: the one an edit came from (null: the active sheet). */
+  let passSheetId: string | null = null;
+  async function runPass(sheetId: string | null = null): Promise<void> {
+    if (sheetId !== null) passSheetId = sheetId;
     if (passRunning) {
       passAgain = true;
       return;
@@ -172,8 +206,13 @@ export function startPane(doc: Document, host: PaneHost): void {
     try {
       do {
         passAgain = false;
+        const target = passSheetId;
+        passSheetId = null;
         const result = await own((context) =>
-          validateSheet(context, check, messageOf, host.support),
+          validateSheet(context, check, messageOf, host.support, {
+            sheetId: target,
+            merges: host.support.merges === true,
+          }),
         );
         const parsed = result.outcome;
         last = {
@@ -189,6 +228,12 @@ export function startPane(doc: Document, host: PaneHost): void {
             : text('validated', { errors, warnings });
         const notes = [
           result.marks.annotationsFailed ? text('annotationsFailed') : '',
+          result.marks.annotationsCapped
+            ? text('annotationsCapped', { count: result.marks.annotationsCapped })
+            : '',
+          !host.support.notes && !host.support.comments && result.marks.total > 0
+            ? text('noAnnotationsHost')
+            : '',
           result.marks.record === 'future' ? text('markRecordFuture') : '',
         ].filter(Boolean);
         say([summary, ...notes].join(' '));
@@ -407,9 +452,12 @@ export function startPane(doc: Document, host: PaneHost): void {
       }),
   );
 
+  let eventSheetId: string | null = null;
   const debouncer = createDebouncer(() => {
+    const sheetId = eventSheetId;
+    eventSheetId = null;
     if (autoOn)
-      void runPass().catch((error: unknown) =>
+      void runPass(sheetId).catch((error: unknown) =>
         say(text('failed', { message: errorText(error) }), 'error'),
       );
   });
@@ -420,12 +468,12 @@ export function startPane(doc: Document, host: PaneHost): void {
       registerChangeHandler(
         context,
         (event) => {
-          const guard = {
-            enabled: autoOn,
-            ownWritesInFlight: ownWrites > 0,
-            hasTriggerSource: host.support.triggerSource,
-          };
-          if (shouldRevalidate(event, guard)) debouncer.trigger();
+          const guard = { enabled: autoOn, hasTriggerSource: host.support.triggerSource === true };
+          // The sheet the edit came from is validated, not whichever is active then (item 11).
+          if (shouldRevalidate(event, guard)) {
+            eventSheetId = event.worksheetId;
+            debouncer.trigger();
+          }
           return Promise.resolve();
         },
         (sheetId) => registered.has(sheetId),

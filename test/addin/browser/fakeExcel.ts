@@ -600,11 +600,44 @@ class FakeWorksheets extends FakeClientObject {
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => host.sheetByName(name) ?? null, true);
   }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => host.sheetByName(name) ?? null, false);
+  }
   add(name?: string): FakeWorksheet {
     return new FakeWorksheet(
       this.context,
       () => host.addSheet(name ?? `Sheet${host.sheets.length + 1}`),
       false,
+    );
+  }
+}
+
+/** worksheet.autoFilter: enabled / isDataFiltered false, no range. */
+class FakeAutoFilter extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  get enabled(): boolean {
+    return this.prop<boolean>('enabled');
+  }
+  get isDataFiltered(): boolean {
+    return this.prop<boolean>('isDataFiltered');
+  }
+  protected override read(name: string): unknown {
+    if (name === 'enabled' || name === 'isDataFiltered') return false;
+    return super.read(name);
+  }
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        this.sheet.model();
+        return null;
+      },
+      true,
     );
   }
 }
@@ -661,6 +694,31 @@ class FakeWorksheet extends FakeClientObject {
     this.context.enqueue(() => {
       host.activeId = this.model().id;
     });
+  }
+
+  /** Like getUsedRangeOrNullObject, but A1 on a blank sheet (Worksheet.getUsedRange docs). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.model();
+        const rect = host.usedRect(sheet, valuesOnly === true) ?? {
+          r0: 1,
+          c0: 1,
+          rows: 1,
+          cols: 1,
+        };
+        return { sheet, ...rect };
+      },
+      false,
+    );
+  }
+
+  private filterProxy: FakeAutoFilter | undefined;
+  /** worksheet.autoFilter (1.9): never filtering in this host. */
+  get autoFilter(): FakeAutoFilter {
+    this.filterProxy ??= new FakeAutoFilter(this.context, this);
+    return this.filterProxy;
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -985,6 +1043,37 @@ class FakeRange extends FakeClientObject {
   private guardSize(t: Rect, what: string): void {
     if (t.rows * t.cols > 5_000_000)
       throw unsupported(`${what} on ${rectA1(t)} (too many cells for the simulated host)`);
+  }
+
+  /** getRowProperties({ rowHidden: true }) (1.9); rows are never hidden in this host. */
+  getRowProperties(_o: { rowHidden?: boolean }): FakeClientResult<Array<Record<string, unknown>>> {
+    const result = new FakeClientResult<Array<Record<string, unknown>>>();
+    this.context.enqueue(() => {
+      host.requireApi('1.9', 'range.getRowProperties');
+      const t = this.target();
+      result.set(
+        Array.from({ length: t.rows }, (_, i) => ({ rowIndex: t.r0 - 1 + i, rowHidden: false })),
+      );
+    });
+    return result;
+  }
+
+  /** getColumnProperties({ columnHidden: true }) (1.9). */
+  getColumnProperties(_o: {
+    columnHidden?: boolean;
+  }): FakeClientResult<Array<Record<string, unknown>>> {
+    const result = new FakeClientResult<Array<Record<string, unknown>>>();
+    this.context.enqueue(() => {
+      host.requireApi('1.9', 'range.getColumnProperties');
+      const t = this.target();
+      result.set(
+        Array.from({ length: t.cols }, (_, i) => ({
+          columnIndex: t.c0 - 1 + i,
+          columnHidden: false,
+        })),
+      );
+    });
+    return result;
   }
 
   getCellProperties(
@@ -1358,6 +1447,23 @@ class FakeCustomXmlScoped extends FakeClientObject {
   ) {
     super(context);
   }
+  private itemProxies: FakeCustomXmlPart[] | undefined;
+  /** `load('items/id')`: every part of the namespace. */
+  get items(): FakeCustomXmlPart[] {
+    if (!this.itemProxies) throw propertyNotLoaded('items');
+    return this.itemProxies;
+  }
+  override applyLoad(paths: string[]): void {
+    if (!paths.every((p) => p === 'items' || p.startsWith('items/')))
+      throw unsupported('loading custom XML parts other than items');
+    this.itemProxies = host.customXml
+      .filter((p) => p.ns === this.ns)
+      .map((part) => {
+        const proxy = new FakeCustomXmlPart(this.context, () => part, false, part);
+        proxy.applyLoad(['id']);
+        return proxy;
+      });
+  }
   getOnlyItemOrNullObject(): FakeCustomXmlPart {
     return new FakeCustomXmlPart(
       this.context,
@@ -1377,8 +1483,14 @@ class FakeCustomXmlPart extends FakeClientObject {
     context: FakeRequestContext,
     locate: () => { id: string; ns: string; xml: string } | null,
     nullable: boolean,
+    /** An item of a collection being loaded right now (inside a sync): resolved at once. */
+    now?: { id: string; ns: string; xml: string },
   ) {
     super(context, nullable);
+    if (now) {
+      this.part = now;
+      return;
+    }
     context.enqueue(() => {
       this.part = locate();
       if (nullable) this.isNull = this.part === null;
