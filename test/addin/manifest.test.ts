@@ -88,9 +88,12 @@ describe('manifest.xml', () => {
     });
   });
 
-  test('declares ExcelApi 1.9, English overrides and a ribbon button that opens the pane', () => {
-    expect(xml.match(/<(?:bt:)?Set Name="ExcelApi" MinVersion="1\.9"\/>/g)).toHaveLength(2); // base manifest and VersionOverrides
-    expect(xml).toContain('<Sets DefaultMinVersion="1.9">');
+  test('requires ExcelApi 1.9 for the ribbon command only, English overrides and a ribbon button that opens the pane', () => {
+    // Only the ribbon command (VersionOverrides) needs 1.9: a base <Requirements> would keep
+    // Office 2016/2019 from activating the add-in, and its "too old" message would never show.
+    expect(xml.match(/<(?:bt:)?Set Name="ExcelApi" MinVersion="1\.9"\/>/g)).toHaveLength(1);
+    expect(xml).not.toMatch(/<Requirements>\s*<Sets/);
+    expect(xml).toContain('<bt:Sets DefaultMinVersion="1.9">');
     // DisplayName and Description, and every ribbon string, have an English form.
     expect(xml).toMatch(
       /<DisplayName DefaultValue="[^"]+">\s*<Override Locale="en-US" Value="[^"]+"\/>/,
