@@ -52,7 +52,7 @@ export interface FakeRun {
 
 /** A saved document, as `__fakeExcel.save()` gives it and `reopen()` takes it. */
 export interface SavedWorkbook {
-  sheets: Array<{ id: string; name: string; cells: CellModel[] }>;
+  sheets: Array<{ id: string; name: string; cells: CellModel[]; props?: Array<[string, string]> }>;
   activeId: string;
   customXml: Array<{ id: string; ns: string; xml: string }>;
   comments: Annotation[];
@@ -110,6 +110,8 @@ interface SheetModel {
   frozenRows: number;
   frozenCols: number;
   handlers: Array<(args: unknown) => unknown>;
+  /** Worksheet custom properties (ExcelApi 1.12); kept by save and reopen. */
+  props?: Map<string, string>;
 }
 
 interface RangeTarget extends Rect {
@@ -265,6 +267,8 @@ class HostState {
   runs: FakeRun[] = [];
   events: FakeEventRecord[] = [];
   errors: string[] = [];
+  /** The RunOptions of each Excel.run(options, batch). */
+  runOptions: Array<{ delayForCellEdit?: boolean; mergeUndoGroup?: boolean }> = [];
   private nextId = 1;
 
   newId(prefix: string): string {
@@ -612,6 +616,54 @@ class FakeWorksheets extends FakeClientObject {
   }
 }
 
+/** worksheet.customProperties (keys case-insensitive). */
+class FakeCustomProperties extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  private props(): Map<string, string> {
+    const model = this.sheet.model();
+    model.props ??= new Map();
+    return model.props;
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.context, () => {
+      host.requireApi('1.12', 'worksheet.customProperties');
+      const found = [...this.props()].find(([k]) => k.toLowerCase() === key.toLowerCase());
+      return found ? found[1] : null;
+    });
+  }
+  add(key: string, value: string): void {
+    this.context.enqueue(() => {
+      host.requireApi('1.12', 'worksheet.customProperties');
+      const props = this.props();
+      for (const k of [...props.keys()]) if (k.toLowerCase() === key.toLowerCase()) props.delete(k);
+      props.set(key, value);
+    });
+  }
+}
+
+class FakeCustomProperty extends FakeClientObject {
+  private current: string | null = null;
+  constructor(context: FakeRequestContext, locate: () => string | null) {
+    super(context, true);
+    context.enqueue(() => {
+      this.current = locate();
+      this.isNull = this.current === null;
+    });
+  }
+  get value(): string {
+    return this.prop<string>('value');
+  }
+  protected override read(name: string): unknown {
+    if (name === 'value') return this.current;
+    return super.read(name);
+  }
+}
+
 /** worksheet.autoFilter: enabled / isDataFiltered false, no range. */
 class FakeAutoFilter extends FakeClientObject {
   constructor(
@@ -712,6 +764,11 @@ class FakeWorksheet extends FakeClientObject {
       },
       false,
     );
+  }
+
+  /** worksheet.customProperties (1.12): getItemOrNullObject(key) + load('value'), add(key, value). */
+  get customProperties(): FakeCustomProperties {
+    return new FakeCustomProperties(this.context, this);
   }
 
   private filterProxy: FakeAutoFilter | undefined;
@@ -1686,10 +1743,21 @@ class FakeAnnotation extends FakeClientObject {
 
 /* ------------------------------------------------------------------ Office and Excel globals */
 
-/** Excel.run: one context per batch, a final sync for anything still queued, proxies dead afterwards. */
-async function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-  if (typeof batch !== 'function')
-    throw unsupported('Excel.run with an object or options argument');
+/**
+ * Excel.run: one context per batch, a final sync for anything still queued, proxies dead
+ * afterwards. `Excel.run(options, batch)` takes RunOptions (delayForCellEdit, mergeUndoGroup);
+ * a RequestContext object as first argument is not supported.
+ */
+async function run<T>(
+  first:
+    | ((context: FakeRequestContext) => Promise<T>)
+    | { delayForCellEdit?: boolean; mergeUndoGroup?: boolean },
+  second?: (context: FakeRequestContext) => Promise<T>,
+): Promise<T> {
+  const batch = typeof first === 'function' ? first : second;
+  if (typeof batch !== 'function' || (typeof first === 'object' && 'sync' in first))
+    throw unsupported('Excel.run with a request context object');
+  if (typeof first === 'object') host.runOptions.push({ ...first });
   const context = new FakeRequestContext();
   const start = performance.now();
   let ok = false;
@@ -1897,6 +1965,7 @@ const helpers = {
     return {
       sheets: host.sheets.map((sheet) => ({
         id: sheet.id,
+        props: [...(sheet.props ?? new Map<string, string>())],
         name: sheet.name,
         cells: [...sheet.cells.values()].map((c) => ({ ...c, fill: { ...c.fill } })),
       })),
@@ -1918,6 +1987,7 @@ const helpers = {
       frozenRows: 0,
       frozenCols: 0,
       handlers: [],
+      props: new Map(s.props ?? []),
     }));
     host.activeId = saved.activeId;
     host.customXml = saved.customXml.map((p) => ({ ...p }));
