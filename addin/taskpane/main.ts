@@ -2,7 +2,7 @@
  * The task pane's only entry: waits for Office, checks the host (ExcelApi 1.9 at least, else the
  * `unsupported` message pointing to county-rollup validate), then starts the pane with Excel.run.
  */
-import { detectFeatures, type OfficeJsShape } from '../excel/hostFeatures';
+import { detectFeatures } from '../excel/hostFeatures';
 import { paneLanguage, t } from '../i18n';
 import { startPane } from './pane';
 
@@ -51,7 +51,7 @@ function onReady(info: { host: Office.HostType | null }): void {
   if (app) app.hidden = false;
   // Feature-detect each API on the loaded office.js too: a self-hosted npm copy lacks the notes
   // API while the host reports ExcelApi 1.18 (issue 8 item 2).
-  const features = detectFeatures(supports, Excel as unknown as OfficeJsShape);
+  const features = detectFeatures(supports, Excel);
   startPane(document, {
     // delayForCellEdit: a batch waits while the user is typing in a cell instead of failing
     // (Excel.RunOptions); mergeUndoGroup (1.20): one undo step per batch.

@@ -125,7 +125,6 @@ export function startPane(doc: Document, host: PaneHost): void {
   let registry: Registry | null = null;
   let filter: FindingFilter = 'all';
   let autoOn = false;
-  let ownWrites = 0;
   let passRunning = false;
   let passAgain = false;
   const registered = new Set<string>();
@@ -166,14 +165,9 @@ export function startPane(doc: Document, host: PaneHost): void {
     return next;
   }
 
-  /** Runs a batch of our own writes: auto-validate ignores events meanwhile (besides enableEvents = false). */
-  async function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    ownWrites++;
-    try {
-      return await run(batch);
-    } finally {
-      ownWrites--;
-    }
+  /** Runs a batch of our own writes (events of user edits meanwhile still schedule a pass). */
+  function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return run(batch);
   }
 
   /** A user action: busy state, and any failure shown in the status line instead of thrown. */

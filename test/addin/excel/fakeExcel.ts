@@ -458,6 +458,7 @@ export class FakeRange extends Nullable {
     const ex = this.ex;
     if (!ex.options.mergedAreas)
       throw new Error('ApiNotFound: getMergedAreasOrNullObject needs 1.13');
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const range = this;
     return new (class extends Nullable {
       load(_p: string): this {
