@@ -109,7 +109,6 @@ export async function runWrites(
     outcome.requests++;
     try {
       // One request per budget-sized chunk: a loop only when the writes exceed the budget.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       if (options.eventsOff) await syncRestoringEvents(context, options.eventsWereOn);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       else await context.sync();
