@@ -39,6 +39,8 @@ const zh = {
   validated: '校验完成：{errors} 个错误，{warnings} 个提醒。',
   validatedClean: '校验完成：没有发现问题。',
   annotationsFailed: '有些单元格已有批注，无法再加说明，只用底色标出；请看下方列表。',
+  clearNotesLeft:
+    '另有 {count} 条【校验】注释是在能用“注释”的 Excel 里加的，这个 Excel 删除不了；请在 Microsoft 365 或网页版 Excel 里再点一次“清除标记”，或右键单元格手动删除注释。',
   annotationsCapped: '另有 {count} 个标出的单元格没有加批注说明（每次最多 500 条），请看下方列表。',
   noAnnotationsHost:
     '这个 Excel 不能加批注，只用底色标出；清除标记会恢复底色，但不会删除任何批注。',
@@ -119,6 +121,8 @@ const en: typeof zh = {
   validatedClean: 'Check done: no problems found.',
   annotationsFailed:
     'Some cells already hold a comment, so they are marked by fill only; see the list below.',
+  clearNotesLeft:
+    '{count} 【校验】 notes were added in an Excel with notes and cannot be removed here; click Clear marks again in Microsoft 365 or Excel on the web, or delete them by hand.',
   annotationsCapped:
     '{count} more marked cells have no comment (at most 500 per check); see the list below.',
   noAnnotationsHost:

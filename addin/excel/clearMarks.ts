@@ -26,8 +26,8 @@ import {
   readStagedRecord,
   sheetIdentities,
 } from './markRecord';
-import { isMarkOfSheet, type StoredMark } from './markStore';
-import { ACTION_OVERHEAD_BYTES, runWrites, type Write } from './writeBatch';
+import { isMarkOfSheet, serializeMarks, type StoredMark } from './markStore';
+import { ACTION_OVERHEAD_BYTES, runWrites, utf8Bytes, type Write } from './writeBatch';
 
 /** What clearMarks did. */
 export interface ClearResult {
@@ -36,6 +36,11 @@ export interface ClearResult {
   orphaned: number;
   /** Marked cells whose fill is no longer ours (the user re-coloured them): left as they are. */
   kept: number;
+  /**
+   * Our notes this host cannot remove (no notes API: Excel below 1.18, or a self-hosted office.js).
+   * Their marks stay in the record (fills restored), so 清除标记 in an Excel with notes removes them.
+   */
+  notesLeft?: number;
   /**
    * The record: "none" (no part), "ok", "corrupt" (unreadable: deleted, fills left as they are)
    * or "future" (from a newer add-in version: left untouched, nothing restored).
@@ -122,6 +127,7 @@ export async function clearMarks(
 
   // Sync 4: restore, remove our annotations, drop the record.
   const writes: Write[] = [];
+  const leftover: StoredMark[] = [];
   for (const { sheet, cells, fillOf } of plans) {
     const fills: (CellPosition & { fill: Fill })[] = [];
     for (const { mark, pos } of cells) {
@@ -134,13 +140,18 @@ export async function clearMarks(
           ? null
           : findAnnotation(cellKey(sheet.name, mark.cell), notes, commentsByCell);
       if (found && isOurs(found)) writes.push({ bytes: ACTION_OVERHEAD_BYTES, run: found.remove });
+      // A note of ours on a host without the notes API: neither seen nor removable here.
+      if (mark.annotation === 'note' && !support.notes)
+        leftover.push({ ...mark, sheet: sheet.name });
     }
     for (const run of fillWrites(sheet, fills)) writes.push({ bytes: FILL_WRITE_BYTES, run });
   }
   // The record goes last: if a request fails, what is not restored yet is still recorded.
+  const rest = leftover.length ? serializeMarks(leftover) : null;
+  if (leftover.length) result.notesLeft = leftover.length;
   writes.push({
-    bytes: ACTION_OVERHEAD_BYTES * staged.parts.length,
-    run: () => queueRecordWrite(context, staged, null),
+    bytes: ACTION_OVERHEAD_BYTES * staged.parts.length + utf8Bytes(rest ?? ''),
+    run: () => queueRecordWrite(context, staged, rest),
   });
   await runWrites(context, writes, { eventsOff: support.triggerSource !== true, eventsWereOn });
   return result;

@@ -382,7 +382,11 @@ export function startPane(doc: Document, host: PaneHost): void {
             result.restored + result.kept === 0
               ? text('clearedNone')
               : text('cleared', { count: result.restored });
-          say(result.kept ? `${done} ${text('clearKept', { count: result.kept })}` : done);
+          const extra = [
+            result.kept ? text('clearKept', { count: result.kept }) : '',
+            result.notesLeft ? text('clearNotesLeft', { count: result.notesLeft }) : '',
+          ].filter(Boolean);
+          say([done, ...extra].join(' '));
         }
       }),
   );

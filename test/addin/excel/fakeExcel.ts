@@ -519,6 +519,8 @@ class FakeWorksheet extends Nullable {
     this.freezePanes = {
       freezeAt: (r) => {
         ex.queue(() => {
+          // Freezing acts on the window showing the sheet: on an inactive sheet it is lost here.
+          if (ex.activeSheetId !== this.state().id) return;
           this.state().freeze = typeof r === 'string' ? r : r.localAddress();
         });
       },

@@ -200,3 +200,24 @@ describe('item 5: events stay on during our writes where triggerSource tells the
     expect(seen.every(Boolean)).toBe(true);
   });
 });
+
+describe('item 13: 清除标记 on a host without notes says what it cannot remove', () => {
+  it("restores the fills, keeps the notes' marks in the record, and a notes host removes them later", async () => {
+    const { ex, sheet } = setup();
+    await applyMarks(ex.context, REF, MARKS, { notes: true, comments: true });
+    expect(ex.notes.size).toBe(2);
+    const saved = ex.save();
+    const old = FakeExcel.reopen(saved, { notes: false, comments: true });
+    const result = await clearMarks(old.context, { notes: false, comments: true });
+    expect(result).toMatchObject({ restored: 2, notesLeft: 2 });
+    const oldSheet = old.sheetByName('统计表')!;
+    expect(old.fillOf(oldSheet, 'B2')).toEqual(USER_BLUE);
+    expect(parseMarks(old.parts[0]!.xml)).toHaveLength(2);
+    const modern = FakeExcel.reopen(old.save(), { notes: true, comments: true });
+    const again = await clearMarks(modern.context, { notes: true, comments: true });
+    expect(again.notesLeft).toBeUndefined();
+    expect(modern.notes.size).toBe(0);
+    expect(modern.parts).toHaveLength(0);
+    expect(sheet.name).toBe('统计表');
+  });
+});
