@@ -8,10 +8,10 @@ import { buildTemplateLayout } from '../../core/templateLayout';
 import type { Finding, Grid, ParsedSheet, Registry, Schema } from '../../core/types';
 import type { AnnotationSupport } from '../excel/annotations';
 import type { HostFeatures } from '../excel/hostFeatures';
-import { errorCode, WriteError } from '../excel/writeBatch';
+import { WriteError } from '../excel/writeBatch';
 import type { SheetRef } from '../excel/applyMarks';
 import { applyFixes } from '../excel/applyFixes';
-import { createDebouncer, registerChangeHandler, shouldRevalidate } from '../excel/autoValidate';
+import { createDebouncer, registerChangeHandler } from '../excel/autoValidate';
 import { clearMarks } from '../excel/clearMarks';
 import { createEntrySheet } from '../excel/createEntrySheet';
 import { readSheet } from '../excel/readSheet';
@@ -28,6 +28,7 @@ import {
   type FindingFilter,
   type FixOffer,
 } from './paneModel';
+import { changeHandler, createBatchQueue, createPassScheduler } from './batchQueue';
 import { decodeText, splitCsv } from './registryFile';
 
 /** What the pane needs from its host (main.ts: Excel.run and the requirement-set answers). */
@@ -125,8 +126,6 @@ export function startPane(doc: Document, host: PaneHost): void {
   let registry: Registry | null = null;
   let filter: FindingFilter = 'all';
   let autoOn = false;
-  let passRunning = false;
-  let passAgain = false;
   const registered = new Set<string>();
   let pendingFixes: { offers: FixOffer[]; sheet: SheetRef } | null = null;
 
@@ -140,30 +139,8 @@ export function startPane(doc: Document, host: PaneHost): void {
     doc.body.classList.toggle('busy', busy);
   };
 
-  // One Excel batch at a time: a debounced 自动校验 pass and a click (清除标记, 修正, 新建) would
-  // otherwise interleave their syncs — one reading the record while the other deletes it.
-  let queue: Promise<unknown> = Promise.resolve();
-  // A batch that still meets cell-edit mode (hosts ignoring delayForCellEdit) is tried again.
-  const CELL_EDIT_RETRIES = 5;
-  const CELL_EDIT_WAIT_MS = 1000;
-  async function runRetrying<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await host.run(batch);
-      } catch (error) {
-        const cellEdit =
-          errorCode(error) === 'InvalidOperationInCellEditMode' ||
-          (error instanceof WriteError && error.cause === 'cellEdit');
-        if (!cellEdit || attempt >= CELL_EDIT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, CELL_EDIT_WAIT_MS));
-      }
-    }
-  }
-  function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const next = queue.then(() => runRetrying(batch));
-    queue = next.catch(() => undefined);
-    return next;
-  }
+  // One Excel batch at a time, a batch meeting cell-edit mode tried again (batchQueue.ts).
+  const run = createBatchQueue(host.run);
 
   /** Runs a batch of our own writes (events of user edits meanwhile still schedule a pass). */
   function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -188,54 +165,37 @@ export function startPane(doc: Document, host: PaneHost): void {
   const check = (sheet: { grid: Grid }): ParsedSheet =>
     validateGrid(sheet.grid, { schema, registry, fileName: null });
 
-  /** The sheet the next pass reads: the one an edit came from (null: the active sheet). */
-  let passSheetId: string | null = null;
-  async function runPass(sheetId: string | null = null): Promise<void> {
-    if (sheetId !== null) passSheetId = sheetId;
-    if (passRunning) {
-      passAgain = true;
-      return;
-    }
-    passRunning = true;
-    try {
-      do {
-        passAgain = false;
-        const target = passSheetId;
-        passSheetId = null;
-        const result = await own((context) =>
-          validateSheet(context, check, messageOf, host.support, {
-            sheetId: target,
-            merges: host.support.merges === true,
-          }),
-        );
-        const parsed = result.outcome;
-        last = {
-          sheet: { name: result.sheet.name, id: result.sheet.id },
-          parsed,
-          offers: fixOffers(parsed.findings, parsed.normalized),
-        };
-        renderFindings();
-        const { errors, warnings } = countFindings(parsed.findings);
-        const summary =
-          errors + warnings === 0
-            ? text('validatedClean')
-            : text('validated', { errors, warnings });
-        const notes = [
-          result.marks.annotationsFailed ? text('annotationsFailed') : '',
-          result.marks.annotationsCapped
-            ? text('annotationsCapped', { count: result.marks.annotationsCapped })
-            : '',
-          !host.support.notes && !host.support.comments && result.marks.total > 0
-            ? text('noAnnotationsHost')
-            : '',
-          result.marks.record === 'future' ? text('markRecordFuture') : '',
-        ].filter(Boolean);
-        say([summary, ...notes].join(' '));
-      } while (passAgain);
-    } finally {
-      passRunning = false;
-    }
-  }
+  // One pass at a time; an edit arriving during a pass runs one more after it (item 5).
+  const passes = createPassScheduler(async (sheetId) => {
+    const result = await own((context) =>
+      validateSheet(context, check, messageOf, host.support, {
+        sheetId,
+        merges: host.support.merges === true,
+      }),
+    );
+    const parsed = result.outcome;
+    last = {
+      sheet: { name: result.sheet.name, id: result.sheet.id },
+      parsed,
+      offers: fixOffers(parsed.findings, parsed.normalized),
+    };
+    renderFindings();
+    const { errors, warnings } = countFindings(parsed.findings);
+    const summary =
+      errors + warnings === 0 ? text('validatedClean') : text('validated', { errors, warnings });
+    const notes = [
+      result.marks.annotationsFailed ? text('annotationsFailed') : '',
+      result.marks.annotationsCapped
+        ? text('annotationsCapped', { count: result.marks.annotationsCapped })
+        : '',
+      !host.support.notes && !host.support.comments && result.marks.total > 0
+        ? text('noAnnotationsHost')
+        : '',
+      result.marks.record === 'future' ? text('markRecordFuture') : '',
+    ].filter(Boolean);
+    say([summary, ...notes].join(' '));
+  });
+  const runPass = (sheetId: string | null = null): Promise<void> => passes.request(sheetId);
 
   function renderFindings(): void {
     const pass = last;
@@ -465,15 +425,15 @@ export function startPane(doc: Document, host: PaneHost): void {
     const id = await run((context) =>
       registerChangeHandler(
         context,
-        (event) => {
-          const guard = { enabled: autoOn, hasTriggerSource: host.support.triggerSource === true };
-          // The sheet the edit came from is validated, not whichever is active then (item 11).
-          if (shouldRevalidate(event, guard)) {
-            eventSheetId = event.worksheetId;
+        // The sheet the edit came from is validated, not whichever is active then (item 11).
+        changeHandler({
+          enabled: () => autoOn,
+          hasTriggerSource: host.support.triggerSource === true,
+          trigger: (sheetId) => {
+            eventSheetId = sheetId;
             debouncer.trigger();
-          }
-          return Promise.resolve();
-        },
+          },
+        }),
         (sheetId) => registered.has(sheetId),
       ),
     );
