@@ -575,7 +575,9 @@ class FakeWorkbook extends FakeClientObject {
     this.worksheets = new FakeWorksheets(context);
     this.customXmlParts = new FakeCustomXmlParts(context);
     this.comments = new FakeAnnotations(context, 'comments');
-    this.notes = new FakeAnnotations(context, 'notes');
+    this.notes = (
+      npmOfficeJs ? undefined : new FakeAnnotations(context, 'notes')
+    ) as FakeAnnotations;
   }
 }
 
@@ -1778,9 +1780,19 @@ async function run<T>(
   }
 }
 
+/**
+ * `?officeJs=npm`: the classes of the npm @microsoft/office-js (self-hosted) — a Workbook without
+ * `notes` although the host reports ExcelApi 1.18 (issue 8 item 2). Otherwise no classes are
+ * exported, and the pane trusts the requirement sets.
+ */
+const npmOfficeJs = params.get('officeJs') === 'npm';
+class NpmWorkbook {}
+Object.defineProperty(NpmWorkbook.prototype, 'comments', { get: () => undefined });
+
 const fakeExcel = {
   run,
   RequestContext: FakeRequestContext,
+  ...(npmOfficeJs ? { Workbook: NpmWorkbook } : {}),
   ErrorCodes: {
     apiNotFound: 'ApiNotFound',
     invalidArgument: 'InvalidArgument',
@@ -1823,11 +1835,13 @@ const fakeOffice = {
     callback?: (info: { host: string; platform: string }) => unknown,
   ): Promise<{ host: string; platform: string }> {
     const info = { host: 'Excel', platform: 'PC' };
+    // `?readyDelay=ms`: a slow but supported start (issue 8 item 12).
+    const delay = Number(params.get('readyDelay') ?? 0);
     return new Promise((resolve) => {
       setTimeout(() => {
         if (callback) callback(info);
         resolve(info);
-      }, 0);
+      }, delay);
     });
   },
 };
