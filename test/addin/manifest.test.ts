@@ -182,6 +182,21 @@ describe('npm run build:addin', () => {
     expect(existsSync(join(selfHosted, 'office-js', 'excel-win32-16.01.js'))).toBe(true);
   });
 
+  test('the host probe: its own manifest (own id, opens probe.html), retargeted, with its page and script', () => {
+    const probe = readFileSync(join(out, 'probe-manifest.xml'), 'utf8');
+    expect(probe).not.toContain('localhost');
+    expect(probe).toContain(`<SourceLocation DefaultValue="${INTRANET}/probe.html"/>`);
+    expect(probe).not.toContain('taskpane.html');
+    expect(/<Id>([^<]+)<\/Id>/.exec(probe)?.[1]).not.toBe(
+      /<Id>([^<]+)<\/Id>/.exec(readFileSync(MANIFEST, 'utf8'))?.[1],
+    );
+    expect(existsSync(join(out, 'probe.html'))).toBe(true);
+    expect(existsSync(join(out, 'probe.js'))).toBe(true);
+    expect(readFileSync(join(selfHosted, 'probe.html'), 'utf8')).toContain(
+      'src="office-js/office.js"',
+    );
+  });
+
   test('an http or malformed --base-url is refused', () => {
     for (const bad of [
       'http://intranet.example/addin',
@@ -214,6 +229,8 @@ describe('npm run build:addin', () => {
     expect(validateWithXsd(MANIFEST)).toEqual({ status: 0, output: `${MANIFEST} validates\n` });
     const built = join(out, 'manifest.xml');
     expect(validateWithXsd(built)).toEqual({ status: 0, output: `${built} validates\n` });
+    const probe = join(out, 'probe-manifest.xml');
+    expect(validateWithXsd(probe)).toEqual({ status: 0, output: `${probe} validates\n` });
     // The check has teeth: a wrong Permissions value is rejected.
     const broken = join(out, 'broken.xml');
     writeFileSync(broken, readFileSync(MANIFEST, 'utf8').replace('ReadWriteDocument', 'ReadWrite'));
