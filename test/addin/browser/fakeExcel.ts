@@ -1955,6 +1955,10 @@ const helpers = {
     return { value: cell?.value ?? '', fill: { ...(cell?.fill ?? NO_FILL) } };
   },
   /** Round trips so far (context.sync calls, including Excel.run's final one). */
+  /** The RunOptions of every Excel.run(options, batch) so far. */
+  get runOptions(): Array<{ delayForCellEdit?: boolean; mergeUndoGroup?: boolean }> {
+    return host.runOptions;
+  },
   get syncCount(): number {
     return host.syncCount;
   },

@@ -190,4 +190,23 @@ describeInBrowser('task pane robustness on the simulated host', () => {
       Object.values(marked.comments).filter((c) => c.startsWith('【校验】')).length,
     ).toBeGreaterThan(0);
   });
+
+  // Issue 8 items 4 and 6: every batch waits for cell-edit mode; on 1.20 one undo step per batch.
+  test('every Excel.run asks for delayForCellEdit, and for mergeUndoGroup on ExcelApi 1.20 only', async () => {
+    for (const [api, merge] of [
+      ['1.20', true],
+      ['1.18', false],
+    ] as const) {
+      await open(`api=${api}`);
+      await page.locator('[data-testid="validate"]').click();
+      await settle();
+      const options = await page.evaluate(() => (window as unknown as Win).__fakeExcel.runOptions);
+      expect(options.length).toBeGreaterThan(0);
+      for (const o of options) {
+        expect(o.delayForCellEdit).toBe(true);
+        expect(o.mergeUndoGroup === true).toBe(merge);
+      }
+      if (api === '1.20') await expectCleanPage(page, guard);
+    }
+  });
 });
