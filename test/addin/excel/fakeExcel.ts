@@ -781,6 +781,8 @@ export interface FakeOptions {
   rejectXmlDeclaration?: boolean;
   /** A request (one sync) above this many bytes fails with RequestPayloadSizeLimitExceeded. */
   maxRequestBytes?: number;
+  /** Change events of a batch's writes arrive later (a task after the sync), not during it. */
+  lateEvents?: boolean;
 }
 
 export class FakeExcel {
@@ -938,6 +940,8 @@ export class FakeExcel {
     sheet: FakeSheetState,
     address: string,
     values: (string | number | boolean)[][],
+    /** "Remote": a co-author's edit, as coauthoring delivers it. */
+    source: 'Local' | 'Remote' = 'Local',
   ): Promise<void> {
     const b = parseBox(address);
     values.forEach((row, r) =>
@@ -953,7 +957,7 @@ export class FakeExcel {
       worksheetId: sheet.id,
       address,
       changeType: 'RangeEdited',
-      source: 'Local',
+      source,
       triggerSource: 'Unknown',
       ...(single ? { details: { valueAfter: values[0]![0] } } : {}),
     };
@@ -1082,8 +1086,13 @@ export class FakeExcel {
     } finally {
       const events = this.raised;
       this.raised = [];
-      for (const e of events)
-        for (const h of this.handlers.filter((x) => x.sheetId === e.worksheetId)) void h.handler(e);
+      const deliver = (): void => {
+        for (const e of events)
+          for (const h of this.handlers.filter((x) => x.sheetId === e.worksheetId))
+            void h.handler(e);
+      };
+      if (this.options.lateEvents) setTimeout(deliver, 0);
+      else deliver();
     }
     await Promise.resolve();
   }

@@ -119,3 +119,30 @@ describe('items 5 and 11: 自动校验 events', () => {
     expect(read).toEqual(['统计表']);
   });
 });
+
+describe('late and remote events on the fake host', () => {
+  it("our own write's event arriving after the batch (1.14) and a co-author's edit start no pass", async () => {
+    const ex = new FakeExcel({ lateEvents: true });
+    const sheet = ex.addSheet('统计表', '{S1}');
+    ex.setGrid(sheet, [['a']]);
+    const triggered: string[] = [];
+    await registerChangeHandler(
+      ex.context,
+      changeHandler({
+        enabled: () => true,
+        hasTriggerSource: true,
+        trigger: (id) => triggered.push(id),
+      }),
+    );
+    sheet.name = '统计表';
+    ex.context.workbook.worksheets.getItem('{S1}').getRange('B1').values = [['ours']];
+    await ex.context.sync();
+    expect(triggered).toEqual([]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(triggered).toEqual([]);
+    await ex.userEdit(sheet, 'A1', [['theirs']], 'Remote');
+    expect(triggered).toEqual([]);
+    await ex.userEdit(sheet, 'A1', [['mine']]);
+    expect(triggered).toEqual(['{S1}']);
+  });
+});
