@@ -5,7 +5,7 @@
  */
 import { loadSchema, parseRegistry, renderFinding, summarizeSheet, validateGrid } from '../../core';
 import { buildTemplateLayout } from '../../core/templateLayout';
-import type { Finding, Grid, ParsedSheet, Registry, Schema } from '../../core/types';
+import type { Finding, Grid, ParsedSheet, Registry, Schema, SheetInfo } from '../../core/types';
 import type { AnnotationSupport } from '../excel/annotations';
 import type { HostFeatures } from '../excel/hostFeatures';
 import { WriteError } from '../excel/writeBatch';
@@ -162,8 +162,9 @@ export function startPane(doc: Document, host: PaneHost): void {
   }
 
   // No file name in Excel: the township comes from 填报单位 (entry-sheet §7.7).
-  const check = (sheet: { grid: Grid }): ParsedSheet =>
-    validateGrid(sheet.grid, { schema, registry, fileName: null });
+  // The reader's SheetInfo (hidden rows/columns, merges, name, typed cells) goes to the core (issue 7).
+  const check = (sheet: { grid: Grid; info?: SheetInfo }): ParsedSheet =>
+    validateGrid(sheet.grid, { schema, registry, fileName: null, sheet: sheet.info ?? null });
 
   // One pass at a time; an edit arriving during a pass runs one more after it (item 5).
   const passes = createPassScheduler(async (sheetId) => {

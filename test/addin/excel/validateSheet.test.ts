@@ -158,3 +158,32 @@ describe('validateSheet', () => {
     );
   });
 });
+
+describe('validateSheet and the core (issue 7)', () => {
+  it('gives the check the SheetInfo read in the same sync: hidden rows and columns, name, typed', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表');
+    ex.setGrid(sheet, entryGrid(6));
+    sheet.hiddenRows.add(8);
+    sheet.hiddenColumns.add(4);
+    ex.syncCount = 0;
+    let seen: unknown = null;
+    await validateSheet(
+      ex.context,
+      (s) => {
+        seen = s.info;
+        return validateGrid(s.grid, { schema, fileName: s.name, sheet: s.info });
+      },
+      (f) => renderFinding(f, schema).message_zh,
+      SUPPORT,
+    );
+    expect(seen).toEqual({
+      name: '统计表',
+      typed: true,
+      hiddenRows: [8],
+      hiddenColumns: [4],
+      merges: [],
+    });
+    expect(ex.syncCount).toBe(VALIDATION_PASS_SYNCS);
+  });
+});

@@ -54,7 +54,7 @@ describe('item 4: the user is typing in a cell', () => {
     const failing = createBatchQueue(() => Promise.reject(new Error('boom')), {
       sleep: async () => {},
     });
-    await expect(failing(async () => 1)).rejects.toThrow('boom');
+    await expect(failing(() => Promise.resolve(1))).rejects.toThrow('boom');
   });
 });
 
