@@ -22,14 +22,17 @@ import {
   countFindings,
   fixOffers,
   fixValue,
-  groupFindings,
-  matchesFilter,
   totalsLines,
   type FindingFilter,
   type FixOffer,
 } from './paneModel';
 import { changeHandler, createBatchQueue, createPassScheduler } from './batchQueue';
 import { decodeText, splitCsv } from './registryFile';
+import { hook } from './views/dom';
+import { applyFilter, renderFindings, tickedKeys } from './views/findingsList';
+import { renderFixDialog } from './views/fixDialog';
+import { renderTotals } from './views/totalsPanel';
+import { renderTownships } from './views/registryPicker';
 
 /** What the pane needs from its host (main.ts: Excel.run and the requirement-set answers). */
 export interface PaneHost {
@@ -42,25 +45,6 @@ interface LastPass {
   sheet: SheetRef;
   parsed: ParsedSheet;
   offers: FixOffer[];
-}
-
-/** Finds an element by its data-testid; a missing hook is a bug in taskpane.html. */
-function hook<T extends HTMLElement>(doc: Document, id: string): T {
-  const el = doc.querySelector<T>(`[data-testid="${id}"]`);
-  if (!el) throw new Error(`taskpane.html lacks data-testid="${id}"`);
-  return el;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 function errorText(error: unknown): string {
@@ -95,22 +79,14 @@ export function startPane(doc: Document, host: PaneHost): void {
     auto: hook<HTMLInputElement>(doc, 'auto-toggle'),
     clear: hook<HTMLButtonElement>(doc, 'clear'),
     fix: hook<HTMLButtonElement>(doc, 'fix'),
-    fixDialog: hook<HTMLElement>(doc, 'fix-dialog'),
-    fixList: hook<HTMLElement>(doc, 'fix-list'),
     fixConfirm: hook<HTMLButtonElement>(doc, 'fix-confirm'),
     fixCancel: hook<HTMLButtonElement>(doc, 'fix-cancel'),
     newSheet: hook<HTMLButtonElement>(doc, 'new-sheet'),
     totals: hook<HTMLButtonElement>(doc, 'totals'),
-    totalsPanel: hook<HTMLElement>(doc, 'totals-panel'),
     registryFile: hook<HTMLInputElement>(doc, 'registry-file'),
     township: hook<HTMLSelectElement>(doc, 'township'),
     year: hook<HTMLInputElement>(doc, 'year'),
-    countErrors: hook<HTMLElement>(doc, 'count-errors'),
-    countWarnings: hook<HTMLElement>(doc, 'count-warnings'),
     filter: hook<HTMLSelectElement>(doc, 'filter'),
-    findings: hook<HTMLElement>(doc, 'findings'),
-    normalizedSection: hook<HTMLElement>(doc, 'normalized-section'),
-    normalizedList: hook<HTMLElement>(doc, 'normalized-list'),
     status: hook<HTMLElement>(doc, 'status'),
   };
 
@@ -180,7 +156,7 @@ export function startPane(doc: Document, host: PaneHost): void {
       parsed,
       offers: fixOffers(parsed.findings, parsed.normalized),
     };
-    renderFindings();
+    renderFindingsList();
     const { errors, warnings } = countFindings(parsed.findings);
     const summary =
       errors + warnings === 0 ? text('validatedClean') : text('validated', { errors, warnings });
@@ -198,117 +174,21 @@ export function startPane(doc: Document, host: PaneHost): void {
   });
   const runPass = (sheetId: string | null = null): Promise<void> => passes.request(sheetId);
 
-  function renderFindings(): void {
+  function renderFindingsList(): void {
     const pass = last;
-    ui.findings.replaceChildren();
-    ui.normalizedList.replaceChildren();
-    ui.fixDialog.hidden = true;
-    const { errors, warnings } = countFindings(pass?.parsed.findings ?? []);
-    ui.countErrors.textContent = String(errors);
-    ui.countWarnings.textContent = String(warnings);
-    ui.normalizedSection.hidden = true;
-    if (!pass) return;
-    const offerOf = new Map(pass.offers.map((o) => [o.key, o]));
-    if (pass.parsed.findings.length === 0)
-      ui.findings.append(make(doc, 'p', 'empty', text('noFindings')));
-    for (const group of groupFindings(pass.parsed.findings, messageOf)) {
-      const section = make(doc, 'section', 'group');
-      const head = make(
-        doc,
-        'h3',
-        'group-head',
-        group.row === null ? text('wholeSheet') : text('row', { row: group.row }),
-      );
-      const tally = make(doc, 'span', 'tally');
-      if (group.errors)
-        tally.append(make(doc, 'span', 'tally-error', `${text('error')} ${group.errors}`));
-      if (group.warnings)
-        tally.append(make(doc, 'span', 'tally-warning', `${text('warning')} ${group.warnings}`));
-      head.append(tally);
-      const list = make(doc, 'ul', 'items');
-      for (const item of group.items) {
-        const f = item.finding;
-        const li = make(doc, 'li', `finding ${f.severity}`);
-        li.setAttribute('data-testid', 'finding');
-        li.dataset.cell = f.cell ?? '';
-        li.dataset.code = f.code;
-        li.dataset.severity = f.severity;
-        const line = make(doc, 'div', 'line');
-        line.append(
-          make(doc, 'span', 'badge', f.severity === 'error' ? text('error') : text('warning')),
-        );
-        // Most messages name their cell first; show it separately only when they do not.
-        if (f.cell && !item.message.startsWith(f.cell))
-          line.append(make(doc, 'span', 'cell', f.cell));
-        line.append(make(doc, 'span', 'message', item.message));
-        li.append(line);
-        const offer = offerOf.get(`f${item.index}`);
-        if (offer) li.append(fixChoice(offer, text('suggestion', { value: offer.suggestion })));
-        if (f.cell) {
-          li.tabIndex = 0;
-          li.classList.add('selectable');
-          const cell = f.cell;
-          li.addEventListener('click', (event) => {
-            if ((event.target as HTMLElement).closest('label')) return;
-            void act(async () => {
-              await run((context) => selectCell(context, pass.sheet.id || pass.sheet.name, cell));
-              say(item.message.startsWith(cell) ? item.message : `${cell}：${item.message}`);
-            });
-          });
-          li.addEventListener('keydown', (event) => {
-            if (event.key === 'Enter') li.click();
-          });
-        }
-        list.append(li);
-      }
-      section.append(head, list);
-      ui.findings.append(section);
-    }
-    const normalized = pass.offers.filter((o) => o.key.startsWith('n'));
-    ui.normalizedSection.hidden = normalized.length === 0;
-    for (const offer of normalized) {
-      const li = make(doc, 'li', 'normalized');
-      li.setAttribute('data-testid', 'normalized');
-      li.dataset.cell = offer.cell;
-      li.append(
-        fixChoice(
-          offer,
-          text('normalizedItem', {
-            cell: offer.cell,
-            value: offer.oldValue ?? '',
-            suggestion: offer.suggestion,
+    renderFixDialog(doc, null);
+    renderFindings(
+      doc,
+      pass && { findings: pass.parsed.findings, offers: pass.offers, messageOf, text, filter },
+      {
+        select: (cell, message) =>
+          void act(async () => {
+            if (!pass) return;
+            await run((context) => selectCell(context, pass.sheet.id || pass.sheet.name, cell));
+            say(message.startsWith(cell) ? message : `${cell}：${message}`);
           }),
-        ),
-      );
-      ui.normalizedList.append(li);
-    }
-    applyFilter();
-  }
-
-  function fixChoice(offer: FixOffer, label: string): HTMLElement {
-    const wrap = make(doc, 'label', 'fix-choice');
-    const box = make(doc, 'input');
-    box.type = 'checkbox';
-    box.setAttribute('data-testid', 'fix-select');
-    box.dataset.key = offer.key;
-    box.title = text('tick');
-    wrap.append(box, make(doc, 'span', 'suggestion', label));
-    return wrap;
-  }
-
-  function applyFilter(): void {
-    ui.findings.querySelectorAll<HTMLElement>('section.group').forEach((section) => {
-      let shown = 0;
-      section.querySelectorAll<HTMLElement>('li.finding').forEach((li) => {
-        const visible = matchesFilter(
-          { severity: li.dataset.severity === 'warning' ? 'warning' : 'error' },
-          filter,
-        );
-        li.hidden = !visible;
-        if (visible) shown++;
-      });
-      section.hidden = shown === 0;
-    });
+      },
+    );
   }
 
   ui.validate.addEventListener(
@@ -324,7 +204,7 @@ export function startPane(doc: Document, host: PaneHost): void {
   ui.filter.addEventListener('change', () => {
     const value = ui.filter.value;
     filter = value === 'error' || value === 'warning' ? value : 'all';
-    applyFilter();
+    applyFilter(doc, filter);
   });
 
   ui.clear.addEventListener(
@@ -334,7 +214,7 @@ export function startPane(doc: Document, host: PaneHost): void {
         const result = await own((context) => clearMarks(context, host.support));
         // The list described the marks; with them gone it would point at nothing.
         last = null;
-        renderFindings();
+        renderFindingsList();
         if (result.record === 'corrupt') say(text('recordCorrupt'), 'error');
         else if (result.record === 'future')
           say(text('recordFuture', { version: result.version ?? '?' }), 'error');
@@ -354,36 +234,26 @@ export function startPane(doc: Document, host: PaneHost): void {
 
   ui.fix.addEventListener('click', () => {
     const pass = last;
-    const keys = [
-      ...ui.findings.ownerDocument.querySelectorAll<HTMLInputElement>(
-        '[data-testid="fix-select"]:checked',
-      ),
-    ].map((b) => b.dataset.key);
+    const keys = tickedKeys(doc);
     const offers = pass ? pass.offers.filter((o) => keys.includes(o.key)) : [];
     if (!pass || offers.length === 0) {
       say(text('fixNone'));
       return;
     }
     pendingFixes = { offers, sheet: pass.sheet };
-    ui.fixList.replaceChildren(
-      ...offers.map((o) => {
-        const li = make(doc, 'li', 'fix-line');
-        li.append(
-          make(doc, 'span', 'cell', o.cell),
-          make(doc, 'span', 'old', o.oldValue ?? ''),
-          make(doc, 'span', 'arrow', ' → '),
-          make(doc, 'span', 'new', String(fixValue(o, schema))),
-        );
-        return li;
-      }),
+    renderFixDialog(
+      doc,
+      offers.map((o) => ({
+        cell: o.cell,
+        oldValue: o.oldValue ?? '',
+        newValue: String(fixValue(o, schema)),
+      })),
     );
-    ui.fixDialog.hidden = false;
-    ui.fixConfirm.focus();
   });
 
   ui.fixCancel.addEventListener('click', () => {
     pendingFixes = null;
-    ui.fixDialog.hidden = true;
+    renderFixDialog(doc, null);
     say(text('fixCancelled'));
   });
 
@@ -393,7 +263,7 @@ export function startPane(doc: Document, host: PaneHost): void {
       void act(async () => {
         const pending = pendingFixes;
         pendingFixes = null;
-        ui.fixDialog.hidden = true;
+        renderFixDialog(doc, null);
         if (!pending) return;
         const fixes = pending.offers.map((o) => ({
           cell: o.cell,
@@ -463,40 +333,14 @@ export function startPane(doc: Document, host: PaneHost): void {
       void act(async () => {
         const sheet = await run((context) => readSheet(context));
         const parsed = check(sheet);
-        renderTotals(parsed);
+        showTotals(parsed);
         say(text('totalsShown'));
       }),
   );
 
-  function renderTotals(parsed: ParsedSheet): void {
-    const summary = summarizeSheet(parsed, schema);
-    const { totals, rates } = totalsLines(summary, schema, lang);
-    const { errors } = countFindings(parsed.findings);
-    const table = (
-      caption: string,
-      lines: { label: string; value: string }[],
-    ): HTMLTableElement => {
-      const el = make(doc, 'table', 'totals-table');
-      el.append(make(doc, 'caption', undefined, caption));
-      const body = make(doc, 'tbody');
-      for (const line of lines) {
-        const tr = make(doc, 'tr');
-        tr.append(make(doc, 'th', undefined, line.label), make(doc, 'td', undefined, line.value));
-        body.append(tr);
-      }
-      el.append(body);
-      return el;
-    };
-    const parts: HTMLElement[] = [make(doc, 'h2', undefined, text('totalsTitle'))];
-    if (errors > 0)
-      parts.push(make(doc, 'p', 'totals-warning', text('totalsHasErrors', { errors })));
-    parts.push(
-      table(text('totalsSums'), totals),
-      table(text('totalsRates'), rates),
-      make(doc, 'p', 'save-reminder', text('saveReminder')),
-    );
-    ui.totalsPanel.replaceChildren(...parts);
-    ui.totalsPanel.hidden = false;
+  function showTotals(parsed: ParsedSheet): void {
+    const { totals, rates } = totalsLines(summarizeSheet(parsed, schema), schema, lang);
+    renderTotals(doc, { totals, rates, errors: countFindings(parsed.findings).errors, text });
   }
 
   ui.registryFile.addEventListener(
@@ -525,16 +369,7 @@ export function startPane(doc: Document, host: PaneHost): void {
           return;
         }
         registry = parsed.registry;
-        const first = make(doc, 'option', undefined, text('townshipNone'));
-        first.value = '';
-        ui.township.replaceChildren(
-          first,
-          ...registry.townships.map((tw) => {
-            const o = make(doc, 'option', undefined, tw.name);
-            o.value = tw.name;
-            return o;
-          }),
-        );
+        renderTownships(doc, { townships: registry.townships.map((tw) => tw.name), text });
         const villages = registry.townships.reduce((n, tw) => n + tw.villages.length, 0);
         say(text('registryLoaded', { townships: registry.townships.length, villages }));
       }),
