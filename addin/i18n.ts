@@ -39,6 +39,15 @@ const zh = {
   validated: '校验完成：{errors} 个错误，{warnings} 个提醒。',
   validatedClean: '校验完成：没有发现问题。',
   annotationsFailed: '有些单元格已有批注，无法再加说明，只用底色标出；请看下方列表。',
+  clearNotesLeft:
+    '另有 {count} 条【校验】注释是在能用“注释”的 Excel 里加的，这个 Excel 删除不了；请在 Microsoft 365 或网页版 Excel 里再点一次“清除标记”，或右键单元格手动删除注释。',
+  annotationsCapped: '另有 {count} 个标出的单元格没有加批注说明（每次最多 500 条），请看下方列表。',
+  noAnnotationsHost:
+    '这个 Excel 不能加批注，只用底色标出；清除标记会恢复底色，但不会删除任何批注。',
+  writeCellEdit: '您正在编辑单元格，Excel 暂时不让加载项写入。请按回车或 Esc 结束编辑后再点一次。',
+  writeProtected: '工作表受保护，无法标出或修改单元格。请先在“审阅 → 撤销工作表保护”后再试。',
+  writeTooLarge:
+    '要写入的内容太多，Excel 拒绝了这次请求。请先修正整列写错的数据（例如粘贴错的一列），再校验。',
   cleared: '已清除 {count} 个单元格的标记，恢复原来的底色。',
   clearedNone: '表中没有本加载项做的标记。',
   clearKept: '另有 {count} 个标记过的单元格已被您改过底色，保留了您设的底色。',
@@ -112,6 +121,18 @@ const en: typeof zh = {
   validatedClean: 'Check done: no problems found.',
   annotationsFailed:
     'Some cells already hold a comment, so they are marked by fill only; see the list below.',
+  clearNotesLeft:
+    '{count} 【校验】 notes were added in an Excel with notes and cannot be removed here; click Clear marks again in Microsoft 365 or Excel on the web, or delete them by hand.',
+  annotationsCapped:
+    '{count} more marked cells have no comment (at most 500 per check); see the list below.',
+  noAnnotationsHost:
+    'This Excel cannot add notes or comments: cells are marked by fill only; Clear marks restores fills and removes no comments.',
+  writeCellEdit:
+    'You are editing a cell, so Excel refuses the add-in’s writes. Press Enter or Esc, then try again.',
+  writeProtected:
+    'The sheet is protected: cells cannot be marked or changed. Unprotect it (Review → Unprotect Sheet) and try again.',
+  writeTooLarge:
+    'Too much to write at once: Excel refused the request. Fix the column of wrong values first (e.g. a mis-pasted column), then check again.',
   cleared: 'Cleared the marks of {count} cells; their fills are restored.',
   clearedNone: 'The workbook has no marks from this add-in.',
   clearKept: '{count} more marked cells were re-coloured by you; your fill was kept.',

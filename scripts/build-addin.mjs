@@ -29,6 +29,10 @@ export const BUNDLE_BUDGET_BYTES = 300 * 1024;
 
 const PANE_DIR = 'addin/taskpane';
 const ENTRY = `${PANE_DIR}/main.ts`;
+/** The host probe (issue 8): a page checking the pane's Office.js assumptions in a real Excel. */
+const PROBE_DIR = 'addin/probe';
+/** The probe's own add-in id (sideloaded next to the pane, never instead of it). */
+const PROBE_ID = '7c2f4b1e-93d5-4a6e-b0f8-2d61c5e4a9b3';
 const OFFICE_JS_DIST = 'node_modules/@microsoft/office-js/dist';
 
 /** Parses the command-line options of the add-in build; unknown options are ignored (build.mjs passes its own). */
@@ -101,6 +105,22 @@ export function retargetOfficeJs(html, officeSrc) {
   return html.split(OFFICE_JS_CDN).join(officeSrc);
 }
 
+/** The pane's manifest turned into the probe's: its own id and name, opening probe.html. */
+export function probeManifest(xml) {
+  return xml
+    .replace(/<Id>[^<]+<\/Id>/, `<Id>${PROBE_ID}</Id>`)
+    .split(`${DEV_BASE_URL}/taskpane.html`)
+    .join(`${DEV_BASE_URL}/probe.html`)
+    .replace(
+      /<DisplayName DefaultValue="[^"]*">/,
+      '<DisplayName DefaultValue="妇联统计表校验·主机检测">',
+    )
+    .replace(
+      /(<DisplayName[^>]*>\s*<Override Locale="en-US" Value=")[^"]*"/,
+      '$1Sheet check host probe"',
+    );
+}
+
 /** Formats a byte count in KB with one decimal. */
 function kb(bytes) {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -124,7 +144,7 @@ export async function buildAddin(args = []) {
   mkdirSync(outDir, { recursive: true });
 
   const result = await build({
-    entryPoints: { taskpane: ENTRY },
+    entryPoints: { taskpane: ENTRY, probe: `${PROBE_DIR}/probe.ts` },
     bundle: true,
     platform: 'browser',
     target: 'es2020',
@@ -157,9 +177,16 @@ export async function buildAddin(args = []) {
       );
     cpSync(OFFICE_JS_DIST, join(outDir, 'office-js'), { recursive: true });
   }
+  const manifest = readFileSync('manifest.xml', 'utf8');
+  writeFileSync(join(outDir, 'manifest.xml'), retargetManifest(manifest, options.baseUrl));
+  const probeHtml = readFileSync(join(PROBE_DIR, 'probe.html'), 'utf8');
   writeFileSync(
-    join(outDir, 'manifest.xml'),
-    retargetManifest(readFileSync('manifest.xml', 'utf8'), options.baseUrl),
+    join(outDir, 'probe.html'),
+    options.selfHostOffice ? retargetOfficeJs(probeHtml, officeSrc) : probeHtml,
+  );
+  writeFileSync(
+    join(outDir, 'probe-manifest.xml'),
+    retargetManifest(probeManifest(manifest), options.baseUrl),
   );
 
   const jsBytes = statSync(join(outDir, 'taskpane.js')).size;

@@ -81,6 +81,10 @@ function printSideloadHelp() {
      选择上面的 manifest.xml → 上传。
   3. 在“开始”选项卡点“统计表校验”。
 
+主机检测页（每种 Excel 各跑一次，把结果发给维护人员）：
+  旁加载 ${join(ROOT, 'probe-manifest.xml')}（“妇联统计表校验·主机检测”），打开后点“开始检测”，再点“复制结果”。
+  地址：https://localhost:${PORT}/probe.html
+
 注意：本机必须信任开发证书（npx office-addin-dev-certs install）；
 正式给乡镇使用时，请用 npm run build:addin -- --base-url https://县里的服务器/addin 生成清单并放到县内网服务器上。
 `);

@@ -96,3 +96,25 @@ export function coveringBox(
   }
   return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
 }
+
+/** A 1-based rectangle: top-left cell and size. */
+export interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** Parses a local range "A1:B2" (or one cell "$M$7") into a box; throws on anything else. */
+export function parseBox(local: string): Box {
+  const [a, b = a] = local.split(':');
+  const first = parseA1(a ?? '');
+  const last = parseA1(b ?? '');
+  if (!first || !last) throw new Error(`not a cell range: ${local}`);
+  return {
+    top: Math.min(first.row, last.row),
+    left: Math.min(first.column, last.column),
+    rows: Math.abs(last.row - first.row) + 1,
+    columns: Math.abs(last.column - first.column) + 1,
+  };
+}

@@ -17,15 +17,36 @@ import {
   queueNoteLookups,
   type AnnotationSupport,
 } from './annotations';
-import { MARK_FILLS, isMarkFill, queueFillReads, queueFills, type Fill } from './fills';
 import {
-  MARKS_NAMESPACE,
+  FILL_WRITE_BYTES,
+  MARK_FILLS,
+  fillWrites,
+  isMarkFill,
+  queueFillReads,
+  recordedFill,
+  sameFill,
+  type Fill,
+} from './fills';
+import type { HostFeatures } from './hostFeatures';
+import {
+  SHEET_KEY_PROPERTY,
+  newSheetKey,
+  queuePartXml,
+  queueParts,
+  queueRecordWrite,
+  queueSheetKeys,
+  readStagedRecord,
+  recordUnchanged,
+  sheetIdentities,
+} from './markRecord';
+import {
   isMarkOfSheet,
-  readMarkRecord,
   serializeMarks,
   signature,
+  type SheetIdentity,
   type StoredMark,
 } from './markStore';
+import { ACTION_OVERHEAD_BYTES, runWrites, utf8Bytes, type Write } from './writeBatch';
 
 /** What one cell should show: the worst severity of its findings and their messages. */
 export interface CellMark {
@@ -49,6 +70,8 @@ export interface MarkResult {
   total: number;
   /** Annotations could not be added (e.g. a legacy note on a host without the notes API); fills are in place. */
   annotationsFailed: boolean;
+  /** Marked cells left without an annotation because of {@link ANNOTATION_CAP}. */
+  annotationsCapped: number;
   /**
    * Present when the stored record was not ours to use: "future" (a newer add-in's; nothing was
    * marked and the record is left untouched) or "corrupt" (replaced by a fresh record).
@@ -56,7 +79,10 @@ export interface MarkResult {
   record?: 'corrupt' | 'future';
 }
 
-/** Number of context.sync() calls applyMarks makes, whatever the number of findings or rows. */
+/**
+ * Most context.sync() calls applyMarks makes, whatever the number of findings or rows (one fewer
+ * when nothing changed; more only when the writes exceed the request budget).
+ */
 export const APPLY_MARKS_SYNCS = 4;
 
 /** One mark per cell from findings (messages already rendered); findings without a cell are left to the pane list. */
@@ -78,34 +104,42 @@ export function cellMarksFromFindings(
   return [...byCell.values()];
 }
 
+/** Annotations written per pass at most; the rest of the marked cells get their fill only. */
+export const ANNOTATION_CAP = 500;
+
+/** What applyMarks needs to know about the host. */
+export type MarkSupport = AnnotationSupport &
+  Partial<Pick<HostFeatures, 'sheetKeys' | 'triggerSource'>>;
+
 /**
  * Brings the sheet's marks in line with `marks`: unmarks (restores) cells whose findings went
- * away, re-styles cells whose severity or message changed, marks new cells. Exactly
- * {@link APPLY_MARKS_SYNCS} syncs; events are off during our writes so auto-validate ignores them.
+ * away, re-styles cells whose severity or message changed, marks new cells. At most
+ * {@link APPLY_MARKS_SYNCS} syncs (the write sync is skipped when nothing would change, and split
+ * only when the writes exceed the request budget — tens of thousands of marks).
  */
 export async function applyMarks(
   context: Excel.RequestContext,
   target: SheetRef,
   marks: readonly CellMark[],
-  support: AnnotationSupport,
+  support: MarkSupport,
 ): Promise<MarkResult> {
-  // Sync 1: the stored part, the events flag, the target sheet, the comment list.
-  const part = context.workbook.customXmlParts
-    .getByNamespace(MARKS_NAMESPACE)
-    .getOnlyItemOrNullObject();
-  part.load('id');
+  // Sync 1: the stored parts, the events flag, the target sheet, every sheet, the comment list.
+  const parts = queueParts(context);
   context.runtime.load('enableEvents');
   const sheet = context.workbook.worksheets.getItemOrNullObject(target.id || target.name);
-  sheet.load('name');
+  sheet.load(['name', 'id']);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
   const comments = queueCommentList(context, support);
   await context.sync();
   const eventsWereOn = context.runtime.enableEvents;
 
-  // Sync 2: the stored XML and where each comment sits.
-  const xml = part.isNullObject ? null : part.getXml();
+  // Sync 2: the stored XML, where each comment sits, each sheet's key.
+  const staged = queuePartXml(parts);
   const located = queueCommentLocations(comments);
+  const keys = queueSheetKeys(worksheets.items, { sheetKeys: support.sheetKeys === true });
   await context.sync();
-  const record = xml ? readMarkRecord(xml.value) : null;
+  const record = readStagedRecord(staged);
   // A newer add-in's record cannot be extended without losing what it means: mark nothing
   // (the pane still lists the findings) rather than overwrite it. Fewer syncs on this path only.
   if (record?.state === 'future')
@@ -115,13 +149,19 @@ export async function applyMarks(
       unmarked: 0,
       total: 0,
       annotationsFailed: false,
+      annotationsCapped: 0,
       record: 'future',
     };
-  const stored = record?.marks ?? [];
+  const stored = record?.state === 'ok' ? record.marks : [];
   const commentsByCell = indexComments(located);
 
   const sheetName = sheet.isNullObject ? target.name : sheet.name;
-  const here = { name: sheetName, id: target.id };
+  const identities = sheetIdentities(worksheets.items, keys);
+  const self = sheet.isNullObject ? undefined : worksheets.items.find((s) => s.id === sheet.id);
+  const here: SheetIdentity = (self && identities.get(self)) ?? { name: sheetName, key: null };
+  // Our key for this sheet: its own, or a new one written with the marks (1.12 hosts only).
+  const sheetKey = here.key ?? (support.sheetKeys ? newSheetKey() : '');
+  const writeKey = support.sheetKeys === true && here.key === null && !sheet.isNullObject;
   const mine = new Map<string, StoredMark>();
   const others: StoredMark[] = [];
   for (const m of stored) {
@@ -183,6 +223,7 @@ export async function applyMarks(
       unmarked: 0,
       total: 0,
       annotationsFailed: false,
+      annotationsCapped: 0,
       ...recordFlag,
     };
   }
@@ -191,8 +232,13 @@ export async function applyMarks(
   const adds: { cell: string; text: string; kind: StoredMark['annotation'] }[] = [];
   const removals: (() => void)[] = [];
   const next = new Map(mine);
+  let capped = 0;
+  // Annotations already on the sheet after this pass (ours kept from earlier passes count).
+  let annotated = [...mine.values()].filter(
+    (m) => m.annotation !== 'none' && wanted.has(m.cell.toUpperCase()),
+  ).length;
   // Replaces our own annotation at `cell`, or adds one where the cell has none (someone else's is
-  // left alone); returns the annotation kind to record.
+  // left alone) while under the cap; returns the annotation kind to record.
   const annotate = (cell: string, text: string): StoredMark['annotation'] => {
     const found = findAnnotation(cellKey(sheetName, cell), notes, commentsByCell);
     if (found && isOurs(found)) {
@@ -201,6 +247,11 @@ export async function applyMarks(
       return found.kind;
     }
     if (!found && kind !== 'none') {
+      if (annotated >= ANNOTATION_CAP) {
+        capped++;
+        return 'none';
+      }
+      annotated++;
       adds.push({ cell, text, kind });
       return kind;
     }
@@ -224,20 +275,23 @@ export async function applyMarks(
     const annotation = annotate(w.cell, w.message);
     // The user re-coloured the marked cell: that colour is what 清除标记 gives back now.
     const now = currentOf?.(w.pos) ?? null;
-    const original = now && !isMarkFill(now) ? { color: now.color, pattern: now.pattern } : {};
+    const original = now && !isMarkFill(now) ? recordedFill(now) : {};
     next.set(w.cell, { ...s, ...original, severity: w.severity, sig: w.sig, annotation });
   }
   for (const w of fresh) {
     const read = originalsOf?.(w.pos) ?? null;
     // A cell showing our fill without a record of it (a lost record, or rows moved under stored
     // addresses) had it from us: restoring it later must give "no fill", never our colour.
-    const original = read && !isMarkFill(read) ? read : { color: '#FFFFFF', pattern: 'None' };
-    fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
+    const original =
+      read && !isMarkFill(read) ? recordedFill(read) : { color: '#FFFFFF', pattern: 'None' };
+    // Already showing exactly this mark (a record lost, or merged from another part): no write.
+    if (!(read && sameFill(read, MARK_FILLS[w.severity])))
+      fills.push({ ...w.pos, fill: MARK_FILLS[w.severity] });
     // An annotation of ours here is from a pass whose record was lost: annotate takes it back.
     const annotation = annotate(w.cell, w.message);
     next.set(w.cell, {
       sheet: sheetName,
-      sheetId: target.id,
+      sheetKey: '',
       cell: w.cell,
       color: original.color,
       pattern: original.pattern,
@@ -247,38 +301,44 @@ export async function applyMarks(
     });
   }
 
-  // Sync 4: every write, with events off so that our own writes do not re-trigger auto-validate.
-  context.runtime.enableEvents = false;
-  queueFills(sheet, fills);
-  for (const remove of removals) remove();
-  const all = [...others, ...[...next.values()].map((m) => ({ ...m, sheet: sheetName }))];
-  if (all.length === 0) {
-    if (!part.isNullObject) part.delete();
-  } else if (part.isNullObject) {
-    context.workbook.customXmlParts.add(serializeMarks(all));
-  } else {
-    part.setXml(serializeMarks(all));
-  }
-  // Annotations last: a host may refuse one (a cell holding a legacy note where only comments
-  // exist), and then the fills and the record above are already in place.
-  for (const a of adds) queueAnnotation(context, a.kind, sheetName, a.cell, a.text);
-  context.runtime.enableEvents = eventsWereOn;
-  let annotationsFailed = false;
-  try {
-    await context.sync();
-  } catch (error) {
-    if (adds.length === 0) throw error;
-    annotationsFailed = true;
-    // The failed batch stopped before re-enabling events: do it now (not a pass sync; error path only).
-    context.runtime.enableEvents = eventsWereOn;
-    await context.sync();
-  }
+  // Sync 4: every write — the record first (a recorded cell not yet marked is harmless: restoring
+  // happens only over our fill), then the key, fills, removals, annotations last (a host may
+  // refuse one: a legacy note where only comments exist). Skipped when nothing would change.
+  const keyed = [...next.values()].map((m) => ({ ...m, sheet: sheetName, sheetKey }));
+  const all = [...others, ...keyed];
+  const xml = all.length === 0 ? null : serializeMarks(all);
+  const writes: Write[] = [];
+  if (!recordUnchanged(staged, xml))
+    writes.push({
+      bytes: utf8Bytes(xml ?? '') + ACTION_OVERHEAD_BYTES * (staged.parts.length + 1),
+      run: () => queueRecordWrite(context, staged, xml),
+    });
+  if (writeKey && keyed.length > 0)
+    writes.push({
+      bytes: ACTION_OVERHEAD_BYTES,
+      run: () => sheet.customProperties.add(SHEET_KEY_PROPERTY, sheetKey),
+    });
+  for (const run of fillWrites(sheet, fills)) writes.push({ bytes: FILL_WRITE_BYTES, run });
+  for (const remove of removals) writes.push({ bytes: ACTION_OVERHEAD_BYTES, run: remove });
+  for (const a of adds)
+    writes.push({
+      bytes: utf8Bytes(a.text) + ACTION_OVERHEAD_BYTES,
+      run: () => queueAnnotation(context, a.kind, sheetName, a.cell, a.text),
+      annotation: true,
+    });
+  // Formats, notes and the XML part raise no onChanged; events go off (dropping a user's edit
+  // meanwhile, office-js #1760) only where triggerSource cannot tell our writes apart.
+  const outcome = await runWrites(context, writes, {
+    eventsOff: support.triggerSource !== true,
+    eventsWereOn,
+  });
   return {
     marked: fresh.length,
     remarked: changed.length,
     unmarked: gone.length,
     total: next.size,
-    annotationsFailed,
+    annotationsFailed: outcome.annotationsFailed,
+    annotationsCapped: capped,
     ...recordFlag,
   };
 }

@@ -20,16 +20,19 @@ export interface ChangeEvent {
 /** What the pane knows when an event arrives. */
 export interface ChangeGuard {
   enabled: boolean;
-  /** Our own writes in flight (their events must not re-trigger a pass). */
-  ownWritesInFlight: boolean;
   /** triggerSource is trusted only on hosts with ExcelApi 1.14. */
   hasTriggerSource: boolean;
 }
 
-/** Decides whether an event should (re)start the debounce timer. */
+/**
+ * Decides whether an event should (re)start the debounce timer. An edit arriving while a pass
+ * runs counts too (the pane runs another pass after it, issue 8 item 5); a co-author's edit
+ * (`source: "Remote"`) does not — their own pane checks it (item 11); our own writes are told
+ * apart by triggerSource on 1.14 hosts, elsewhere by enableEvents = false during them.
+ */
 export function shouldRevalidate(event: ChangeEvent, guard: ChangeGuard): boolean {
-  if (!guard.enabled || guard.ownWritesInFlight) return false;
-  // Second guard besides enableEvents = false during our writes (1.14 hosts only).
+  if (!guard.enabled) return false;
+  if (event.source === 'Remote') return false;
   return !(guard.hasTriggerSource && event.triggerSource === 'ThisLocalAddin');
 }
 

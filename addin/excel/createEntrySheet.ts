@@ -133,10 +133,11 @@ export async function createEntrySheet(
   }
   if (layout.level.greyRange) sheet.getRange(layout.level.greyRange).format.fill.color = LEVEL_FILL;
   sheet.getRange(layout.total.range).format.font.bold = true;
+  // Activate first: freezing panes acts on the window showing the sheet (issue 8 item 13).
+  sheet.activate();
   sheet.freezePanes.freezeAt(
     sheet.getRange(`A1:${columnLetter(Math.max(1, layout.freeze.columns))}${layout.freeze.rows}`),
   );
-  sheet.activate();
   context.runtime.enableEvents = eventsWereOn;
   await syncRestoringEvents(context, eventsWereOn);
   return free.name;

@@ -1,65 +1,130 @@
-/** Cell fills: the two mark styles, and batched writes of fills by row runs (no sync here). */
+/** Cell fills: the two mark styles, reading fills back, and batched fill writes by column runs (no sync here). */
 import type { Severity } from '../../core/types';
-import { coveringBox, groupIntoRuns, type CellPosition } from './address';
+import { coveringBox, formatA1, type CellPosition } from './address';
 
-/** A fill as getCellProperties reports it; pattern "None" is "no fill", which is not white. */
+/**
+ * A fill as getCellProperties reports it; pattern "None" is "no fill", which is not white. Some
+ * hosts give `pattern` null (office-js #6218, #4900): then only the colour is known.
+ */
 export interface Fill {
   color: string;
-  pattern: string;
+  pattern: string | null;
 }
 
 /**
  * The mark of each severity. Errors and warnings differ in pattern as well as colour (solid vs
  * diagonal stripes), so they stay distinct for colour-blind users and in grey-scale prints.
  */
-export const MARK_FILLS: Record<Severity, Fill> = {
+export const MARK_FILLS: Record<Severity, { color: string; pattern: string }> = {
   error: { color: '#FFC7CE', pattern: 'Solid' },
   warning: { color: '#FFEB9C', pattern: 'LightUp' },
 };
 
-/** True when the fill is "no fill", restored with fill.clear() rather than a colour. */
+const WHITE = '#FFFFFF';
+
+/**
+ * True when the fill is "no fill", restored with fill.clear() rather than a colour: pattern
+ * "None" — or, where the host gives no pattern, white (how "No Fill" comes back, office-js #6218).
+ */
 export function isNoFill(fill: Fill): boolean {
+  if (fill.pattern === null) return fill.color.toUpperCase() === WHITE;
   return fill.pattern === 'None' || fill.pattern === '';
 }
 
-/** True when two fills look the same (colours compared case-insensitively). */
+/** True when two fills look the same (colours compared case-insensitively; an unknown pattern matches any). */
 export function sameFill(a: Fill, b: Fill): boolean {
   if (isNoFill(a) || isNoFill(b)) return isNoFill(a) && isNoFill(b);
-  return a.color.toUpperCase() === b.color.toUpperCase() && a.pattern === b.pattern;
+  if (a.color.toUpperCase() !== b.color.toUpperCase()) return false;
+  return a.pattern === null || b.pattern === null || a.pattern === b.pattern;
 }
 
 /**
- * True when a cell shows one of our mark fills. Restoring is done only over such a cell: a fill
- * the user put on a marked cell is newer than our mark and wins, and after rows were inserted or
- * deleted above it a stored address may name another cell, which must not be painted.
+ * True when a cell shows one of our mark fills (by colour alone when the host gives no pattern).
+ * Restoring is done only over such a cell: a fill the user put on a marked cell is newer than our
+ * mark and wins, and after rows were inserted or deleted above it a stored address may name
+ * another cell, which must not be painted.
  */
 export function isMarkFill(fill: Fill | null): boolean {
   return fill !== null && Object.values(MARK_FILLS).some((m) => sameFill(m, fill));
 }
 
+/** A fill as it is recorded as an original: an unknown pattern is "no fill" on white, else solid. */
+export function recordedFill(fill: Fill): { color: string; pattern: string } {
+  if (isNoFill(fill)) return { color: WHITE, pattern: 'None' };
+  return { color: fill.color, pattern: fill.pattern ?? 'Solid' };
+}
+
+/** Rough bytes one queued fill write adds to a request (measured against the fake's serializer). */
+export const FILL_WRITE_BYTES = 260;
+
 /**
- * Queues fill writes: "no fill" cells are cleared, others get colour and pattern through one
- * setCellProperties per run of adjacent cells in a row.
+ * Queues fill writes as few ranges as possible: cells with the same fill in one column and
+ * consecutive rows are one range ("M5:M5004"), so a pasted column of bad values is one write.
+ * "No fill" is fill.clear(); other fills set colour, then pattern (RangeFill, ExcelApi 1.9).
+ * Returns the queued writes as closures, so the caller can spread them over requests.
  */
+export function fillWrites(
+  sheet: Excel.Worksheet,
+  cells: readonly (CellPosition & { fill: Fill })[],
+): (() => void)[] {
+  const byFill = new Map<
+    string,
+    { fill: { color: string; pattern: string }; cells: CellPosition[] }
+  >();
+  for (const c of cells) {
+    const fill = recordedFill(c.fill);
+    const id = isNoFill(fill) ? 'none' : `${fill.color.toUpperCase()}|${fill.pattern}`;
+    const group = byFill.get(id) ?? { fill, cells: [] };
+    group.cells.push(c);
+    byFill.set(id, group);
+  }
+  const writes: (() => void)[] = [];
+  for (const { fill, cells: group } of byFill.values()) {
+    for (const address of columnRuns(group)) {
+      writes.push(() => {
+        const f = sheet.getRange(address).format.fill;
+        if (isNoFill(fill)) f.clear();
+        else {
+          f.color = fill.color;
+          f.pattern = fill.pattern as Excel.FillPattern;
+        }
+      });
+    }
+  }
+  return writes;
+}
+
+/** Queues all fill writes at once (see {@link fillWrites}). */
 export function queueFills(
   sheet: Excel.Worksheet,
   cells: readonly (CellPosition & { fill: Fill })[],
 ): void {
-  const clear = cells
-    .filter((c) => isNoFill(c.fill))
-    .map((c) => ({ row: c.row, column: c.column, item: c.fill }));
-  const set = cells
-    .filter((c) => !isNoFill(c.fill))
-    .map((c) => ({ row: c.row, column: c.column, item: c.fill }));
-  for (const run of groupIntoRuns(clear)) sheet.getRange(run.address).format.fill.clear();
-  for (const run of groupIntoRuns(set)) {
-    const props: Excel.SettableCellProperties[][] = [
-      run.items.map((f) => ({
-        format: { fill: { color: f.color, pattern: f.pattern as Excel.FillPattern } },
-      })),
-    ];
-    sheet.getRange(run.address).setCellProperties(props);
+  for (const write of fillWrites(sheet, cells)) write();
+}
+
+/** Addresses of vertical runs of adjacent cells ("M5:M9", or "M5" alone). */
+function columnRuns(cells: readonly CellPosition[]): string[] {
+  const unique = new Map<string, CellPosition>();
+  for (const c of cells) unique.set(`${c.column}:${c.row}`, c);
+  const sorted = [...unique.values()].sort((a, b) => a.column - b.column || a.row - b.row);
+  const out: string[] = [];
+  let start: CellPosition | null = null;
+  let prev: CellPosition | null = null;
+  const flush = (): void => {
+    if (!start || !prev) return;
+    const first = formatA1(start);
+    out.push(start.row === prev.row ? first : `${first}:${formatA1(prev)}`);
+  };
+  for (const c of sorted) {
+    if (prev && start && c.column === prev.column && c.row === prev.row + 1) prev = c;
+    else {
+      flush();
+      start = c;
+      prev = c;
+    }
   }
+  flush();
+  return out;
 }
 
 /** Above this many cells the covering range is read row by row (same sync), to keep the response small. */
@@ -110,8 +175,7 @@ export function queueFillReads(
   return (pos) => {
     const b = blocks.length === 1 ? blocks[0]! : byRow.get(pos.row);
     const fill = b?.result.value[pos.row - b.top]?.[pos.column - b.left]?.format?.fill;
-    return fill
-      ? { color: fill.color ?? '#FFFFFF', pattern: String(fill.pattern ?? 'None') }
-      : null;
+    // pattern null: the host did not say (office-js #6218, #4900) — kept unknown, not "None".
+    return fill ? { color: fill.color ?? WHITE, pattern: fill.pattern ?? null } : null;
   };
 }

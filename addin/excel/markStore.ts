@@ -13,8 +13,13 @@ export type Annotation = 'note' | 'comment' | 'none';
 /** One marked cell: where it is, its fill before we marked it, and what we added. */
 export interface StoredMark {
   sheet: string;
-  /** Worksheet id when known (survives a rename), else "". */
-  sheetId: string;
+  /**
+   * Our own key of the sheet, kept in a worksheet custom property (ExcelApi 1.12), else "". Never
+   * the worksheet id: that changes between sessions (office-js-docs #297), so a stored id would
+   * make every mark look foreign after save and reopen. Records of earlier versions carry a
+   * `sheetId` attribute, which is read and ignored.
+   */
+  sheetKey: string;
   /** A1 address within the sheet. */
   cell: string;
   /** Original fill colour, as getCellProperties gave it (e.g. "#FFFFFF"). */
@@ -51,7 +56,7 @@ function unescapeXml(text: string): string {
 
 const FIELDS = [
   'sheet',
-  'sheetId',
+  'sheetKey',
   'cell',
   'color',
   'pattern',
@@ -68,7 +73,8 @@ export function serializeMarks(marks: readonly StoredMark[]): string {
   const lines = sorted.map(
     (m) => `  <mark ${FIELDS.map((f) => `${f}="${escapeXml(m[f])}"`).join(' ')}/>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<marks xmlns="${MARKS_NAMESPACE}" version="1">\n${lines.join('\n')}${lines.length ? '\n' : ''}</marks>`;
+  // No XML declaration: the part's text goes through setXml/add as a string (issue 8 item 13).
+  return `<marks xmlns="${MARKS_NAMESPACE}" version="1">\n${lines.join('\n')}${lines.length ? '\n' : ''}</marks>`;
 }
 
 /**
@@ -88,7 +94,7 @@ export function parseMarks(xml: string): StoredMark[] {
       attrs.annotation === 'note' || attrs.annotation === 'comment' ? attrs.annotation : 'none';
     out.push({
       sheet,
-      sheetId: attrs.sheetId ?? '',
+      sheetKey: attrs.sheetKey ?? '',
       cell,
       color,
       pattern,
@@ -133,10 +139,40 @@ export function readMarkRecord(xml: string): MarkRecord {
   return { state: 'ok', version, marks: parseMarks(xml) };
 }
 
-/** True when a stored mark belongs to the sheet (by id when both have one, else by name). */
-export function isMarkOfSheet(mark: StoredMark, sheet: { name: string; id: string }): boolean {
-  if (mark.sheetId && sheet.id) return mark.sheetId === sheet.id;
+/** A sheet as the marks see it: its current name and our key (null without one or on a shared key). */
+export interface SheetIdentity {
+  name: string;
+  key: string | null;
+}
+
+/** True when a stored mark belongs to the sheet: by our key when both have one, else by name. */
+export function isMarkOfSheet(mark: StoredMark, sheet: SheetIdentity): boolean {
+  if (mark.sheetKey && sheet.key) return mark.sheetKey === sheet.key;
   return mark.sheet === sheet.name;
+}
+
+/**
+ * One record from several parts of our namespace (two co-authors' first passes each added one):
+ * the marks of all of them, a cell recorded twice keeping the first part's entry (its original is
+ * the older one). A future part wins over everything (left untouched); corrupt parts are dropped
+ * when another part is readable.
+ */
+export function mergeRecords(records: readonly MarkRecord[]): MarkRecord | null {
+  if (records.length === 0) return null;
+  const future = records.find((r) => r.state === 'future');
+  if (future) return future;
+  const ok = records.filter((r) => r.state === 'ok');
+  if (ok.length === 0) return records[0]!;
+  const seen = new Set<string>();
+  const marks: StoredMark[] = [];
+  for (const r of ok)
+    for (const m of r.marks) {
+      const id = `${m.sheetKey || m.sheet}\u0000${m.cell.toUpperCase()}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      marks.push(m);
+    }
+  return { state: 'ok', version: MARKS_VERSION, marks };
 }
 
 function compareCells(a: string, b: string): number {

@@ -3,14 +3,14 @@
  * memory, bring the marks in line (4 syncs). The same 5 syncs for 20 rows or 2,000.
  */
 import type { Finding } from '../../core/types';
-import type { AnnotationSupport } from './annotations';
 import {
   APPLY_MARKS_SYNCS,
   applyMarks,
   cellMarksFromFindings,
   type MarkResult,
+  type MarkSupport,
 } from './applyMarks';
-import { readSheet, type SheetSnapshot } from './readSheet';
+import { readSheet, type ReadOptions, type SheetSnapshot } from './readSheet';
 
 /** Syncs of one validation pass: readSheet's one plus applyMarks'. */
 export const VALIDATION_PASS_SYNCS = 1 + APPLY_MARKS_SYNCS;
@@ -30,9 +30,10 @@ export async function validateSheet<T extends { findings: Finding[] }>(
   context: Excel.RequestContext,
   check: (sheet: SheetSnapshot) => T,
   messageOf: (finding: Finding) => string,
-  support: AnnotationSupport,
+  support: MarkSupport,
+  read: ReadOptions = {},
 ): Promise<PassResult<T>> {
-  const sheet = await readSheet(context);
+  const sheet = await readSheet(context, read);
   const outcome = check(sheet);
   const marks = await applyMarks(
     context,

@@ -2,8 +2,13 @@
  * The task pane's only entry: waits for Office, checks the host (ExcelApi 1.9 at least, else the
  * `unsupported` message pointing to county-rollup validate), then starts the pane with Excel.run.
  */
+import { detectFeatures } from '../excel/hostFeatures';
 import { paneLanguage, t } from '../i18n';
 import { startPane } from './pane';
+
+// The script runs: the CSS fallback ("this Excel is too old", shown by itself after 6 s when the
+// bundle never runs) must not flash on a slow but supported start (issue 8 item 12).
+document.documentElement.classList.add('script-ran');
 
 /** The requirement set the pane needs (getCellProperties/setCellProperties, change details). */
 const MINIMUM_EXCEL_API = '1.9';
@@ -44,14 +49,19 @@ function onReady(info: { host: Office.HostType | null }): void {
   if (unsupported) unsupported.hidden = true;
   const app = document.getElementById('app');
   if (app) app.hidden = false;
+  // Feature-detect each API on the loaded office.js too: a self-hosted npm copy lacks the notes
+  // API while the host reports ExcelApi 1.18 (issue 8 item 2).
+  const features = detectFeatures(supports, Excel);
   startPane(document, {
-    run: (batch) => Excel.run(batch),
+    // delayForCellEdit: a batch waits while the user is typing in a cell instead of failing
+    // (Excel.RunOptions); mergeUndoGroup (1.20): one undo step per batch.
+    run: (batch) =>
+      Excel.run(
+        { delayForCellEdit: true, ...(features.undoGroup ? { mergeUndoGroup: true } : {}) },
+        batch,
+      ),
     lang,
-    support: {
-      comments: supports('1.10'),
-      notes: supports('1.18'),
-      triggerSource: supports('1.14'),
-    },
+    support: features,
   });
 }
 

@@ -5,11 +5,13 @@
  */
 import { loadSchema, parseRegistry, renderFinding, summarizeSheet, validateGrid } from '../../core';
 import { buildTemplateLayout } from '../../core/templateLayout';
-import type { Finding, Grid, ParsedSheet, Registry, Schema } from '../../core/types';
+import type { Finding, Grid, ParsedSheet, Registry, Schema, SheetInfo } from '../../core/types';
 import type { AnnotationSupport } from '../excel/annotations';
+import type { HostFeatures } from '../excel/hostFeatures';
+import { WriteError } from '../excel/writeBatch';
 import type { SheetRef } from '../excel/applyMarks';
 import { applyFixes } from '../excel/applyFixes';
-import { createDebouncer, registerChangeHandler, shouldRevalidate } from '../excel/autoValidate';
+import { createDebouncer, registerChangeHandler } from '../excel/autoValidate';
 import { clearMarks } from '../excel/clearMarks';
 import { createEntrySheet } from '../excel/createEntrySheet';
 import { readSheet } from '../excel/readSheet';
@@ -20,19 +22,23 @@ import {
   countFindings,
   fixOffers,
   fixValue,
-  groupFindings,
-  matchesFilter,
   totalsLines,
   type FindingFilter,
   type FixOffer,
 } from './paneModel';
+import { changeHandler, createBatchQueue, createPassScheduler } from './batchQueue';
 import { decodeText, splitCsv } from './registryFile';
+import { hook } from './views/dom';
+import { applyFilter, renderFindings, tickedKeys } from './views/findingsList';
+import { renderFixDialog } from './views/fixDialog';
+import { renderTotals } from './views/totalsPanel';
+import { renderTownships } from './views/registryPicker';
 
 /** What the pane needs from its host (main.ts: Excel.run and the requirement-set answers). */
 export interface PaneHost {
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   lang: PaneLang;
-  support: AnnotationSupport & { triggerSource: boolean };
+  support: AnnotationSupport & Partial<HostFeatures>;
 }
 
 interface LastPass {
@@ -41,27 +47,20 @@ interface LastPass {
   offers: FixOffer[];
 }
 
-/** Finds an element by its data-testid; a missing hook is a bug in taskpane.html. */
-function hook<T extends HTMLElement>(doc: Document, id: string): T {
-  const el = doc.querySelector<T>(`[data-testid="${id}"]`);
-  if (!el) throw new Error(`taskpane.html lacks data-testid="${id}"`);
-  return el;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The text key telling the chair why a write failed and what to do (issue 8 item 7). */
+function failureKey(error: unknown): TextKey | null {
+  if (!(error instanceof WriteError)) return null;
+  return error.cause === 'cellEdit'
+    ? 'writeCellEdit'
+    : error.cause === 'protected'
+      ? 'writeProtected'
+      : error.cause === 'tooLarge'
+        ? 'writeTooLarge'
+        : null;
 }
 
 /** Sets up the pane in `doc`; returns nothing, everything happens on user actions. */
@@ -80,22 +79,14 @@ export function startPane(doc: Document, host: PaneHost): void {
     auto: hook<HTMLInputElement>(doc, 'auto-toggle'),
     clear: hook<HTMLButtonElement>(doc, 'clear'),
     fix: hook<HTMLButtonElement>(doc, 'fix'),
-    fixDialog: hook<HTMLElement>(doc, 'fix-dialog'),
-    fixList: hook<HTMLElement>(doc, 'fix-list'),
     fixConfirm: hook<HTMLButtonElement>(doc, 'fix-confirm'),
     fixCancel: hook<HTMLButtonElement>(doc, 'fix-cancel'),
     newSheet: hook<HTMLButtonElement>(doc, 'new-sheet'),
     totals: hook<HTMLButtonElement>(doc, 'totals'),
-    totalsPanel: hook<HTMLElement>(doc, 'totals-panel'),
     registryFile: hook<HTMLInputElement>(doc, 'registry-file'),
     township: hook<HTMLSelectElement>(doc, 'township'),
     year: hook<HTMLInputElement>(doc, 'year'),
-    countErrors: hook<HTMLElement>(doc, 'count-errors'),
-    countWarnings: hook<HTMLElement>(doc, 'count-warnings'),
     filter: hook<HTMLSelectElement>(doc, 'filter'),
-    findings: hook<HTMLElement>(doc, 'findings'),
-    normalizedSection: hook<HTMLElement>(doc, 'normalized-section'),
-    normalizedList: hook<HTMLElement>(doc, 'normalized-list'),
     status: hook<HTMLElement>(doc, 'status'),
   };
 
@@ -111,9 +102,6 @@ export function startPane(doc: Document, host: PaneHost): void {
   let registry: Registry | null = null;
   let filter: FindingFilter = 'all';
   let autoOn = false;
-  let ownWrites = 0;
-  let passRunning = false;
-  let passAgain = false;
   const registered = new Set<string>();
   let pendingFixes: { offers: FixOffer[]; sheet: SheetRef } | null = null;
 
@@ -127,23 +115,12 @@ export function startPane(doc: Document, host: PaneHost): void {
     doc.body.classList.toggle('busy', busy);
   };
 
-  // One Excel batch at a time: a debounced 自动校验 pass and a click (清除标记, 修正, 新建) would
-  // otherwise interleave their syncs — one reading the record while the other deletes it.
-  let queue: Promise<unknown> = Promise.resolve();
-  function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const next = queue.then(() => host.run(batch));
-    queue = next.catch(() => undefined);
-    return next;
-  }
+  // One Excel batch at a time, a batch meeting cell-edit mode tried again (batchQueue.ts).
+  const run = createBatchQueue(host.run);
 
-  /** Runs a batch of our own writes: auto-validate ignores events meanwhile (besides enableEvents = false). */
-  async function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    ownWrites++;
-    try {
-      return await run(batch);
-    } finally {
-      ownWrites--;
-    }
+  /** Runs a batch of our own writes (events of user edits meanwhile still schedule a pass). */
+  function own<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return run(batch);
   }
 
   /** A user action: busy state, and any failure shown in the status line instead of thrown. */
@@ -153,162 +130,65 @@ export function startPane(doc: Document, host: PaneHost): void {
     try {
       await work();
     } catch (error) {
-      say(text('failed', { message: errorText(error) }), 'error');
+      const key = failureKey(error);
+      say(key ? text(key) : text('failed', { message: errorText(error) }), 'error');
     } finally {
       setBusy(false);
     }
   }
 
   // No file name in Excel: the township comes from 填报单位 (entry-sheet §7.7).
-  const check = (sheet: { grid: Grid }): ParsedSheet =>
-    validateGrid(sheet.grid, { schema, registry, fileName: null });
+  // The reader's SheetInfo (hidden rows/columns, merges, name, typed cells) goes to the core (issue 7).
+  const check = (sheet: { grid: Grid; info?: SheetInfo }): ParsedSheet =>
+    validateGrid(sheet.grid, { schema, registry, fileName: null, sheet: sheet.info ?? null });
 
-  async function runPass(): Promise<void> {
-    if (passRunning) {
-      passAgain = true;
-      return;
-    }
-    passRunning = true;
-    try {
-      do {
-        passAgain = false;
-        const result = await own((context) =>
-          validateSheet(context, check, messageOf, host.support),
-        );
-        const parsed = result.outcome;
-        last = {
-          sheet: { name: result.sheet.name, id: result.sheet.id },
-          parsed,
-          offers: fixOffers(parsed.findings, parsed.normalized),
-        };
-        renderFindings();
-        const { errors, warnings } = countFindings(parsed.findings);
-        const summary =
-          errors + warnings === 0
-            ? text('validatedClean')
-            : text('validated', { errors, warnings });
-        const notes = [
-          result.marks.annotationsFailed ? text('annotationsFailed') : '',
-          result.marks.record === 'future' ? text('markRecordFuture') : '',
-        ].filter(Boolean);
-        say([summary, ...notes].join(' '));
-      } while (passAgain);
-    } finally {
-      passRunning = false;
-    }
-  }
+  // One pass at a time; an edit arriving during a pass runs one more after it (item 5).
+  const passes = createPassScheduler(async (sheetId) => {
+    const result = await own((context) =>
+      validateSheet(context, check, messageOf, host.support, {
+        sheetId,
+        merges: host.support.merges === true,
+      }),
+    );
+    const parsed = result.outcome;
+    last = {
+      sheet: { name: result.sheet.name, id: result.sheet.id },
+      parsed,
+      offers: fixOffers(parsed.findings, parsed.normalized),
+    };
+    renderFindingsList();
+    const { errors, warnings } = countFindings(parsed.findings);
+    const summary =
+      errors + warnings === 0 ? text('validatedClean') : text('validated', { errors, warnings });
+    const notes = [
+      result.marks.annotationsFailed ? text('annotationsFailed') : '',
+      result.marks.annotationsCapped
+        ? text('annotationsCapped', { count: result.marks.annotationsCapped })
+        : '',
+      !host.support.notes && !host.support.comments && result.marks.total > 0
+        ? text('noAnnotationsHost')
+        : '',
+      result.marks.record === 'future' ? text('markRecordFuture') : '',
+    ].filter(Boolean);
+    say([summary, ...notes].join(' '));
+  });
+  const runPass = (sheetId: string | null = null): Promise<void> => passes.request(sheetId);
 
-  function renderFindings(): void {
+  function renderFindingsList(): void {
     const pass = last;
-    ui.findings.replaceChildren();
-    ui.normalizedList.replaceChildren();
-    ui.fixDialog.hidden = true;
-    const { errors, warnings } = countFindings(pass?.parsed.findings ?? []);
-    ui.countErrors.textContent = String(errors);
-    ui.countWarnings.textContent = String(warnings);
-    ui.normalizedSection.hidden = true;
-    if (!pass) return;
-    const offerOf = new Map(pass.offers.map((o) => [o.key, o]));
-    if (pass.parsed.findings.length === 0)
-      ui.findings.append(make(doc, 'p', 'empty', text('noFindings')));
-    for (const group of groupFindings(pass.parsed.findings, messageOf)) {
-      const section = make(doc, 'section', 'group');
-      const head = make(
-        doc,
-        'h3',
-        'group-head',
-        group.row === null ? text('wholeSheet') : text('row', { row: group.row }),
-      );
-      const tally = make(doc, 'span', 'tally');
-      if (group.errors)
-        tally.append(make(doc, 'span', 'tally-error', `${text('error')} ${group.errors}`));
-      if (group.warnings)
-        tally.append(make(doc, 'span', 'tally-warning', `${text('warning')} ${group.warnings}`));
-      head.append(tally);
-      const list = make(doc, 'ul', 'items');
-      for (const item of group.items) {
-        const f = item.finding;
-        const li = make(doc, 'li', `finding ${f.severity}`);
-        li.setAttribute('data-testid', 'finding');
-        li.dataset.cell = f.cell ?? '';
-        li.dataset.code = f.code;
-        li.dataset.severity = f.severity;
-        const line = make(doc, 'div', 'line');
-        line.append(
-          make(doc, 'span', 'badge', f.severity === 'error' ? text('error') : text('warning')),
-        );
-        // Most messages name their cell first; show it separately only when they do not.
-        if (f.cell && !item.message.startsWith(f.cell))
-          line.append(make(doc, 'span', 'cell', f.cell));
-        line.append(make(doc, 'span', 'message', item.message));
-        li.append(line);
-        const offer = offerOf.get(`f${item.index}`);
-        if (offer) li.append(fixChoice(offer, text('suggestion', { value: offer.suggestion })));
-        if (f.cell) {
-          li.tabIndex = 0;
-          li.classList.add('selectable');
-          const cell = f.cell;
-          li.addEventListener('click', (event) => {
-            if ((event.target as HTMLElement).closest('label')) return;
-            void act(async () => {
-              await run((context) => selectCell(context, pass.sheet.id || pass.sheet.name, cell));
-              say(item.message.startsWith(cell) ? item.message : `${cell}：${item.message}`);
-            });
-          });
-          li.addEventListener('keydown', (event) => {
-            if (event.key === 'Enter') li.click();
-          });
-        }
-        list.append(li);
-      }
-      section.append(head, list);
-      ui.findings.append(section);
-    }
-    const normalized = pass.offers.filter((o) => o.key.startsWith('n'));
-    ui.normalizedSection.hidden = normalized.length === 0;
-    for (const offer of normalized) {
-      const li = make(doc, 'li', 'normalized');
-      li.setAttribute('data-testid', 'normalized');
-      li.dataset.cell = offer.cell;
-      li.append(
-        fixChoice(
-          offer,
-          text('normalizedItem', {
-            cell: offer.cell,
-            value: offer.oldValue ?? '',
-            suggestion: offer.suggestion,
+    renderFixDialog(doc, null);
+    renderFindings(
+      doc,
+      pass && { findings: pass.parsed.findings, offers: pass.offers, messageOf, text, filter },
+      {
+        select: (cell, message) =>
+          void act(async () => {
+            if (!pass) return;
+            await run((context) => selectCell(context, pass.sheet.id || pass.sheet.name, cell));
+            say(message.startsWith(cell) ? message : `${cell}：${message}`);
           }),
-        ),
-      );
-      ui.normalizedList.append(li);
-    }
-    applyFilter();
-  }
-
-  function fixChoice(offer: FixOffer, label: string): HTMLElement {
-    const wrap = make(doc, 'label', 'fix-choice');
-    const box = make(doc, 'input');
-    box.type = 'checkbox';
-    box.setAttribute('data-testid', 'fix-select');
-    box.dataset.key = offer.key;
-    box.title = text('tick');
-    wrap.append(box, make(doc, 'span', 'suggestion', label));
-    return wrap;
-  }
-
-  function applyFilter(): void {
-    ui.findings.querySelectorAll<HTMLElement>('section.group').forEach((section) => {
-      let shown = 0;
-      section.querySelectorAll<HTMLElement>('li.finding').forEach((li) => {
-        const visible = matchesFilter(
-          { severity: li.dataset.severity === 'warning' ? 'warning' : 'error' },
-          filter,
-        );
-        li.hidden = !visible;
-        if (visible) shown++;
-      });
-      section.hidden = shown === 0;
-    });
+      },
+    );
   }
 
   ui.validate.addEventListener(
@@ -324,7 +204,7 @@ export function startPane(doc: Document, host: PaneHost): void {
   ui.filter.addEventListener('change', () => {
     const value = ui.filter.value;
     filter = value === 'error' || value === 'warning' ? value : 'all';
-    applyFilter();
+    applyFilter(doc, filter);
   });
 
   ui.clear.addEventListener(
@@ -334,7 +214,7 @@ export function startPane(doc: Document, host: PaneHost): void {
         const result = await own((context) => clearMarks(context, host.support));
         // The list described the marks; with them gone it would point at nothing.
         last = null;
-        renderFindings();
+        renderFindingsList();
         if (result.record === 'corrupt') say(text('recordCorrupt'), 'error');
         else if (result.record === 'future')
           say(text('recordFuture', { version: result.version ?? '?' }), 'error');
@@ -343,43 +223,37 @@ export function startPane(doc: Document, host: PaneHost): void {
             result.restored + result.kept === 0
               ? text('clearedNone')
               : text('cleared', { count: result.restored });
-          say(result.kept ? `${done} ${text('clearKept', { count: result.kept })}` : done);
+          const extra = [
+            result.kept ? text('clearKept', { count: result.kept }) : '',
+            result.notesLeft ? text('clearNotesLeft', { count: result.notesLeft }) : '',
+          ].filter(Boolean);
+          say([done, ...extra].join(' '));
         }
       }),
   );
 
   ui.fix.addEventListener('click', () => {
     const pass = last;
-    const keys = [
-      ...ui.findings.ownerDocument.querySelectorAll<HTMLInputElement>(
-        '[data-testid="fix-select"]:checked',
-      ),
-    ].map((b) => b.dataset.key);
+    const keys = tickedKeys(doc);
     const offers = pass ? pass.offers.filter((o) => keys.includes(o.key)) : [];
     if (!pass || offers.length === 0) {
       say(text('fixNone'));
       return;
     }
     pendingFixes = { offers, sheet: pass.sheet };
-    ui.fixList.replaceChildren(
-      ...offers.map((o) => {
-        const li = make(doc, 'li', 'fix-line');
-        li.append(
-          make(doc, 'span', 'cell', o.cell),
-          make(doc, 'span', 'old', o.oldValue ?? ''),
-          make(doc, 'span', 'arrow', ' → '),
-          make(doc, 'span', 'new', String(fixValue(o, schema))),
-        );
-        return li;
-      }),
+    renderFixDialog(
+      doc,
+      offers.map((o) => ({
+        cell: o.cell,
+        oldValue: o.oldValue ?? '',
+        newValue: String(fixValue(o, schema)),
+      })),
     );
-    ui.fixDialog.hidden = false;
-    ui.fixConfirm.focus();
   });
 
   ui.fixCancel.addEventListener('click', () => {
     pendingFixes = null;
-    ui.fixDialog.hidden = true;
+    renderFixDialog(doc, null);
     say(text('fixCancelled'));
   });
 
@@ -389,7 +263,7 @@ export function startPane(doc: Document, host: PaneHost): void {
       void act(async () => {
         const pending = pendingFixes;
         pendingFixes = null;
-        ui.fixDialog.hidden = true;
+        renderFixDialog(doc, null);
         if (!pending) return;
         const fixes = pending.offers.map((o) => ({
           cell: o.cell,
@@ -407,9 +281,12 @@ export function startPane(doc: Document, host: PaneHost): void {
       }),
   );
 
+  let eventSheetId: string | null = null;
   const debouncer = createDebouncer(() => {
+    const sheetId = eventSheetId;
+    eventSheetId = null;
     if (autoOn)
-      void runPass().catch((error: unknown) =>
+      void runPass(sheetId).catch((error: unknown) =>
         say(text('failed', { message: errorText(error) }), 'error'),
       );
   });
@@ -419,15 +296,15 @@ export function startPane(doc: Document, host: PaneHost): void {
     const id = await run((context) =>
       registerChangeHandler(
         context,
-        (event) => {
-          const guard = {
-            enabled: autoOn,
-            ownWritesInFlight: ownWrites > 0,
-            hasTriggerSource: host.support.triggerSource,
-          };
-          if (shouldRevalidate(event, guard)) debouncer.trigger();
-          return Promise.resolve();
-        },
+        // The sheet the edit came from is validated, not whichever is active then (item 11).
+        changeHandler({
+          enabled: () => autoOn,
+          hasTriggerSource: host.support.triggerSource === true,
+          trigger: (sheetId) => {
+            eventSheetId = sheetId;
+            debouncer.trigger();
+          },
+        }),
         (sheetId) => registered.has(sheetId),
       ),
     );
@@ -456,40 +333,14 @@ export function startPane(doc: Document, host: PaneHost): void {
       void act(async () => {
         const sheet = await run((context) => readSheet(context));
         const parsed = check(sheet);
-        renderTotals(parsed);
+        showTotals(parsed);
         say(text('totalsShown'));
       }),
   );
 
-  function renderTotals(parsed: ParsedSheet): void {
-    const summary = summarizeSheet(parsed, schema);
-    const { totals, rates } = totalsLines(summary, schema, lang);
-    const { errors } = countFindings(parsed.findings);
-    const table = (
-      caption: string,
-      lines: { label: string; value: string }[],
-    ): HTMLTableElement => {
-      const el = make(doc, 'table', 'totals-table');
-      el.append(make(doc, 'caption', undefined, caption));
-      const body = make(doc, 'tbody');
-      for (const line of lines) {
-        const tr = make(doc, 'tr');
-        tr.append(make(doc, 'th', undefined, line.label), make(doc, 'td', undefined, line.value));
-        body.append(tr);
-      }
-      el.append(body);
-      return el;
-    };
-    const parts: HTMLElement[] = [make(doc, 'h2', undefined, text('totalsTitle'))];
-    if (errors > 0)
-      parts.push(make(doc, 'p', 'totals-warning', text('totalsHasErrors', { errors })));
-    parts.push(
-      table(text('totalsSums'), totals),
-      table(text('totalsRates'), rates),
-      make(doc, 'p', 'save-reminder', text('saveReminder')),
-    );
-    ui.totalsPanel.replaceChildren(...parts);
-    ui.totalsPanel.hidden = false;
+  function showTotals(parsed: ParsedSheet): void {
+    const { totals, rates } = totalsLines(summarizeSheet(parsed, schema), schema, lang);
+    renderTotals(doc, { totals, rates, errors: countFindings(parsed.findings).errors, text });
   }
 
   ui.registryFile.addEventListener(
@@ -518,16 +369,7 @@ export function startPane(doc: Document, host: PaneHost): void {
           return;
         }
         registry = parsed.registry;
-        const first = make(doc, 'option', undefined, text('townshipNone'));
-        first.value = '';
-        ui.township.replaceChildren(
-          first,
-          ...registry.townships.map((tw) => {
-            const o = make(doc, 'option', undefined, tw.name);
-            o.value = tw.name;
-            return o;
-          }),
-        );
+        renderTownships(doc, { townships: registry.townships.map((tw) => tw.name), text });
         const villages = registry.townships.reduce((n, tw) => n + tw.villages.length, 0);
         say(text('registryLoaded', { townships: registry.townships.length, villages }));
       }),

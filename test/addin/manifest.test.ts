@@ -88,9 +88,12 @@ describe('manifest.xml', () => {
     });
   });
 
-  test('declares ExcelApi 1.9, English overrides and a ribbon button that opens the pane', () => {
-    expect(xml.match(/<(?:bt:)?Set Name="ExcelApi" MinVersion="1\.9"\/>/g)).toHaveLength(2); // base manifest and VersionOverrides
-    expect(xml).toContain('<Sets DefaultMinVersion="1.9">');
+  test('requires ExcelApi 1.9 for the ribbon command only, English overrides and a ribbon button that opens the pane', () => {
+    // Only the ribbon command (VersionOverrides) needs 1.9: a base <Requirements> would keep
+    // Office 2016/2019 from activating the add-in, and its "too old" message would never show.
+    expect(xml.match(/<(?:bt:)?Set Name="ExcelApi" MinVersion="1\.9"\/>/g)).toHaveLength(1);
+    expect(xml).not.toMatch(/<Requirements>\s*<Sets/);
+    expect(xml).toContain('<bt:Sets DefaultMinVersion="1.9">');
     // DisplayName and Description, and every ribbon string, have an English form.
     expect(xml).toMatch(
       /<DisplayName DefaultValue="[^"]+">\s*<Override Locale="en-US" Value="[^"]+"\/>/,
@@ -179,6 +182,21 @@ describe('npm run build:addin', () => {
     expect(existsSync(join(selfHosted, 'office-js', 'excel-win32-16.01.js'))).toBe(true);
   });
 
+  test('the host probe: its own manifest (own id, opens probe.html), retargeted, with its page and script', () => {
+    const probe = readFileSync(join(out, 'probe-manifest.xml'), 'utf8');
+    expect(probe).not.toContain('localhost');
+    expect(probe).toContain(`<SourceLocation DefaultValue="${INTRANET}/probe.html"/>`);
+    expect(probe).not.toContain('taskpane.html');
+    expect(/<Id>([^<]+)<\/Id>/.exec(probe)?.[1]).not.toBe(
+      /<Id>([^<]+)<\/Id>/.exec(readFileSync(MANIFEST, 'utf8'))?.[1],
+    );
+    expect(existsSync(join(out, 'probe.html'))).toBe(true);
+    expect(existsSync(join(out, 'probe.js'))).toBe(true);
+    expect(readFileSync(join(selfHosted, 'probe.html'), 'utf8')).toContain(
+      'src="office-js/office.js"',
+    );
+  });
+
   test('an http or malformed --base-url is refused', () => {
     for (const bad of [
       'http://intranet.example/addin',
@@ -194,6 +212,9 @@ describe('npm run build:addin', () => {
 
   test('XSD: manifest.xml and the built manifest validate (when ../shared/office-manifest-xsd is there)', () => {
     if (!existsSync(XSD)) {
+      // CI checks the repository out next to ../shared: a missing schema there is a broken setup.
+      if (process.env.CI === 'true')
+        throw new Error(`the manifest XSDs are required in CI (expected at ${XSD})`);
       console.log(`no schemas at ${XSD}: XSD validation not run`);
       return;
     }
@@ -208,6 +229,8 @@ describe('npm run build:addin', () => {
     expect(validateWithXsd(MANIFEST)).toEqual({ status: 0, output: `${MANIFEST} validates\n` });
     const built = join(out, 'manifest.xml');
     expect(validateWithXsd(built)).toEqual({ status: 0, output: `${built} validates\n` });
+    const probe = join(out, 'probe-manifest.xml');
+    expect(validateWithXsd(probe)).toEqual({ status: 0, output: `${probe} validates\n` });
     // The check has teeth: a wrong Permissions value is rejected.
     const broken = join(out, 'broken.xml');
     writeFileSync(broken, readFileSync(MANIFEST, 'utf8').replace('ReadWriteDocument', 'ReadWrite'));

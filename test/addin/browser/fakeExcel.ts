@@ -52,7 +52,7 @@ export interface FakeRun {
 
 /** A saved document, as `__fakeExcel.save()` gives it and `reopen()` takes it. */
 export interface SavedWorkbook {
-  sheets: Array<{ id: string; name: string; cells: CellModel[] }>;
+  sheets: Array<{ id: string; name: string; cells: CellModel[]; props?: Array<[string, string]> }>;
   activeId: string;
   customXml: Array<{ id: string; ns: string; xml: string }>;
   comments: Annotation[];
@@ -110,6 +110,8 @@ interface SheetModel {
   frozenRows: number;
   frozenCols: number;
   handlers: Array<(args: unknown) => unknown>;
+  /** Worksheet custom properties (ExcelApi 1.12); kept by save and reopen. */
+  props?: Map<string, string>;
 }
 
 interface RangeTarget extends Rect {
@@ -265,6 +267,8 @@ class HostState {
   runs: FakeRun[] = [];
   events: FakeEventRecord[] = [];
   errors: string[] = [];
+  /** The RunOptions of each Excel.run(options, batch). */
+  runOptions: Array<{ delayForCellEdit?: boolean; mergeUndoGroup?: boolean }> = [];
   private nextId = 1;
 
   newId(prefix: string): string {
@@ -571,7 +575,9 @@ class FakeWorkbook extends FakeClientObject {
     this.worksheets = new FakeWorksheets(context);
     this.customXmlParts = new FakeCustomXmlParts(context);
     this.comments = new FakeAnnotations(context, 'comments');
-    this.notes = new FakeAnnotations(context, 'notes');
+    this.notes = (
+      npmOfficeJs ? undefined : new FakeAnnotations(context, 'notes')
+    ) as FakeAnnotations;
   }
 }
 
@@ -600,11 +606,92 @@ class FakeWorksheets extends FakeClientObject {
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => host.sheetByName(name) ?? null, true);
   }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => host.sheetByName(name) ?? null, false);
+  }
   add(name?: string): FakeWorksheet {
     return new FakeWorksheet(
       this.context,
       () => host.addSheet(name ?? `Sheet${host.sheets.length + 1}`),
       false,
+    );
+  }
+}
+
+/** worksheet.customProperties (keys case-insensitive). */
+class FakeCustomProperties extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  private props(): Map<string, string> {
+    const model = this.sheet.model();
+    model.props ??= new Map();
+    return model.props;
+  }
+  getItemOrNullObject(key: string): FakeCustomProperty {
+    return new FakeCustomProperty(this.context, () => {
+      host.requireApi('1.12', 'worksheet.customProperties');
+      const found = [...this.props()].find(([k]) => k.toLowerCase() === key.toLowerCase());
+      return found ? found[1] : null;
+    });
+  }
+  add(key: string, value: string): void {
+    this.context.enqueue(() => {
+      host.requireApi('1.12', 'worksheet.customProperties');
+      const props = this.props();
+      for (const k of [...props.keys()]) if (k.toLowerCase() === key.toLowerCase()) props.delete(k);
+      props.set(key, value);
+    });
+  }
+}
+
+class FakeCustomProperty extends FakeClientObject {
+  private current: string | null = null;
+  constructor(context: FakeRequestContext, locate: () => string | null) {
+    super(context, true);
+    context.enqueue(() => {
+      this.current = locate();
+      this.isNull = this.current === null;
+    });
+  }
+  get value(): string {
+    return this.prop<string>('value');
+  }
+  protected override read(name: string): unknown {
+    if (name === 'value') return this.current;
+    return super.read(name);
+  }
+}
+
+/** worksheet.autoFilter: enabled / isDataFiltered false, no range. */
+class FakeAutoFilter extends FakeClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  get enabled(): boolean {
+    return this.prop<boolean>('enabled');
+  }
+  get isDataFiltered(): boolean {
+    return this.prop<boolean>('isDataFiltered');
+  }
+  protected override read(name: string): unknown {
+    if (name === 'enabled' || name === 'isDataFiltered') return false;
+    return super.read(name);
+  }
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        this.sheet.model();
+        return null;
+      },
+      true,
     );
   }
 }
@@ -661,6 +748,36 @@ class FakeWorksheet extends FakeClientObject {
     this.context.enqueue(() => {
       host.activeId = this.model().id;
     });
+  }
+
+  /** Like getUsedRangeOrNullObject, but A1 on a blank sheet (Worksheet.getUsedRange docs). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.model();
+        const rect = host.usedRect(sheet, valuesOnly === true) ?? {
+          r0: 1,
+          c0: 1,
+          rows: 1,
+          cols: 1,
+        };
+        return { sheet, ...rect };
+      },
+      false,
+    );
+  }
+
+  /** worksheet.customProperties (1.12): getItemOrNullObject(key) + load('value'), add(key, value). */
+  get customProperties(): FakeCustomProperties {
+    return new FakeCustomProperties(this.context, this);
+  }
+
+  private filterProxy: FakeAutoFilter | undefined;
+  /** worksheet.autoFilter (1.9): never filtering in this host. */
+  get autoFilter(): FakeAutoFilter {
+    this.filterProxy ??= new FakeAutoFilter(this.context, this);
+    return this.filterProxy;
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
@@ -985,6 +1102,37 @@ class FakeRange extends FakeClientObject {
   private guardSize(t: Rect, what: string): void {
     if (t.rows * t.cols > 5_000_000)
       throw unsupported(`${what} on ${rectA1(t)} (too many cells for the simulated host)`);
+  }
+
+  /** getRowProperties({ rowHidden: true }) (1.9); rows are never hidden in this host. */
+  getRowProperties(_o: { rowHidden?: boolean }): FakeClientResult<Array<Record<string, unknown>>> {
+    const result = new FakeClientResult<Array<Record<string, unknown>>>();
+    this.context.enqueue(() => {
+      host.requireApi('1.9', 'range.getRowProperties');
+      const t = this.target();
+      result.set(
+        Array.from({ length: t.rows }, (_, i) => ({ rowIndex: t.r0 - 1 + i, rowHidden: false })),
+      );
+    });
+    return result;
+  }
+
+  /** getColumnProperties({ columnHidden: true }) (1.9). */
+  getColumnProperties(_o: {
+    columnHidden?: boolean;
+  }): FakeClientResult<Array<Record<string, unknown>>> {
+    const result = new FakeClientResult<Array<Record<string, unknown>>>();
+    this.context.enqueue(() => {
+      host.requireApi('1.9', 'range.getColumnProperties');
+      const t = this.target();
+      result.set(
+        Array.from({ length: t.cols }, (_, i) => ({
+          columnIndex: t.c0 - 1 + i,
+          columnHidden: false,
+        })),
+      );
+    });
+    return result;
   }
 
   getCellProperties(
@@ -1358,6 +1506,23 @@ class FakeCustomXmlScoped extends FakeClientObject {
   ) {
     super(context);
   }
+  private itemProxies: FakeCustomXmlPart[] | undefined;
+  /** `load('items/id')`: every part of the namespace. */
+  get items(): FakeCustomXmlPart[] {
+    if (!this.itemProxies) throw propertyNotLoaded('items');
+    return this.itemProxies;
+  }
+  override applyLoad(paths: string[]): void {
+    if (!paths.every((p) => p === 'items' || p.startsWith('items/')))
+      throw unsupported('loading custom XML parts other than items');
+    this.itemProxies = host.customXml
+      .filter((p) => p.ns === this.ns)
+      .map((part) => {
+        const proxy = new FakeCustomXmlPart(this.context, () => part, false, part);
+        proxy.applyLoad(['id']);
+        return proxy;
+      });
+  }
   getOnlyItemOrNullObject(): FakeCustomXmlPart {
     return new FakeCustomXmlPart(
       this.context,
@@ -1377,8 +1542,14 @@ class FakeCustomXmlPart extends FakeClientObject {
     context: FakeRequestContext,
     locate: () => { id: string; ns: string; xml: string } | null,
     nullable: boolean,
+    /** An item of a collection being loaded right now (inside a sync): resolved at once. */
+    now?: { id: string; ns: string; xml: string },
   ) {
     super(context, nullable);
+    if (now) {
+      this.part = now;
+      return;
+    }
     context.enqueue(() => {
       this.part = locate();
       if (nullable) this.isNull = this.part === null;
@@ -1574,10 +1745,21 @@ class FakeAnnotation extends FakeClientObject {
 
 /* ------------------------------------------------------------------ Office and Excel globals */
 
-/** Excel.run: one context per batch, a final sync for anything still queued, proxies dead afterwards. */
-async function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-  if (typeof batch !== 'function')
-    throw unsupported('Excel.run with an object or options argument');
+/**
+ * Excel.run: one context per batch, a final sync for anything still queued, proxies dead
+ * afterwards. `Excel.run(options, batch)` takes RunOptions (delayForCellEdit, mergeUndoGroup);
+ * a RequestContext object as first argument is not supported.
+ */
+async function run<T>(
+  first:
+    | ((context: FakeRequestContext) => Promise<T>)
+    | { delayForCellEdit?: boolean; mergeUndoGroup?: boolean },
+  second?: (context: FakeRequestContext) => Promise<T>,
+): Promise<T> {
+  const batch = typeof first === 'function' ? first : second;
+  if (typeof batch !== 'function' || (typeof first === 'object' && 'sync' in first))
+    throw unsupported('Excel.run with a request context object');
+  if (typeof first === 'object') host.runOptions.push({ ...first });
   const context = new FakeRequestContext();
   const start = performance.now();
   let ok = false;
@@ -1598,9 +1780,19 @@ async function run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promi
   }
 }
 
+/**
+ * `?officeJs=npm`: the classes of the npm @microsoft/office-js (self-hosted) — a Workbook without
+ * `notes` although the host reports ExcelApi 1.18 (issue 8 item 2). Otherwise no classes are
+ * exported, and the pane trusts the requirement sets.
+ */
+const npmOfficeJs = params.get('officeJs') === 'npm';
+class NpmWorkbook {}
+Object.defineProperty(NpmWorkbook.prototype, 'comments', { get: () => undefined });
+
 const fakeExcel = {
   run,
   RequestContext: FakeRequestContext,
+  ...(npmOfficeJs ? { Workbook: NpmWorkbook } : {}),
   ErrorCodes: {
     apiNotFound: 'ApiNotFound',
     invalidArgument: 'InvalidArgument',
@@ -1643,11 +1835,13 @@ const fakeOffice = {
     callback?: (info: { host: string; platform: string }) => unknown,
   ): Promise<{ host: string; platform: string }> {
     const info = { host: 'Excel', platform: 'PC' };
+    // `?readyDelay=ms`: a slow but supported start (issue 8 item 12).
+    const delay = Number(params.get('readyDelay') ?? 0);
     return new Promise((resolve) => {
       setTimeout(() => {
         if (callback) callback(info);
         resolve(info);
-      }, 0);
+      }, delay);
     });
   },
 };
@@ -1761,6 +1955,10 @@ const helpers = {
     return { value: cell?.value ?? '', fill: { ...(cell?.fill ?? NO_FILL) } };
   },
   /** Round trips so far (context.sync calls, including Excel.run's final one). */
+  /** The RunOptions of every Excel.run(options, batch) so far. */
+  get runOptions(): Array<{ delayForCellEdit?: boolean; mergeUndoGroup?: boolean }> {
+    return host.runOptions;
+  },
   get syncCount(): number {
     return host.syncCount;
   },
@@ -1785,6 +1983,7 @@ const helpers = {
     return {
       sheets: host.sheets.map((sheet) => ({
         id: sheet.id,
+        props: [...(sheet.props ?? new Map<string, string>())],
         name: sheet.name,
         cells: [...sheet.cells.values()].map((c) => ({ ...c, fill: { ...c.fill } })),
       })),
@@ -1806,6 +2005,7 @@ const helpers = {
       frozenRows: 0,
       frozenCols: 0,
       handlers: [],
+      props: new Map(s.props ?? []),
     }));
     host.activeId = saved.activeId;
     host.customXml = saved.customXml.map((p) => ({ ...p }));

@@ -63,6 +63,7 @@ describe('applyMarks then clearMarks', () => {
       unmarked: 0,
       total: 4,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.fillOf(sheet, 'B2')).toEqual(MARK_FILLS.error);
     expect(ex.fillOf(sheet, 'C2')).toEqual(MARK_FILLS.error);
@@ -123,6 +124,7 @@ describe('applyMarks then clearMarks', () => {
       unmarked: 0,
       total: 4,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.fillOf(sheet, 'B2')).toEqual(MARK_FILLS.warning);
     expect(ex.notes.get('统计表!B2')).toBe(`${MARK_PREFIX}B2 no fill before (changed)`);
@@ -156,6 +158,7 @@ describe('applyMarks then clearMarks', () => {
       unmarked: 0,
       total: 4,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.cellPropertyReads).toBe(0);
     expect(ex.parts[0]!.xml).toBe(xml);
@@ -173,6 +176,7 @@ describe('applyMarks then clearMarks', () => {
       unmarked: 2,
       total: 2,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.fillOf(sheet, 'B2')).toEqual({ color: '#FFFFFF', pattern: 'None' });
     expect(ex.fillOf(sheet, 'C2')).toEqual({ color: '#FFFFFF', pattern: 'Solid' });

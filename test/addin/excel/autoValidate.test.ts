@@ -19,13 +19,13 @@ const edit: ChangeEvent = {
   source: 'Local',
   details: { valueAfter: 1 },
 };
-const on = { enabled: true, ownWritesInFlight: false, hasTriggerSource: true };
+const on = { enabled: true, hasTriggerSource: true };
 
 describe('shouldRevalidate', () => {
-  it('follows the toggle, our writes in flight, and triggerSource on 1.14 hosts', () => {
+  it("follows the toggle and triggerSource on 1.14 hosts; ignores co-authors' Remote edits (issue 8 item 11)", () => {
     expect(shouldRevalidate(edit, on)).toBe(true);
     expect(shouldRevalidate(edit, { ...on, enabled: false })).toBe(false);
-    expect(shouldRevalidate(edit, { ...on, ownWritesInFlight: true })).toBe(false);
+    expect(shouldRevalidate({ ...edit, source: 'Remote' }, on)).toBe(false);
     expect(shouldRevalidate({ ...edit, triggerSource: 'ThisLocalAddin' }, on)).toBe(false);
     expect(
       shouldRevalidate(
@@ -89,11 +89,9 @@ describe('auto-validate loop on the fake host', () => {
     };
     // What the pane does, without timers: filter, then run the pass.
     const seen: ChangeEvent[] = [];
-    let ownWritesInFlight = false;
     await registerChangeHandler(ex.context, async (e) => {
       seen.push(e);
-      if (shouldRevalidate(e, { enabled: true, ownWritesInFlight, hasTriggerSource: false }))
-        await runPass();
+      if (shouldRevalidate(e, { enabled: true, hasTriggerSource: false })) await runPass();
     });
 
     await ex.userEdit(sheet, 'M5', [['abc']]);
@@ -105,11 +103,9 @@ describe('auto-validate loop on the fake host', () => {
     expect(passes[1]).toEqual(['E_NOT_NUMBER@M5', 'E_AGE_RANGE@E10']);
 
     // Our own writes (marks and fixes) run with events off: no event, no pass.
-    ownWritesInFlight = true;
     await applyFixes(ex.context, { name: '统计表', id: '{S1}' }, [
       { cell: 'M5', oldValue: 'abc', newValue: 40 },
     ]);
-    ownWritesInFlight = false;
     await Promise.resolve();
     expect(seen).toHaveLength(2);
     expect(passes).toHaveLength(2);

@@ -201,17 +201,67 @@ describe('clearMarks after the user worked on the sheet', () => {
     expect([...ex.notes.keys()]).toEqual(['第二表!B2']);
   });
 
-  it('finds a renamed sheet by its id and removes our notes there', async () => {
-    const { ex, sheet } = workbook();
-    await applyMarks(ex.context, REF, MARKS, NOTES);
+  it('finds a renamed sheet by our key (ExcelApi 1.12) and removes our notes there', async () => {
+    const KEYS = { ...NOTES, sheetKeys: true };
+    const { ex, sheet } = workbook(KEYS);
+    await applyMarks(ex.context, REF, MARKS, KEYS);
+    expect([...sheet.customProperties.keys()]).toEqual(['CountyRollupSheetKey']);
     sheet.name = '改名表';
     ex.notes = new Map([...ex.notes].map(([k, v]) => [k.replace('统计表', '改名表'), v]));
 
-    const result = await clearMarks(ex.context, NOTES);
+    const result = await clearMarks(ex.context, KEYS);
 
     expect(result).toMatchObject({ restored: 3, orphaned: 0 });
     expect(ex.notes.size).toBe(0);
     expect(markedCells(ex, sheet)).toEqual([]);
+  });
+
+  it('without a key (hosts below 1.12) a renamed sheet is matched by name only: its marks are orphaned, never guessed', async () => {
+    const { ex, sheet } = workbook();
+    await applyMarks(ex.context, REF, MARKS, NOTES);
+    sheet.name = '改名表';
+    const result = await clearMarks(ex.context, NOTES);
+    expect(result).toMatchObject({ restored: 0, orphaned: 3 });
+  });
+
+  // Issue 8 item 1: worksheet ids change between sessions (office-js-docs #297).
+  it.each([
+    ['with keys (1.12)', { ...NOTES, sheetKeys: true }],
+    ['by name (below 1.12)', NOTES],
+  ])(
+    'after save and reopen (new worksheet ids) a pass and 清除标记 give the user back their own fills — %s',
+    async (_label, options) => {
+      const { ex, sheet } = workbook(options);
+      const before = ex.snapshot(sheet);
+      await applyMarks(ex.context, REF, MARKS, options);
+      const reopened = FakeExcel.reopen(ex.save(), options);
+      const sheet2 = reopened.sheetByName('统计表')!;
+      expect(sheet2.id).not.toBe(sheet.id);
+      // The next session's pass (same findings) must see its own marks, not foreign ones.
+      const again = await applyMarks(
+        reopened.context,
+        { name: '统计表', id: sheet2.id },
+        MARKS,
+        options,
+      );
+      expect(again).toMatchObject({ marked: 0, remarked: 0, total: 3 });
+      expect(parseMarks(reopened.parts[0]!.xml)).toHaveLength(3);
+      await clearMarks(reopened.context, options);
+      expect(reopened.snapshot(sheet2)).toEqual(before);
+      expect(reopened.fillOf(sheet2, 'B2')).toEqual(USER_BLUE);
+    },
+  );
+
+  it("a copied sheet carries our key along: neither sheet takes the other one's marks", async () => {
+    const KEYS = { ...NOTES, sheetKeys: true };
+    const { ex, sheet } = workbook(KEYS);
+    await applyMarks(ex.context, REF, MARKS, KEYS);
+    const copy = ex.copySheet(sheet, '统计表 (2)');
+    // A pass on the copy with no findings must not restore (or drop) the original's marks.
+    await applyMarks(ex.context, { name: copy.name, id: copy.id }, [], KEYS);
+    expect(markedCells(ex, sheet)).toHaveLength(3);
+    const record = parseMarks(ex.parts[0]!.xml);
+    expect(record.filter((m) => m.sheet === '统计表')).toHaveLength(3);
   });
 });
 
@@ -246,6 +296,7 @@ describe('clearMarks with a record it cannot use', () => {
       unmarked: 0,
       total: 0,
       annotationsFailed: false,
+      annotationsCapped: 0,
       record: 'future',
     });
     expect(ex.parts).toEqual([{ id: 'p-future', xml: future }]);

@@ -31,11 +31,23 @@ export interface FakeSheetState {
   merges: string[];
   freeze: string | null;
   bold: Set<string>;
+  /** Worksheet custom properties (ExcelApi 1.12), persisted with the document. */
+  customProperties: Map<string, string>;
+  /** 1-based hidden rows (by the user, or by the autofilter when `filtered` lists them). */
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
+  /** An autofilter over this A1 range; `filteredRows` are the rows its criteria hide. */
+  autoFilter: { range: string; filteredRows: Set<number> } | null;
 }
 
 /** The persisted part of a workbook: what survives save and reopen. */
 export interface FakeDocument {
-  sheets: { id: string; name: string; cells: [string, FakeCell][] }[];
+  sheets: {
+    id: string;
+    name: string;
+    cells: [string, FakeCell][];
+    customProperties?: [string, string][];
+  }[];
   parts: string[];
   notes: [string, string][];
   comments: { sheet: string; cell: string; content: string }[];
@@ -253,17 +265,25 @@ export class FakeRange extends Nullable {
   localAddress(): string {
     return boxAddress(this.resolve().b);
   }
-  queueOp(fn: (s: FakeSheetState, b: Box) => void): void {
-    this.ex.queue(() => {
-      const { s, b } = this.resolve();
-      fn(s, b);
-    });
+  queueOp(fn: (s: FakeSheetState, b: Box) => void, bytes = 0, write = false): void {
+    this.ex.queue(
+      () => {
+        const { s, b } = this.resolve();
+        fn(s, b);
+      },
+      bytes,
+      write,
+    );
   }
   queueEach(fn: (cell: FakeCell) => void): void {
-    this.queueOp((s, b) => {
-      for (let r = b.top; r < b.top + b.rows; r++)
-        for (let c = b.left; c < b.left + b.columns; c++) fn(this.ex.cellFor(s, r, c));
-    });
+    this.queueOp(
+      (s, b) => {
+        for (let r = b.top; r < b.top + b.rows; r++)
+          for (let c = b.left; c < b.left + b.columns; c++) fn(this.ex.cellFor(s, r, c));
+      },
+      40,
+      true,
+    );
   }
   load(props: string | string[]): this {
     const names = Array.isArray(props) ? props : props.split(',').map((p) => p.trim());
@@ -311,26 +331,34 @@ export class FakeRange extends Nullable {
     return this.read('formulas');
   }
   set values(v: (string | number | boolean)[][]) {
-    this.queueOp((s, b) => {
-      if (v.length !== b.rows || v.some((row) => row.length !== b.columns))
-        throw new Error('InvalidArgument: values size');
-      for (let r = 0; r < b.rows; r++)
-        for (let c = 0; c < b.columns; c++) {
-          const cell = this.ex.cellFor(s, b.top + r, b.left + c);
-          cell.value = v[r]![c]!;
-          delete cell.formula;
-        }
-      this.ex.noteChange(s, boxAddress(b), b.rows * b.columns === 1);
-    });
+    this.queueOp(
+      (s, b) => {
+        if (v.length !== b.rows || v.some((row) => row.length !== b.columns))
+          throw new Error('InvalidArgument: values size');
+        for (let r = 0; r < b.rows; r++)
+          for (let c = 0; c < b.columns; c++) {
+            const cell = this.ex.cellFor(s, b.top + r, b.left + c);
+            cell.value = v[r]![c]!;
+            delete cell.formula;
+          }
+        this.ex.noteChange(s, boxAddress(b), b.rows * b.columns === 1);
+      },
+      JSON.stringify(v).length,
+      true,
+    );
   }
   set numberFormat(v: string[][]) {
-    this.queueOp((s, b) => {
-      if (v.length !== b.rows || v.some((row) => row.length !== b.columns))
-        throw new Error('InvalidArgument: numberFormat size');
-      for (let r = 0; r < b.rows; r++)
-        for (let c = 0; c < b.columns; c++)
-          this.ex.cellFor(s, b.top + r, b.left + c).numberFormat = v[r]![c]!;
-    });
+    this.queueOp(
+      (s, b) => {
+        if (v.length !== b.rows || v.some((row) => row.length !== b.columns))
+          throw new Error('InvalidArgument: numberFormat size');
+        for (let r = 0; r < b.rows; r++)
+          for (let c = 0; c < b.columns; c++)
+            this.ex.cellFor(s, b.top + r, b.left + c).numberFormat = v[r]![c]!;
+      },
+      JSON.stringify(v).length,
+      true,
+    );
   }
   get address(): string {
     return this.read('address');
@@ -360,9 +388,9 @@ export class FakeRange extends Nullable {
         Array.from({ length: b.rows }, (_, r) =>
           Array.from({ length: b.columns }, (_, c) => {
             const f = s.cells.get(`${b.top + r}:${b.left + c}`)?.fill ?? NO_FILL;
-            const fill: Record<string, string> = {};
+            const fill: Record<string, string | null> = {};
             if (wantColor) fill.color = f.color;
-            if (wantPattern) fill.pattern = f.pattern;
+            if (wantPattern) fill.pattern = this.ex.options.nullPatterns ? null : f.pattern;
             return { format: { fill } };
           }),
         ),
@@ -371,22 +399,99 @@ export class FakeRange extends Nullable {
     return result;
   }
   setCellProperties(props: { format?: { fill?: { color?: string; pattern?: string } } }[][]): void {
-    this.queueOp((s, b) => {
-      if (props.length !== b.rows || props.some((row) => row.length !== b.columns))
-        throw new Error('InvalidArgument: cell properties size');
-      for (let r = 0; r < b.rows; r++)
-        for (let c = 0; c < b.columns; c++) {
-          const fill = props[r]![c]!.format?.fill;
-          if (!fill) continue;
-          const cell = this.ex.cellFor(s, b.top + r, b.left + c);
-          if (fill.color !== undefined)
-            cell.fill = {
-              color: fill.color,
-              pattern: cell.fill.pattern === 'None' ? 'Solid' : cell.fill.pattern,
-            };
-          if (fill.pattern !== undefined) cell.fill = { ...cell.fill, pattern: fill.pattern };
-        }
+    this.queueOp(
+      (s, b) => {
+        if (props.length !== b.rows || props.some((row) => row.length !== b.columns))
+          throw new Error('InvalidArgument: cell properties size');
+        for (let r = 0; r < b.rows; r++)
+          for (let c = 0; c < b.columns; c++) {
+            const fill = props[r]![c]!.format?.fill;
+            if (!fill) continue;
+            const cell = this.ex.cellFor(s, b.top + r, b.left + c);
+            if (fill.color !== undefined)
+              cell.fill = {
+                color: fill.color,
+                pattern: cell.fill.pattern === 'None' ? 'Solid' : cell.fill.pattern,
+              };
+            if (fill.pattern !== undefined) cell.fill = { ...cell.fill, pattern: fill.pattern };
+          }
+      },
+      JSON.stringify(props).length,
+      true,
+    );
+  }
+  /** getRowProperties({ rowHidden: true }) (1.9): one entry per row of the range. */
+  getRowProperties(_o: {
+    rowHidden?: boolean;
+  }): ClientResult<{ rowIndex: number; rowHidden: boolean }[]> {
+    const result = new ClientResult<{ rowIndex: number; rowHidden: boolean }[]>();
+    this.ex.queue(() => {
+      const { s, b } = this.resolve();
+      result.resolve(
+        Array.from({ length: b.rows }, (_, i) => ({
+          rowIndex: b.top - 1 + i,
+          rowHidden:
+            s.hiddenRows.has(b.top + i) || (s.autoFilter?.filteredRows.has(b.top + i) ?? false),
+        })),
+      );
     });
+    return result;
+  }
+  /** getColumnProperties({ columnHidden: true }) (1.9). */
+  getColumnProperties(_o: {
+    columnHidden?: boolean;
+  }): ClientResult<{ columnIndex: number; columnHidden: boolean }[]> {
+    const result = new ClientResult<{ columnIndex: number; columnHidden: boolean }[]>();
+    this.ex.queue(() => {
+      const { s, b } = this.resolve();
+      result.resolve(
+        Array.from({ length: b.columns }, (_, i) => ({
+          columnIndex: b.left - 1 + i,
+          columnHidden: s.hiddenColumns.has(b.left + i),
+        })),
+      );
+    });
+    return result;
+  }
+  /** getMergedAreasOrNullObject (1.13): a RangeAreas whose `address` lists the merged areas. */
+  getMergedAreasOrNullObject(): unknown {
+    const ex = this.ex;
+    if (!ex.options.mergedAreas)
+      throw new Error('ApiNotFound: getMergedAreasOrNullObject needs 1.13');
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const range = this;
+    return new (class extends Nullable {
+      load(_p: string): this {
+        ex.queue(() => {
+          const { s, b } = range.resolveBox();
+          const inside = s.merges.filter((m) => {
+            const mb = parseBox(m);
+            return (
+              mb.top >= b.top &&
+              mb.left >= b.left &&
+              mb.top + mb.rows <= b.top + b.rows &&
+              mb.left + mb.columns <= b.left + b.columns
+            );
+          });
+          if (inside.length > 512)
+            throw Object.assign(new Error('more than 512 merged areas'), {
+              code: 'GeneralException',
+            });
+          this.setNull(inside.length === 0);
+          this.loaded.set('address', inside.map((m) => `${quoteSheet(s.name)}!${m}`).join(', '));
+        });
+        return this;
+      }
+      get address(): string {
+        return this.read('address');
+      }
+    })(ex);
+  }
+  locateBox(s: FakeSheetState): Box | null {
+    return this.locate(s);
+  }
+  resolveBox(): { s: FakeSheetState; b: Box } {
+    return this.resolve();
   }
   select(): void {
     this.queueOp((s, b) => {
@@ -414,6 +519,8 @@ class FakeWorksheet extends Nullable {
     this.freezePanes = {
       freezeAt: (r) => {
         ex.queue(() => {
+          // Freezing acts on the window showing the sheet: on an inactive sheet it is lost here.
+          if (ex.activeSheetId !== this.state().id) return;
           this.state().freeze = typeof r === 'string' ? r : r.localAddress();
         });
       },
@@ -440,6 +547,71 @@ class FakeWorksheet extends Nullable {
     const s = this.find();
     if (!s) throw new Error('ItemNotFound: worksheet');
     return s;
+  }
+  /** Worksheet custom properties (ExcelApi 1.12): getItemOrNullObject(key) + load('value'), add(key, value). */
+  get customProperties(): unknown {
+    const ex = this.ex;
+    if (!ex.options.sheetKeys) throw new Error('ApiNotFound: customProperties need ExcelApi 1.12');
+    const state = (): FakeSheetState => this.state();
+    return {
+      getItemOrNullObject: (key: string) =>
+        new (class extends Nullable {
+          load(_p: string): this {
+            ex.queue(() => {
+              const found = [...state().customProperties].find(
+                ([k]) => k.toLowerCase() === key.toLowerCase(),
+              );
+              this.setNull(found === undefined);
+              if (found) this.loaded.set('value', found[1]);
+            });
+            return this;
+          }
+          get value(): string {
+            return this.read('value');
+          }
+        })(ex),
+      add: (key: string, value: string) =>
+        ex.queue(
+          () => {
+            const props = state().customProperties;
+            for (const k of props.keys())
+              if (k.toLowerCase() === key.toLowerCase()) props.delete(k);
+            props.set(key, value);
+          },
+          key.length + value.length,
+          true,
+        ),
+    };
+  }
+  /** worksheet.autoFilter (1.9): enabled, isDataFiltered, getRangeOrNullObject(). */
+  private filterProxy: unknown;
+  get autoFilter(): unknown {
+    this.filterProxy ??= this.makeAutoFilter();
+    return this.filterProxy;
+  }
+  private makeAutoFilter(): unknown {
+    const ex = this.ex;
+    const state = (): FakeSheetState => this.state();
+    const loaded = new Map<string, unknown>();
+    return {
+      load: (props: string[]) => {
+        ex.queue(() => {
+          const f = state().autoFilter;
+          for (const p of props)
+            loaded.set(p, p === 'enabled' ? f !== null : f !== null && f.filteredRows.size > 0);
+        });
+      },
+      get enabled(): boolean {
+        if (!loaded.has('enabled')) throw new Error('PropertyNotLoaded: enabled');
+        return loaded.get('enabled') as boolean;
+      },
+      get isDataFiltered(): boolean {
+        if (!loaded.has('isDataFiltered')) throw new Error('PropertyNotLoaded: isDataFiltered');
+        return loaded.get('isDataFiltered') as boolean;
+      },
+      getRangeOrNullObject: () =>
+        new FakeRange(ex, state, (st) => (st.autoFilter ? parseBox(st.autoFilter.range) : null)),
+    };
   }
   /** Loads name and id at once (an item of a collection loaded inside the running sync). */
   fillNow(): void {
@@ -487,6 +659,17 @@ class FakeWorksheet extends Nullable {
       () => ({ top: row + 1, left: col + 1, rows, columns: cols }),
     );
   }
+  /** Like getUsedRangeOrNullObject, but A1 on a blank sheet (Worksheet.getUsedRange docs). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    const inner = this.getUsedRangeOrNullObject(valuesOnly) as unknown as {
+      locateBox: (s: FakeSheetState) => Box | null;
+    };
+    return new FakeRange(
+      this.ex,
+      () => this.state(),
+      (s) => inner.locateBox(s) ?? { top: 1, left: 1, rows: 1, columns: 1 },
+    );
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
       this.ex,
@@ -498,13 +681,13 @@ class FakeWorksheet extends Nullable {
         if (keys.length === 0) return null;
         const rows = keys.map((k) => k[0]!);
         const cols = keys.map((k) => k[1]!);
-        const top = Math.min(...rows);
-        const left = Math.min(...cols);
+        const top = rows.reduce((a, b) => Math.min(a, b));
+        const left = cols.reduce((a, b) => Math.min(a, b));
         return {
           top,
           left,
-          rows: Math.max(...rows) - top + 1,
-          columns: Math.max(...cols) - left + 1,
+          rows: rows.reduce((a, b) => Math.max(a, b)) - top + 1,
+          columns: cols.reduce((a, b) => Math.max(a, b)) - left + 1,
         };
       },
     );
@@ -530,9 +713,13 @@ class FakeNote extends Nullable {
     return this.read('content');
   }
   delete(): void {
-    this.ex.queue(() => {
-      if (!this.ex.notes.delete(this.key)) throw new Error('ItemNotFound: note');
-    });
+    this.ex.queue(
+      () => {
+        if (!this.ex.notes.delete(this.key)) throw new Error('ItemNotFound: note');
+      },
+      0,
+      true,
+    );
   }
 }
 
@@ -564,16 +751,38 @@ class FakeComment extends Proxy {
     );
   }
   delete(): void {
-    this.ex.queue(() => {
-      if (!this.ex.comments.delete(this.cid)) throw new Error('ItemNotFound: comment');
-    });
+    this.ex.queue(
+      () => {
+        if (!this.ex.comments.delete(this.cid)) throw new Error('ItemNotFound: comment');
+      },
+      0,
+      true,
+    );
   }
 }
 
 /** Options of the fake host. */
 export interface FakeOptions {
+  /** The host reports ExcelApi 1.18 (notes). */
   notes?: boolean;
   comments?: boolean;
+  /** Worksheet custom properties (ExcelApi 1.12). */
+  sheetKeys?: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). */
+  mergedAreas?: boolean;
+  /**
+   * The notes API object is missing although the host reports 1.18 (a self-hosted npm
+   * office.js has no NoteCollection): `workbook.notes` is undefined.
+   */
+  notesObjectMissing?: boolean;
+  /** getCellProperties gives `pattern: null` (office-js #6218, #4900). */
+  nullPatterns?: boolean;
+  /** setXml/add refuse an XML declaration (default true; our text never has one). */
+  rejectXmlDeclaration?: boolean;
+  /** A request (one sync) above this many bytes fails with RequestPayloadSizeLimitExceeded. */
+  maxRequestBytes?: number;
+  /** Change events of a batch's writes arrive later (a task after the sync), not during it. */
+  lateEvents?: boolean;
 }
 
 export class FakeExcel {
@@ -586,6 +795,18 @@ export class FakeExcel {
   selection: string | null = null;
   syncCount = 0;
   cellPropertyReads = 0;
+  /** Estimated bytes of each sync's request, in order (see `queue`). */
+  requestBytes: number[] = [];
+  /** The user is editing a cell: a batch run without delayForCellEdit fails (RunOptions docs). */
+  cellEditMode = false;
+  /** Every write of the next sync fails with this error (a protected sheet, a host failure …). */
+  failWrites: { code: string; message: string } | null = null;
+  /** Undo steps the batches left (one per sync with writes; one per run with mergeUndoGroup). */
+  undoSteps = 0;
+  private mergeUndo = false;
+  private undoInRun = false;
+  private pendingBytes = 0;
+  private pendingWrites = 0;
   handlers: { sheetId: string; handler: (e: FakeChangeEvent) => Promise<void> }[] = [];
   /** Events raised in the current batch, dispatched after it. */
   private raised: FakeChangeEvent[] = [];
@@ -597,13 +818,20 @@ export class FakeExcel {
     this.context = this.makeContext() as Excel.RequestContext;
   }
 
-  /** A workbook as reopened from a saved file: only the persisted document, no add-in state. */
+  /**
+   * A workbook as reopened from a saved file: only the persisted document, no add-in state. The
+   * worksheet ids are new, as in Excel ("constant within a single session but will change between
+   * sessions", office-js-docs #297): like Excel's, they follow the tab order, so a sheet may get an
+   * id another sheet had before.
+   */
   static reopen(doc: FakeDocument, options: FakeOptions = {}): FakeExcel {
     const ex = new FakeExcel(options);
-    for (const s of doc.sheets) {
-      const st = ex.addSheet(s.name, s.id);
+    doc.sheets.forEach((s, i) => {
+      const id = `{00000000-000${(i + 1).toString(16).toUpperCase()}-0000-0000-000000000000}`;
+      const st = ex.addSheet(s.name, id);
       for (const [k, c] of s.cells) st.cells.set(k, { ...c, fill: { ...c.fill } });
-    }
+      st.customProperties = new Map(s.customProperties ?? []);
+    });
     ex.parts = doc.parts.map((xml) => ({ id: `part-${++ex.seq}`, xml }));
     ex.notes = new Map(doc.notes);
     for (const c of doc.comments) ex.comments.set(`c${++ex.seq}`, { ...c });
@@ -617,6 +845,7 @@ export class FakeExcel {
         id: s.id,
         name: s.name,
         cells: [...s.cells.entries()].map(([k, c]) => [k, { ...c, fill: { ...c.fill } }]),
+        customProperties: [...s.customProperties.entries()],
       })),
       parts: this.parts.map((p) => p.xml),
       notes: [...this.notes.entries()],
@@ -634,9 +863,21 @@ export class FakeExcel {
       merges: [],
       freeze: null,
       bold: new Set(),
+      customProperties: new Map(),
+      hiddenRows: new Set(),
+      hiddenColumns: new Set(),
+      autoFilter: null,
     };
     this.sheets.push(s);
     if (!this.activeSheetId) this.activeSheetId = id;
+    return s;
+  }
+
+  /** The user copies a sheet (Move or Copy → Create a copy): cells and custom properties go along. */
+  copySheet(from: FakeSheetState, name: string): FakeSheetState {
+    const s = this.addSheet(name);
+    for (const [k, c] of from.cells) s.cells.set(k, { ...c, fill: { ...c.fill } });
+    s.customProperties = new Map(from.customProperties);
     return s;
   }
 
@@ -699,6 +940,8 @@ export class FakeExcel {
     sheet: FakeSheetState,
     address: string,
     values: (string | number | boolean)[][],
+    /** "Remote": a co-author's edit, as coauthoring delivers it. */
+    source: 'Local' | 'Remote' = 'Local',
   ): Promise<void> {
     const b = parseBox(address);
     values.forEach((row, r) =>
@@ -714,7 +957,7 @@ export class FakeExcel {
       worksheetId: sheet.id,
       address,
       changeType: 'RangeEdited',
-      source: 'Local',
+      source,
       triggerSource: 'Unknown',
       ...(single ? { details: { valueAfter: values[0]![0] } } : {}),
     };
@@ -757,8 +1000,49 @@ export class FakeExcel {
     }
   }
 
-  queue(op: () => void): void {
+  /**
+   * Queues an operation; `bytes` estimates what its arguments add to the request (office.js
+   * serialises every queued action with its arguments into one JSON request per sync).
+   */
+  queue(op: () => void, bytes = 0, write = false): void {
     this.pending.push(op);
+    this.pendingBytes += 120 + bytes;
+    if (write) {
+      this.pendingWrites++;
+      const fail = this.failWrites;
+      if (fail)
+        this.pending[this.pending.length - 1] = () => {
+          throw Object.assign(new Error(fail.message), { code: fail.code });
+        };
+    }
+  }
+
+  /**
+   * Excel.run as the pane calls it: `delayForCellEdit` waits for the user to leave cell-edit mode
+   * (`leaveCellEdit()`); without it a batch fails with InvalidOperationInCellEditMode while the
+   * user edits a cell. `mergeUndoGroup` makes the whole run one undo step (ExcelApi 1.20).
+   */
+  async run<T>(
+    options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean },
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    if (this.cellEditMode && options.delayForCellEdit)
+      await new Promise<void>((resolve) => this.cellEditWaiters.push(resolve));
+    this.mergeUndo = options.mergeUndoGroup === true;
+    this.undoInRun = false;
+    try {
+      return await batch(this.context);
+    } finally {
+      this.mergeUndo = false;
+    }
+  }
+
+  private cellEditWaiters: (() => void)[] = [];
+
+  /** The user presses Enter: batches waiting for the cell edit to end run now. */
+  leaveCellEdit(): void {
+    this.cellEditMode = false;
+    for (const w of this.cellEditWaiters.splice(0)) w();
   }
 
   noteChange(s: FakeSheetState, address: string, single: boolean): void {
@@ -776,15 +1060,39 @@ export class FakeExcel {
   async sync(): Promise<void> {
     this.syncCount++;
     const ops = this.pending;
+    const bytes = this.pendingBytes;
+    const writes = this.pendingWrites;
     this.pending = [];
+    this.pendingBytes = 0;
+    this.pendingWrites = 0;
     this.raised = [];
+    this.requestBytes.push(ops.length ? bytes : 0);
+    if (ops.length > 0 && this.cellEditMode)
+      throw Object.assign(
+        new Error('The request cannot be processed while Excel is in cell-editing mode.'),
+        { code: 'InvalidOperationInCellEditMode' },
+      );
+    const max = this.options.maxRequestBytes;
+    if (max !== undefined && bytes > max)
+      throw Object.assign(new Error('The request payload size has exceeded the limit.'), {
+        code: 'RequestPayloadSizeLimitExceeded',
+      });
+    if (writes > 0) {
+      if (!this.mergeUndo || !this.undoInRun) this.undoSteps++;
+      this.undoInRun = true;
+    }
     try {
       for (const op of ops) op();
     } finally {
       const events = this.raised;
       this.raised = [];
-      for (const e of events)
-        for (const h of this.handlers.filter((x) => x.sheetId === e.worksheetId)) void h.handler(e);
+      const deliver = (): void => {
+        for (const e of events)
+          for (const h of this.handlers.filter((x) => x.sheetId === e.worksheetId))
+            void h.handler(e);
+      };
+      if (this.options.lateEvents) setTimeout(deliver, 0);
+      else deliver();
     }
     await Promise.resolve();
   }
@@ -827,6 +1135,16 @@ export class FakeExcel {
       },
       getActiveWorksheet: () =>
         ex.sheetProxy(() => ex.sheets.find((s) => s.id === ex.activeSheetId) ?? null),
+      getItem: (key: string) => {
+        const p = ex.sheetProxy(
+          () => ex.sheets.find((s) => s.id === key || s.name === key) ?? null,
+        );
+        ex.queue(() => {
+          if (!ex.sheets.some((s) => s.id === key || s.name === key))
+            throw Object.assign(new Error('ItemNotFound: worksheet'), { code: 'ItemNotFound' });
+        });
+        return p;
+      },
       getItemOrNullObject: (key: string) => {
         const p = ex.sheetProxy(
           () => ex.sheets.find((s) => s.id === key || s.name === key) ?? null,
@@ -843,71 +1161,119 @@ export class FakeExcel {
         return ex.sheetProxy(() => created);
       },
     };
-    const customXmlParts = {
-      getByNamespace: (ns: string) => ({
-        getOnlyItemOrNullObject: () => {
-          const find = (): { id: string; xml: string } | null => {
-            const all = ex.parts.filter((p) => p.xml.includes(`xmlns="${ns}"`));
-            if (all.length > 1) throw new Error('InvalidOperation: more than one part');
-            return all[0] ?? null;
-          };
-          return new (class extends Nullable {
-            load(_p: string): this {
-              ex.queue(() => {
-                const p = find();
-                this.setNull(p === null);
-                if (p) this.loaded.set('id', p.id);
-              });
-              return this;
-            }
-            get id(): string {
-              return this.read('id');
-            }
-            getXml(): ClientResult<string> {
-              const r = new ClientResult<string>();
-              ex.queue(() => {
-                const p = find();
-                if (!p) throw new Error('ItemNotFound: part');
-                r.resolve(p.xml);
-              });
-              return r;
-            }
-            setXml(xml: string): void {
-              ex.queue(() => {
-                const p = find();
-                if (!p) throw new Error('ItemNotFound: part');
-                p.xml = xml;
-              });
-            }
-            delete(): void {
-              ex.queue(() => {
-                const p = find();
-                if (!p) throw new Error('ItemNotFound: part');
-                ex.parts = ex.parts.filter((x) => x !== p);
-              });
-            }
-          })(ex);
-        },
-      }),
-      add: (xml: string) => {
-        ex.queue(() => {
-          ex.parts.push({ id: `part-${++ex.seq}`, xml });
+    const checkXml = (xml: string): void => {
+      if (ex.options.rejectXmlDeclaration !== false && /^\s*<\?xml/.test(xml))
+        throw Object.assign(new Error('InvalidArgument: XML declaration in a custom XML part'), {
+          code: 'InvalidArgument',
         });
+    };
+    const partProxy = (find: () => { id: string; xml: string } | null): unknown =>
+      new (class extends Nullable {
+        load(_p: string): this {
+          ex.queue(() => {
+            const p = find();
+            this.setNull(p === null);
+            if (p) this.loaded.set('id', p.id);
+          });
+          return this;
+        }
+        get id(): string {
+          return this.read('id');
+        }
+        fillNow(p: { id: string }): this {
+          this.setNull(false);
+          this.loaded.set('id', p.id);
+          return this;
+        }
+        getXml(): ClientResult<string> {
+          const r = new ClientResult<string>();
+          ex.queue(() => {
+            const p = find();
+            if (!p) throw new Error('ItemNotFound: part');
+            r.resolve(p.xml);
+          });
+          return r;
+        }
+        setXml(xml: string): void {
+          ex.queue(
+            () => {
+              checkXml(xml);
+              const p = find();
+              if (!p) throw new Error('ItemNotFound: part');
+              p.xml = xml;
+            },
+            Buffer.byteLength(xml),
+            true,
+          );
+        }
+        delete(): void {
+          ex.queue(
+            () => {
+              const p = find();
+              if (!p) throw new Error('ItemNotFound: part');
+              ex.parts = ex.parts.filter((x) => x !== p);
+            },
+            0,
+            true,
+          );
+        }
+      })(ex);
+    const customXmlParts = {
+      getByNamespace: (ns: string) => {
+        const ofNs = (): { id: string; xml: string }[] =>
+          ex.parts.filter((p) => p.xml.includes(`xmlns="${ns}"`));
+        const scoped = {
+          items: [] as unknown[],
+          /** `load('items/id')`: every part of the namespace, resolved by this sync. */
+          load: (_p: string) => {
+            ex.queue(() => {
+              scoped.items = ofNs().map((p) =>
+                (
+                  partProxy(() => ex.parts.find((x) => x.id === p.id) ?? null) as {
+                    fillNow: (p: { id: string }) => unknown;
+                  }
+                ).fillNow(p),
+              );
+            });
+            return scoped;
+          },
+          // Several parts: a null object, as Excel gives (issue 8 item 10).
+          getOnlyItemOrNullObject: () =>
+            partProxy(() => {
+              const all = ofNs();
+              return all.length === 1 ? all[0]! : null;
+            }),
+        };
+        return scoped;
+      },
+      add: (xml: string) => {
+        ex.queue(
+          () => {
+            checkXml(xml);
+            ex.parts.push({ id: `part-${++ex.seq}`, xml });
+          },
+          Buffer.byteLength(xml),
+          true,
+        );
       },
     };
     const notes = {
       add: (address: string, content: string) => {
         ex.requireNotes();
-        ex.queue(() => {
-          const { sheet, cell } = ex.cellOfQualified(address);
-          const key = `${sheet}!${cell}`;
-          if (
-            ex.notes.has(key) ||
-            [...ex.comments.values()].some((c) => c.sheet === sheet && c.cell === cell)
-          )
-            throw new Error('InvalidOperation: the cell already has a note or comment');
-          ex.notes.set(key, content);
-        });
+        ex.queue(
+          () => {
+            const { sheet, cell } = ex.cellOfQualified(address);
+            const key = `${sheet}!${cell}`;
+            if (
+              ex.notes.has(key) ||
+              [...ex.comments.values()].some((c) => c.sheet === sheet && c.cell === cell)
+            )
+              throw new Error('InvalidOperation: the cell already has a note or comment');
+            ex.notes.set(key, content);
+          },
+          content.length * 3,
+          true,
+        );
       },
       getItemOrNullObject: (address: string) => {
         ex.requireNotes();
@@ -929,15 +1295,19 @@ export class FakeExcel {
       },
       add: (address: string, content: string) => {
         ex.requireComments();
-        ex.queue(() => {
-          const { sheet, cell } = ex.cellOfQualified(address);
-          if (
-            ex.notes.has(`${sheet}!${cell}`) ||
-            [...ex.comments.values()].some((c) => c.sheet === sheet && c.cell === cell)
-          )
-            throw new Error('InvalidOperation: the cell already has a note or comment');
-          ex.comments.set(`c${++ex.seq}`, { sheet, cell, content });
-        });
+        ex.queue(
+          () => {
+            const { sheet, cell } = ex.cellOfQualified(address);
+            if (
+              ex.notes.has(`${sheet}!${cell}`) ||
+              [...ex.comments.values()].some((c) => c.sheet === sheet && c.cell === cell)
+            )
+              throw new Error('InvalidOperation: the cell already has a note or comment');
+            ex.comments.set(`c${++ex.seq}`, { sheet, cell, content });
+          },
+          content.length * 3,
+          true,
+        );
       },
     };
     const runtime = {
@@ -964,6 +1334,8 @@ export class FakeExcel {
         worksheets,
         customXmlParts,
         get notes() {
+          // A self-hosted npm office.js has no NoteCollection: the property is simply not there.
+          if (ex.options.notesObjectMissing) return undefined;
           ex.requireNotes();
           return notes;
         },

@@ -2,7 +2,9 @@
 import {
   MARKS_NAMESPACE,
   isMarkOfSheet,
+  mergeRecords,
   parseMarks,
+  readMarkRecord,
   serializeMarks,
   signature,
   type StoredMark,
@@ -10,7 +12,7 @@ import {
 
 const mark = (cell: string, extra: Partial<StoredMark> = {}): StoredMark => ({
   sheet: '统计表',
-  sheetId: '{S1}',
+  sheetKey: 'k1',
   cell,
   color: '#FFFFFF',
   pattern: 'None',
@@ -39,7 +41,7 @@ describe('markStore', () => {
     expect(parseMarks(xml)).toEqual([
       {
         sheet: 's',
-        sheetId: '',
+        sheetKey: '',
         cell: 'B1',
         color: '#000000',
         pattern: 'Solid',
@@ -50,10 +52,32 @@ describe('markStore', () => {
     ]);
   });
 
-  it('matches a sheet by id when both have one, else by name', () => {
-    expect(isMarkOfSheet(mark('A1'), { name: '改名后', id: '{S1}' })).toBe(true);
-    expect(isMarkOfSheet(mark('A1'), { name: '统计表', id: '{S2}' })).toBe(false);
-    expect(isMarkOfSheet(mark('A1', { sheetId: '' }), { name: '统计表', id: '{S2}' })).toBe(true);
+  it('matches a sheet by our key when both have one, else by name — never by worksheet id', () => {
+    expect(isMarkOfSheet(mark('A1'), { name: '改名后', key: 'k1' })).toBe(true);
+    expect(isMarkOfSheet(mark('A1'), { name: '统计表', key: 'k2' })).toBe(false);
+    expect(isMarkOfSheet(mark('A1'), { name: '统计表', key: null })).toBe(true);
+    expect(isMarkOfSheet(mark('A1', { sheetKey: '' }), { name: '统计表', key: 'k2' })).toBe(true);
+    // A record of an earlier version carries sheetId: read, ignored.
+    const old = `<marks xmlns="${MARKS_NAMESPACE}" version="1"><mark sheet="统计表" sheetId="{S1}" cell="A1" color="#FFFFFF" pattern="None"/></marks>`;
+    expect(parseMarks(old)[0]).toMatchObject({ sheet: '统计表', sheetKey: '' });
+  });
+
+  it('writes no XML declaration (issue 8 item 13)', () => {
+    expect(serializeMarks([mark('A1')])).toMatch(/^<marks /);
+  });
+
+  it('merges two parts of our namespace, the first original of a cell winning (issue 8 item 10)', () => {
+    const a = readMarkRecord(serializeMarks([mark('A1', { color: '#00B0F0', pattern: 'Solid' })]));
+    const b = readMarkRecord(serializeMarks([mark('A1'), mark('B2')]));
+    const merged = mergeRecords([a, b])!;
+    expect(merged.state).toBe('ok');
+    expect(merged.marks.map((m) => [m.cell, m.color])).toEqual([
+      ['A1', '#00B0F0'],
+      ['B2', '#FFFFFF'],
+    ]);
+    expect(mergeRecords([])).toBeNull();
+    const future = readMarkRecord(`<marks xmlns="${MARKS_NAMESPACE}" version="9"></marks>`);
+    expect(mergeRecords([a, future])!.state).toBe('future');
   });
 
   it('signs messages stably', () => {

@@ -22,9 +22,10 @@ function pass(ex: FakeExcel): ReturnType<typeof validateSheet> {
 }
 
 describe('validateSheet', () => {
-  it(`makes ${VALIDATION_PASS_SYNCS} syncs per pass for 20 rows and for 2,000 rows`, async () => {
+  // Issue 8 item 6: a pass that would change nothing skips its write sync (and the undo entry).
+  it(`makes ${VALIDATION_PASS_SYNCS} syncs per pass (${VALIDATION_PASS_SYNCS - 1} when nothing changed) for 20, 500, 2,000 and 5,000 rows`, async () => {
     const counts: number[] = [];
-    for (const rows of [20, 2000]) {
+    for (const rows of [20, 500, 2000, 5000]) {
       const ex = new FakeExcel(SUPPORT);
       ex.setGrid(ex.addSheet('统计表'), entryGrid(rows));
       ex.syncCount = 0;
@@ -32,15 +33,12 @@ describe('validateSheet', () => {
       counts.push(ex.syncCount);
       expect(first.marks.marked).toBeGreaterThan(rows / 4);
       ex.syncCount = 0;
+      ex.undoSteps = 0;
       await pass(ex);
       counts.push(ex.syncCount);
+      expect(ex.undoSteps).toBe(0);
     }
-    expect(counts).toEqual([
-      VALIDATION_PASS_SYNCS,
-      VALIDATION_PASS_SYNCS,
-      VALIDATION_PASS_SYNCS,
-      VALIDATION_PASS_SYNCS,
-    ]);
+    expect(counts).toEqual([5, 4, 5, 4, 5, 4, 5, 4]);
     expect(VALIDATION_PASS_SYNCS).toBe(5);
   });
 
@@ -69,6 +67,7 @@ describe('validateSheet', () => {
       unmarked: 1,
       total: 1,
       annotationsFailed: false,
+      annotationsCapped: 0,
     });
     expect(ex.fillOf(sheet, 'E10')).toEqual({ color: '#FFFFFF', pattern: 'None' });
     expect(ex.notes.has('统计表!E10')).toBe(false);
@@ -157,5 +156,34 @@ describe('validateSheet', () => {
     expect(Object.keys(ex.snapshot(sheet)).filter((a) => isMarkFill(ex.fillOf(sheet, a)))).toEqual(
       [],
     );
+  });
+});
+
+describe('validateSheet and the core (issue 7)', () => {
+  it('gives the check the SheetInfo read in the same sync: hidden rows and columns, name, typed', async () => {
+    const ex = new FakeExcel(SUPPORT);
+    const sheet = ex.addSheet('统计表');
+    ex.setGrid(sheet, entryGrid(6));
+    sheet.hiddenRows.add(8);
+    sheet.hiddenColumns.add(4);
+    ex.syncCount = 0;
+    let seen: unknown = null;
+    await validateSheet(
+      ex.context,
+      (s) => {
+        seen = s.info;
+        return validateGrid(s.grid, { schema, fileName: s.name, sheet: s.info });
+      },
+      (f) => renderFinding(f, schema).message_zh,
+      SUPPORT,
+    );
+    expect(seen).toEqual({
+      name: '统计表',
+      typed: true,
+      hiddenRows: [8],
+      hiddenColumns: [4],
+      merges: [],
+    });
+    expect(ex.syncCount).toBe(VALIDATION_PASS_SYNCS);
   });
 });

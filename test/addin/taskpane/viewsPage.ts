@@ -1,0 +1,22 @@
+/** Bundled for the views test: the pane's views on `window.__views`, no Office, no Excel. */
+import { textsOf } from '../../../addin/taskpane/views/dom';
+import {
+  applyFilter,
+  renderFindings,
+  tickedKeys,
+} from '../../../addin/taskpane/views/findingsList';
+import { renderFixDialog } from '../../../addin/taskpane/views/fixDialog';
+import { renderTownships } from '../../../addin/taskpane/views/registryPicker';
+import { renderTotals } from '../../../addin/taskpane/views/totalsPanel';
+
+const views = {
+  applyFilter,
+  renderFindings,
+  renderFixDialog,
+  renderTotals,
+  renderTownships,
+  textsOf,
+  tickedKeys,
+};
+(window as unknown as { __views: typeof views }).__views = views;
+export type Views = typeof views;
