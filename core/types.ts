@@ -336,19 +336,3 @@ export interface ValidateOptions {
   /** What the reader knows about the sheet (hidden rows, merges, name, typed cells). */
   sheet?: SheetInfo | null;
 }
-
-/** What an edge knows about a sheet beyond its values; everything optional (a CSV has none). */
-export interface SheetInfo {
-  /** Worksheet name (xlsx/xls/Office.js), null/absent for CSV/TXT. */
-  name?: string | null;
-  /** 1-based spreadsheet rows hidden by the user. Rows hidden by an autofilter are NOT listed (they are data). */
-  hiddenRows?: readonly number[];
-  /** 1-based hidden columns. */
-  hiddenColumns?: readonly number[];
-  /** Merged ranges, 1-based inclusive. The grid holds a merged range's value in its top-left cell only (other cells null). */
-  merges?: readonly { top: number; left: number; bottom: number; right: number }[];
-  /** True when cell types are real (xlsx/xls/Office.js): a string cell that looks like a number is a number stored as text. False/absent for CSV/TXT. */
-  typed?: boolean;
-}
-
-export type YearSource = 'metadata' | 'title' | 'fileName';
