@@ -54,8 +54,12 @@ export function recordedFill(fill: Fill): { color: string; pattern: string } {
   return { color: fill.color, pattern: fill.pattern ?? 'Solid' };
 }
 
-/** Rough bytes one queued fill write adds to a request (measured against the fake's serializer). */
-export const FILL_WRITE_BYTES = 260;
+/**
+ * Bytes one queued fill write (range, colour, pattern) adds to a request: office.js's own
+ * serializer puts ~690 on the wire per write in a 10,000-write request (test/addin/excel/
+ * requestSize.test.ts measures it); 800 leaves room for the growing object ids of larger batches.
+ */
+export const FILL_WRITE_BYTES = 800;
 
 /**
  * Queues fill writes as few ranges as possible: cells with the same fill in one column and

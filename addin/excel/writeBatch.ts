@@ -1,13 +1,13 @@
 /**
  * The write stage of an adapter: queued writes spread over as few requests as fit the host's
- * request limit (Excel on the web: 5 MB per request; we stay under ~2 MB), events off only around
+ * request limit (Excel on the web: 5 MB per request; we stay under ~3 MB), events off only around
  * each write request and only where change events cannot tell our writes apart (no triggerSource),
  * and a failure reported with its real cause.
  */
 import { syncRestoringEvents } from './syncRestoringEvents';
 
 /** Estimated request bytes above which the writes go into another request. */
-export const WRITE_REQUEST_BUDGET_BYTES = 1_500_000;
+export const WRITE_REQUEST_BUDGET_BYTES = 3_000_000;
 
 /** Bytes a queued call costs besides its arguments (office.js's action envelope, measured roughly). */
 export const ACTION_OVERHEAD_BYTES = 200;
