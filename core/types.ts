@@ -1,4 +1,8 @@
 /** Shared types of the rule core: the grid it reads, the schema it follows, the findings and parsed sheet it returns. */
+import type schemaFile from './schema/entry-sheet.json';
+
+/** A finding code the schema file defines (a misspelled code fails tsc). */
+export type FindingCode = keyof (typeof schemaFile)['findings'];
 
 /** One cell as both edges hand it over: Office `Range.values`, or a parsed CSV/XLSX cell. */
 export type Cell = string | number | boolean | null;
@@ -21,7 +25,7 @@ export interface Text2 {
 /** A per-column check, named by `check` (one file per check in core/checks/). */
 export interface ColumnCheck {
   check: string;
-  code: string;
+  code: FindingCode;
   min?: number;
   max?: number;
   limit?: number;
@@ -31,7 +35,7 @@ export interface ColumnCheck {
 /** A rule across cells of one row, named by `check`. */
 export interface RowRule {
   check: string;
-  code?: string;
+  code?: FindingCode;
   field?: string;
   limit?: string;
   events?: string;
@@ -56,8 +60,6 @@ export interface ColumnSpec {
   unique?: boolean;
   sum?: boolean;
   personal?: boolean;
-  min?: number;
-  max?: number;
   enum?: string[];
   synonyms?: Record<string, string[]>;
   checks?: ColumnCheck[];
@@ -195,10 +197,10 @@ export interface TemplateText {
 
 /**
  * A problem in a sheet. Plain data: messages are rendered from `code` and `params`
- * in a separate step (core/messages.ts), so tests assert this object, not a sentence.
+ * in a separate step (core/findings/renderFinding.ts), so tests assert this object, not a sentence.
  */
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   /** 1-based spreadsheet row, null for file-level findings. */
   row: number | null;

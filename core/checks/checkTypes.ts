@@ -1,9 +1,9 @@
 /** The shapes of a column check and of a row rule, as listed in core/checks/index.ts. */
-import type { ColumnCheck, RowKind, RowRule, Value } from '../types';
+import type { ColumnCheck, FindingCode, RowKind, RowRule, Value } from '../types';
 
 /** What a firing check reports: its code and the parameters its message needs. */
 export interface CheckHit {
-  code: string;
+  code: FindingCode;
   params: Record<string, string | number>;
 }
 
@@ -25,7 +25,7 @@ export interface RowHit extends CheckHit {
 export interface RowRuleDef {
   name: string;
   /** Codes the rule emits itself (not given by the schema entry), so the schema must define them. */
-  fixedCodes: string[];
+  fixedCodes: FindingCode[];
   /** The field ids the rule reads, for the schema validation. */
   fields(rule: RowRule): (string | undefined)[];
   /** Schema problems of one use of the rule, empty when fine. */

@@ -50,10 +50,10 @@ describe('column checks', () => {
   });
 
   it('validates their parameters', () => {
-    expect(columnChecks.range!.validate({ check: 'range', code: 'X', min: 5 })).toEqual([
+    expect(columnChecks.range!.validate({ check: 'range', code: 'E_AGE_RANGE', min: 5 })).toEqual([
       'range needs numbers min ≤ max',
     ]);
-    expect(columnChecks.equals!.validate({ check: 'equals', code: 'X' })).toEqual([
+    expect(columnChecks.equals!.validate({ check: 'equals', code: 'W_MALE_CADRE' })).toEqual([
       'equals needs a value',
     ]);
   });
