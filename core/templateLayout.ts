@@ -15,7 +15,6 @@ export interface TemplateOptions {
   villages?: string[];
   /** Empty rows after the villages (default: 30 without villages, 3 with). */
   blankRows?: number;
-  lang?: 'zh';
 }
 
 /** A cell to write: text, number, a formula (with its value for a blank sheet), or nothing. */
