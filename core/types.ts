@@ -13,6 +13,9 @@ export type Grid = readonly (readonly Cell[])[];
 
 export type Severity = 'error' | 'warning';
 
+/** A message language: Simplified Chinese or English (findings, CLI, report, charts). */
+export type Lang = 'zh' | 'en';
+
 /** The entry-sheet schema (core/schema/entry-sheet.json), as validated by loadSchema: declared once, as a valibot shape, in core/schema/schemaShape.ts. */
 export type Schema = SchemaShape;
 

@@ -1,10 +1,10 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
-import type { Text2 } from '../core/types';
+import type { Lang, Text2 } from '../core/types';
 import type { UnreadableReason } from '../readers/types';
 import { printableValue } from './terminalText';
 
-/** The languages of the CLI. */
-export type Lang = 'zh' | 'en';
+/** The languages of the CLI (the one Lang of core/types.ts). */
+export type { Lang };
 
 const MESSAGES = {
   help: {
