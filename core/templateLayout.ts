@@ -3,6 +3,7 @@
  * Both writers consume it — the CLI's exceljs writer (pipeline/io/writeTemplate.ts) and the
  * add-in's 新建填报表 (Office.js) — so the two workbooks cannot drift apart.
  */
+import { columnBounds } from './checks/range';
 import type { ColumnGroup, ColumnSpec, FieldType, MetadataKey, Schema } from './types';
 
 /** Options of {@link buildTemplateLayout}; unknown values leave a blank to fill in. */
@@ -14,7 +15,6 @@ export interface TemplateOptions {
   villages?: string[];
   /** Empty rows after the villages (default: 30 without villages, 3 with). */
   blankRows?: number;
-  lang?: 'zh';
 }
 
 /** A cell to write: text, number, a formula (with its value for a blank sheet), or nothing. */
@@ -439,8 +439,10 @@ function ruleOf(schema: Schema, spec: ColumnSpec): TemplateRule | null {
       return { kind: 'whole', min: 0, max: null };
     case 'decimalNonNegative':
       return { kind: 'decimal', min: 0, max: null };
-    case 'wholeRange':
-      return { kind: 'whole', min: spec.min ?? 0, max: spec.max ?? null };
+    case 'wholeRange': {
+      const bounds = columnBounds(spec);
+      return { kind: 'whole', min: bounds?.min ?? 0, max: bounds?.max ?? null };
+    }
     default:
       return null;
   }

@@ -1,4 +1,9 @@
 /** Shared types of the rule core: the grid it reads, the schema it follows, the findings and parsed sheet it returns. */
+import type schemaFile from './schema/entry-sheet.json';
+import type { SchemaShape } from './schema/schemaShape';
+
+/** A finding code the schema file defines (a misspelled code fails tsc). */
+export type FindingCode = keyof (typeof schemaFile)['findings'];
 
 /** One cell as both edges hand it over: Office `Range.values`, or a parsed CSV/XLSX cell. */
 export type Cell = string | number | boolean | null;
@@ -8,197 +13,44 @@ export type Grid = readonly (readonly Cell[])[];
 
 export type Severity = 'error' | 'warning';
 
-export type FieldType = 'count' | 'money' | 'integer' | 'yesno' | 'enum' | 'text';
+/** A message language: Simplified Chinese or English (findings, CLI, report, charts). */
+export type Lang = 'zh' | 'en';
 
-export type ColumnGroup = 'cadre' | 'activity' | 'other';
+/** The entry-sheet schema (core/schema/entry-sheet.json), as validated by loadSchema: declared once, as a valibot shape, in core/schema/schemaShape.ts. */
+export type Schema = SchemaShape;
+
+export type FieldType = keyof Schema['types'];
+
+export type ColumnGroup = ColumnSpec['group'];
 
 /** A bilingual text. */
-export interface Text2 {
-  zh: string;
-  en: string;
-}
+export type Text2 = Schema['title'];
 
-/** A per-column check, named by `check` (one file per check in core/checks/). */
-export interface ColumnCheck {
-  check: string;
-  code: string;
-  min?: number;
-  max?: number;
-  limit?: number;
-  value?: string | number;
-}
-
-/** A rule across cells of one row, named by `check`. */
-export interface RowRule {
-  check: string;
-  code?: string;
-  field?: string;
-  limit?: string;
-  events?: string;
-  attendance?: string;
-  maxPerEvent?: number;
-  cases?: string;
-}
+/** A per-column check, one member per check (each declared by its file in core/checks/). */
+export type { ColumnCheck, RowRule } from './checks';
 
 /** One column of the entry sheet. */
-export interface ColumnSpec {
-  id: string;
-  header: string;
-  /** Short English header for English reports ("Training attendances"). */
-  en: string;
-  aliases: string[];
-  type: FieldType;
-  group: ColumnGroup;
-  /** On village rows the cell must be filled (text/enum/yesno/integer). */
-  required?: boolean;
-  /** Must be present in the header row (default true; 序号 and 备注 are optional). */
-  inHeader?: boolean;
-  unique?: boolean;
-  sum?: boolean;
-  personal?: boolean;
-  min?: number;
-  max?: number;
-  enum?: string[];
-  synonyms?: Record<string, string[]>;
-  checks?: ColumnCheck[];
-  width?: number;
-  doc?: string;
-}
+export type ColumnSpec = Schema['columns'][number];
 
-export interface TypeSpec {
-  units?: string[];
-  tenThousandUnits?: string[];
-  decimals?: number;
-  /** Largest plausible value in one cell (count, money); at most Number.MAX_SAFE_INTEGER. */
-  max?: number;
-  excelFormat: string;
-  validation: string;
-  prompt: Text2;
-}
+export type TypeSpec = Schema['types'][FieldType];
 
-export interface MetadataKey {
-  id: 'township' | 'year' | 'reporter' | 'phone' | 'date';
-  key: string;
-  aliases: string[];
-  personal?: boolean;
-}
+export type MetadataKey = Schema['metadata'][number];
 
-export interface FindingSpec {
-  severity: Severity;
-  zh: string;
-  en: string;
-}
+export type FindingSpec = Schema['findings'][string];
 
-export interface RateSpec {
-  id: string;
-  numerator: { field: string; equals: string } | { total: string };
-  denominator: 'villages' | { total: string };
-  zh: string;
-  en: string;
-}
+export type RateSpec = Schema['rates'][number];
 
-export interface AgeBand {
-  id: string;
-  min?: number;
-  max?: number;
-}
-
-/** The entry-sheet schema (core/schema/entry-sheet.json), as validated by loadSchema. */
-export interface Schema {
-  version: number;
-  sheetName: string;
-  title: Text2;
-  headerMatchThreshold: number;
-  headerSearchRows: number;
-  decisions: string[];
-  types: Record<FieldType, TypeSpec>;
-  numbers: {
-    zeroWords: string[];
-    approxPrefixes: string[];
-    approxSuffixes: string[];
-    excelErrors: string[];
-    chineseNumeralMax: number;
-  };
-  yesno: Record<'是' | '否', string[]>;
-  /** `footer`: words that start a note or signature row under the table (注：…, 填表人：…). */
-  specialRows: {
-    level: string[];
-    total: string[];
-    footer: string[];
-    /** Words that end a subtotal row's label (小计, 片区小计, 东片小计 …). */
-    subtotal?: string[];
-    /** Words that end a 片区 label row's text (东片区, 二片 …): a row with only that label is not a village. */
-    area?: string[];
-  };
-  /** Multi-row headers (entry-sheet §1): group words stripped from a group cell before it is combined with its sub-header, and the units a units row under the header may hold. */
-  headerRows?: { groupSuffixes: string[]; units: string[] };
-  /** Headers that are not a column but look like one (培训人数 next to a missing 培训人次): one message linking them. */
-  headerHints?: { written: string[]; column: string }[];
-  /** Where a sheet's year was read, for E_YEAR_MISMATCH ({cell}), and the sheet label ({sheet}). */
-  yearSources?: Record<YearSource, Text2> & { sheet: Text2 };
-  metadata: MetadataKey[];
-  township: { stripSuffixes: string[]; levelSuffixes: string[] };
-  registry: {
-    townshipHeader: string[];
-    villageHeader: string[];
-    aliasHeader: string[];
-    aliasSeparators: string[];
-    /** Messages of an invalid registry file (not findings: the run stops with exit 2). */
-    messages: Record<RegistryMessageId, Text2>;
-  };
-  columns: ColumnSpec[];
-  rowRules: RowRule[];
-  rates: RateSpec[];
-  ageBands: AgeBand[];
-  /** summary.json's fixed cadre counts: village rows whose field holds a value. */
-  cadreCounts: Record<CadreCountId, { field: string; equals: string }>;
-  findings: Record<string, FindingSpec>;
-  /** Resource caps of reading a township file (readers/, intake) and the wording of W_SHEET_CHOSEN's reasons. */
-  limits: {
-    maxFileBytes: number;
-    maxInflatedBytes: number;
-    maxRows: number;
-    maxCells: number;
-    maxFindingsPerFile: number;
-    sheetReasons: Record<'year' | 'active' | 'first', Text2>;
-  };
-  suggestionText: Text2;
-  ui: { redacted: string };
-  /** Fields whose finding values are redacted outside the roster, and the codes exempt (sums, not entries). */
-  privacy: { findingValueFields: string[]; keepValueCodes: string[] };
-  template: TemplateText;
-}
+export type AgeBand = Schema['ageBands'][number];
 
 /** Wording of the entry-sheet template that is neither a header nor a finding (schema `template`). */
-export interface TemplateText {
-  /** Title placeholders when county or year are unknown. */
-  unknownCounty: string;
-  unknownYear: string;
-  /** Appended to the township in 填报单位 (黎岭镇 → 黎岭镇妇联). */
-  townshipSuffix: string;
-  /** After a metadata label (填报单位：). */
-  labelSuffix: string;
-  /** Stop-error title and text of a data validation ({header}, {prompt}). */
-  errorTitle: string;
-  error: string;
-  /** Appended to a prompt: a range ({min}, {max}) or a list ({values}, joined by listSeparator). */
-  rangeNote: string;
-  listNote: string;
-  listSeparator: string;
-  /** Prompt and error of the 本级 row's cadre cells ({header}). */
-  levelPromptTitle: string;
-  levelPrompt: string;
-  levelError: string;
-  /** Print footer (Excel codes &P, &N). */
-  footer: string;
-}
+export type TemplateText = Schema['template'];
 
 /**
  * A problem in a sheet. Plain data: messages are rendered from `code` and `params`
- * in a separate step (core/messages.ts), so tests assert this object, not a sentence.
+ * in a separate step (core/findings/renderFinding.ts), so tests assert this object, not a sentence.
  */
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   /** 1-based spreadsheet row, null for file-level findings. */
   row: number | null;
@@ -310,10 +162,10 @@ export interface SheetInfo {
 export type YearSource = 'metadata' | 'title' | 'fileName';
 
 /** The cadre counts summary.json names (cadres.female …). */
-export type CadreCountId = 'female' | 'male' | 'fullTime' | 'partTime' | 'inCommittee';
+export type CadreCountId = keyof Schema['cadreCounts'];
 
 /** The problems a registry file can have (messages in schema.registry.messages). */
-export type RegistryMessageId = 'noHeader' | 'missingName' | 'duplicateVillage' | 'aliasClash';
+export type RegistryMessageId = keyof Schema['registry']['messages'];
 
 /** The county registry: townships, their aliases and villages. */
 export interface Registry {

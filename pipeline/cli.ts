@@ -127,9 +127,8 @@ function isEntry(): boolean {
 if (isEntry()) {
   const io = processIO();
   const argv = process.argv.slice(2);
-  const langAt = argv.indexOf('--lang');
-  const lang: Lang =
-    argv.includes('--lang=en') || (langAt >= 0 && argv[langAt + 1] === 'en') ? 'en' : 'zh';
+  const global = extractLang(argv);
+  const lang: Lang = (global.ok ? global.lang : null) ?? 'zh';
   // Errors outside main's await chain (a library's stray callback) still get a message, never a raw stack.
   const crash = (error: unknown): void => {
     runInterruptCleanups();

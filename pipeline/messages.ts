@@ -1,10 +1,10 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
-import type { Text2 } from '../core/types';
+import type { Lang, Text2 } from '../core/types';
 import type { UnreadableReason } from '../readers/types';
 import { printableValue } from './terminalText';
 
-/** The languages of the CLI. */
-export type Lang = 'zh' | 'en';
+/** The languages of the CLI (the one Lang of core/types.ts). */
+export type { Lang };
 
 const MESSAGES = {
   help: {
@@ -187,10 +187,6 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
   internalError: {
     zh: '程序内部错误：{message}\n请把这条信息连同输入文件发给维护人员（设置环境变量 DEBUG=1 可看到详细信息）。',
     en: 'Internal error: {message}\nPlease send this message and the input files to the maintainers (set DEBUG=1 for details).',
-  },
-  notImplemented: {
-    zh: '尚未实现 / not implemented yet：{command}',
-    en: 'not implemented yet / 尚未实现: {command}',
   },
   fileHeading: { zh: '{file}（{details}）', en: '{file} ({details})' },
   headingTownship: { zh: '乡镇：{township}', en: 'township: {township}' },

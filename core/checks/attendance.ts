@@ -1,19 +1,23 @@
 /** Row rule `attendance` (entry-sheet R1): events vs attendance for 培训 and 文体. */
+import * as v from 'valibot';
+import { num, obj, str } from '../schema/shapeParts';
 import type { RowRuleDef } from './checkTypes';
 import { NO_HITS } from './checkTypes';
 
+/** Its schema entry: `{ check: 'attendance', events, attendance, maxPerEvent }` (its codes are fixed). */
+export const attendanceShape = obj({
+  check: v.literal('attendance'),
+  events: str,
+  attendance: str,
+  maxPerEvent: num,
+});
+
 /** events = 0 ⇒ attendance 0; events > 0 ⇒ attendance ≥ events; attendance > maxPerEvent × events is a warning. */
-export const attendance: RowRuleDef = {
+export const attendance: RowRuleDef<v.InferOutput<typeof attendanceShape>> = {
   name: 'attendance',
   fixedCodes: ['E_ATTENDANCE_WITHOUT_EVENTS', 'E_ATTENDANCE_LT_EVENTS', 'W_ATTENDANCE_HIGH'],
   fields: (rule) => [rule.events, rule.attendance],
-  validate: (rule) =>
-    rule.events && rule.attendance && typeof rule.maxPerEvent === 'number'
-      ? []
-      : ['attendance needs events, attendance and a number maxPerEvent'],
-  bind(rule, at, header) {
-    const { events: ef, attendance: af, maxPerEvent } = rule;
-    if (!ef || !af || maxPerEvent === undefined) return null;
+  bind({ events: ef, attendance: af, maxPerEvent }, at, header) {
     const [e, a] = [at(ef), at(af)];
     if (e < 0 || a < 0) return null;
     const eventsHeader = header(ef);

@@ -1,19 +1,17 @@
 /** The shapes of a column check and of a row rule, as listed in core/checks/index.ts. */
-import type { ColumnCheck, RowKind, RowRule, Value } from '../types';
+import type { FindingCode, RowKind, Value } from '../types';
 
 /** What a firing check reports: its code and the parameters its message needs. */
 export interface CheckHit {
-  code: string;
+  code: FindingCode;
   params: Record<string, string | number>;
 }
 
-/** A per-cell check named by a column's `checks[].check` in the schema. */
-export interface ColumnCheckDef {
+/** A per-cell check named by a column's `checks[].check` in the schema; `S` is its schema entry (declared by the check's valibot shape). */
+export interface ColumnCheckDef<S> {
   name: string;
-  /** Schema problems of one use of the check (missing parameters …), empty when fine. */
-  validate(spec: ColumnCheck): string[];
   /** Runs on a valid, non-blank value of a village or 本级 row. */
-  run(value: Value, spec: ColumnCheck, kind: RowKind): CheckHit | null;
+  run(value: Value, spec: S, kind: RowKind): CheckHit | null;
 }
 
 /** A hit of a row rule on one field of the row. */
@@ -21,15 +19,13 @@ export interface RowHit extends CheckHit {
   field: string;
 }
 
-/** A rule across the cells of one row, named by `rowRules[].check` in the schema. */
-export interface RowRuleDef {
+/** A rule across the cells of one row, named by `rowRules[].check` in the schema; `R` is its schema entry. */
+export interface RowRuleDef<R> {
   name: string;
   /** Codes the rule emits itself (not given by the schema entry), so the schema must define them. */
-  fixedCodes: string[];
+  fixedCodes: readonly FindingCode[];
   /** The field ids the rule reads, for the schema validation. */
-  fields(rule: RowRule): (string | undefined)[];
-  /** Schema problems of one use of the rule, empty when fine. */
-  validate(rule: RowRule): string[];
+  fields(rule: R): string[];
   /**
    * Binds the rule to one sheet, once: `at(field)` is the index of the field in the row's number
    * vector (-1 when the sheet lacks the column). The bound check reads that vector, where a blank
@@ -37,7 +33,7 @@ export interface RowRuleDef {
    * Null when a field is absent (the rule cannot apply).
    */
   bind(
-    rule: RowRule,
+    rule: R,
     at: (field: string) => number,
     header: (field: string) => string,
   ): BoundRowRule | null;

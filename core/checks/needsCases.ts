@@ -1,17 +1,23 @@
 /** Row rule `needsCases`: an amount paid while its case count is 0 (两癌救助, 慰问金). */
+import * as v from 'valibot';
+import { code, obj, str } from '../schema/shapeParts';
 import type { RowRuleDef } from './checkTypes';
 import { NO_HITS } from './checkTypes';
 
+/** Its schema entry: `{ check: 'needsCases', field, cases, code }`. */
+export const needsCasesShape = obj({
+  check: v.literal('needsCases'),
+  field: str,
+  cases: str,
+  code,
+});
+
 /** Fires on `field` when it is > 0 while `cases` is 0. */
-export const needsCases: RowRuleDef = {
+export const needsCases: RowRuleDef<v.InferOutput<typeof needsCasesShape>> = {
   name: 'needsCases',
   fixedCodes: [],
   fields: (rule) => [rule.field, rule.cases],
-  validate: (rule) =>
-    rule.field && rule.cases && rule.code ? [] : ['needsCases needs field, cases and code'],
-  bind(rule, at, header) {
-    const { field, cases, code } = rule;
-    if (!field || !cases || !code) return null;
+  bind({ field, cases, code }, at, header) {
     const [f, c] = [at(field), at(cases)];
     if (f < 0 || c < 0) return null;
     const casesHeader = header(cases);

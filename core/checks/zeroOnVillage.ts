@@ -1,10 +1,14 @@
 /** Column check `zeroOnVillage`: 0 on a village row (e.g. 年报酬 0 → W_NO_PAY); the 本级 row has no chair. */
+import * as v from 'valibot';
+import { code, obj } from '../schema/shapeParts';
 import type { ColumnCheckDef } from './checkTypes';
 
+/** Its schema entry: `{ check: 'zeroOnVillage', code }`. */
+export const zeroOnVillageShape = obj({ check: v.literal('zeroOnVillage'), code });
+
 /** Fires when the value is 0 on a village row. */
-export const zeroOnVillage: ColumnCheckDef = {
+export const zeroOnVillage: ColumnCheckDef<v.InferOutput<typeof zeroOnVillageShape>> = {
   name: 'zeroOnVillage',
-  validate: () => [],
   run: (value, spec, kind) =>
     kind === 'village' && value === 0 ? { code: spec.code, params: {} } : null,
 };

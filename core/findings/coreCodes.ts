@@ -1,5 +1,7 @@
 /** Finding codes that core and reader code emit by name (not named in a schema rule), so the schema must define them all. */
-export const CORE_CODES: readonly string[] = [
+import type { FindingCode } from '../types';
+
+export const CORE_CODES: readonly FindingCode[] = [
   'E_NOT_NUMBER',
   'E_NEGATIVE',
   'E_NOT_INTEGER',

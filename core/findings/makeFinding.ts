@@ -1,12 +1,12 @@
 /** Builds finding objects with the severity the schema gives their code. */
 import { toA1 } from '../a1';
-import type { Finding, Schema } from '../types';
+import type { Finding, FindingCode, Schema } from '../types';
 
 /** The optional parts of a finding; absent positions and values are null, absent params {}. */
 export type FindingParts = Partial<Omit<Finding, 'code' | 'severity'>>;
 
 /** A finding of `code` (severity from the schema; `cell` derived from row and column when not given). Throws on an unknown code: that is a bug. */
-export function makeFinding(schema: Schema, code: string, parts: FindingParts = {}): Finding {
+export function makeFinding(schema: Schema, code: FindingCode, parts: FindingParts = {}): Finding {
   const spec = schema.findings[code];
   if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
   const row = parts.row ?? null;

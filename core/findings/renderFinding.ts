@@ -1,8 +1,7 @@
 /** Renders findings to their zh/en messages from the schema's templates. */
-import type { Finding, RenderedFinding, Schema } from '../types';
+import type { Finding, Lang, RenderedFinding, Schema } from '../types';
 
-/** A message language: Simplified Chinese or English. */
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 

@@ -1,6 +1,6 @@
 /** Parses one cell by its column's type (entry-sheet §4): the typed value, or the finding code it earns. */
 import type { CompiledSchema } from '../schema/compileSchema';
-import type { Cell, ColumnSpec, FieldType, Value } from '../types';
+import type { Cell, ColumnSpec, FieldType, FindingCode, Value } from '../types';
 import { CACHEABLE_LENGTH, foldWidth, normalizeHeader, normalizeText } from './normalizeText';
 import { parseChineseNumeral } from './parseChineseNumeral';
 
@@ -11,7 +11,7 @@ export interface CellResult {
   /** True when the cell is empty (blank count/money cells are 0). */
   blank: boolean;
   /** The finding code the cell earns (an E_ code makes the value invalid; a W_ code keeps it). */
-  code: string | null;
+  code: FindingCode | null;
   /** For a W_ code: the normalized value. */
   suggestion: string | null;
   /** The canonical text when the cell was silently normalized (１２ → 12, 有 → 是), else null. */
@@ -64,7 +64,10 @@ export function round2(n: number): number {
   return Math.round((n + (n >= 0 ? Number.EPSILON : -Number.EPSILON)) * 100) / 100;
 }
 
-const fail = (code: string, params: Record<string, string | number> | null = null): CellResult => ({
+const fail = (
+  code: FindingCode,
+  params: Record<string, string | number> | null = null,
+): CellResult => ({
   value: null,
   blank: false,
   code,
@@ -123,7 +126,7 @@ function finishNumber(
   n: number,
   type: FieldType,
   written: string | null,
-  warn: string | null,
+  warn: FindingCode | null,
   cs: CompiledSchema,
   digits: string | null = null,
 ): CellResult {

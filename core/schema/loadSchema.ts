@@ -1,28 +1,11 @@
 /** Loads the entry-sheet schema and checks the file itself, so a broken schema gives a report instead of odd findings. */
-import { columnChecks, rowRules } from '../checks';
+import * as v from 'valibot';
+import { rowRules } from '../checks';
 import { CORE_CODES } from '../findings/coreCodes';
 import { normalizeHeader } from '../normalize/normalizeText';
-import type { Schema, TemplateText } from '../types';
+import type { Schema } from '../types';
 import schemaJson from './entry-sheet.json';
-
-const FIELD_TYPES = ['count', 'money', 'integer', 'yesno', 'enum', 'text'];
-const GROUPS = ['cadre', 'activity', 'other'];
-const METADATA_IDS = ['township', 'year', 'reporter', 'phone', 'date'];
-const TEMPLATE_KEYS: readonly (keyof TemplateText)[] = [
-  'unknownCounty',
-  'unknownYear',
-  'townshipSuffix',
-  'labelSuffix',
-  'errorTitle',
-  'error',
-  'rangeNote',
-  'listNote',
-  'listSeparator',
-  'levelPromptTitle',
-  'levelPrompt',
-  'levelError',
-  'footer',
-];
+import { schemaShape } from './schemaShape';
 
 /** A schema file that fails validation; the message lists every problem, one per line. */
 export class SchemaError extends Error {
@@ -38,150 +21,39 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isStrArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
-const isText2 = (v: unknown): boolean =>
-  isObj(v) && typeof v.zh === 'string' && typeof v.en === 'string';
+/** The objects of a list (anything else is already reported by the shape). */
+const objects = (v: unknown): [Obj, number][] =>
+  Array.isArray(v) ? v.flatMap((x, i) => (isObj(x) ? [[x, i] as [Obj, number]] : [])) : [];
 
-/** Checks the schema's top-level blocks; returns the problems. */
-function checkTopLevel(s: Obj, errors: string[]): void {
-  if (typeof s.version !== 'number') errors.push('version must be a number');
-  if (!isStr(s.sheetName)) errors.push('sheetName must be a non-empty string');
-  if (!isText2(s.title)) errors.push('title needs zh and en');
-  if (
-    typeof s.headerMatchThreshold !== 'number' ||
-    s.headerMatchThreshold <= 0 ||
-    s.headerMatchThreshold > 1
-  )
-    errors.push('headerMatchThreshold must be a number in (0, 1]');
-  if (!Number.isInteger(s.headerSearchRows) || (s.headerSearchRows as number) < 1)
-    errors.push('headerSearchRows must be a whole number ≥ 1');
-  if (!isStrArray(s.decisions)) errors.push('decisions must be a list of strings');
-  const types = s.types;
-  if (!isObj(types)) errors.push('types must be an object');
-  else
-    for (const t of FIELD_TYPES) {
-      const spec = types[t];
-      if (!isObj(spec)) errors.push(`types.${t} is missing`);
-      else {
-        if (!isStr(spec.excelFormat) || !isStr(spec.validation))
-          errors.push(`types.${t} needs excelFormat and validation`);
-        if (!isText2(spec.prompt)) errors.push(`types.${t}.prompt needs zh and en`);
-        if (spec.units !== undefined && !isStrArray(spec.units))
-          errors.push(`types.${t}.units must be a list of strings`);
-        if (spec.tenThousandUnits !== undefined && !isStrArray(spec.tenThousandUnits))
-          errors.push(`types.${t}.tenThousandUnits must be a list of strings`);
-        if (spec.max !== undefined && (!Number.isSafeInteger(spec.max) || (spec.max as number) < 1))
-          errors.push(`types.${t}.max must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
-      }
-    }
-  const n = s.numbers;
-  if (!isObj(n)) errors.push('numbers must be an object');
-  else {
-    for (const k of ['zeroWords', 'approxPrefixes', 'approxSuffixes', 'excelErrors'])
-      if (!isStrArray(n[k])) errors.push(`numbers.${k} must be a list of strings`);
-    if (typeof n.chineseNumeralMax !== 'number')
-      errors.push('numbers.chineseNumeralMax must be a number');
+/** Where a shape problem is: `columns[4] (cadreAge).checks[1].limit`. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      const value = (item as { value: unknown }).value;
+      if (out === `columns[${key}]` && isObj(value) && isStr(value.id)) out += ` (${value.id})`;
+    } else out += out === '' ? String(key) : `.${String(key)}`;
   }
-  if (!isObj(s.yesno) || !isStrArray(s.yesno['是']) || !isStrArray(s.yesno['否']))
-    errors.push('yesno needs lists 是 and 否');
-  else {
+  return out;
+}
+
+/** Meaning beyond the shape: the yes/no words and the finding catalogue (severity by prefix, the codes the core emits). */
+function checkWords(s: Obj, errors: string[]): Set<string> {
+  if (isObj(s.yesno) && isStrArray(s.yesno['是']) && isStrArray(s.yesno['否'])) {
     const yes = new Set(s.yesno['是'].map(normalizeHeader));
     for (const w of s.yesno['否'])
       if (yes.has(normalizeHeader(w))) errors.push(`yesno: “${w}” is listed under both 是 and 否`);
   }
-  if (
-    !isObj(s.specialRows) ||
-    !isStrArray(s.specialRows.level) ||
-    !isStrArray(s.specialRows.total) ||
-    !isStrArray(s.specialRows.footer)
-  )
-    errors.push('specialRows needs lists level, total and footer');
-  else
-    for (const k of ['subtotal', 'area'])
-      if (s.specialRows[k] !== undefined && !isStrArray(s.specialRows[k]))
-        errors.push(`specialRows.${k} must be a list of strings`);
-  const hr = s.headerRows;
-  if (hr !== undefined && (!isObj(hr) || !isStrArray(hr.groupSuffixes) || !isStrArray(hr.units)))
-    errors.push('headerRows needs lists groupSuffixes and units');
-  const ys = s.yearSources;
-  if (
-    ys !== undefined &&
-    (!isObj(ys) || !['metadata', 'title', 'fileName', 'sheet'].every((k) => isText2(ys[k])))
-  )
-    errors.push('yearSources needs metadata, title, fileName and sheet, each with zh and en');
-  if (!Array.isArray(s.metadata)) errors.push('metadata must be a list');
-  else
-    s.metadata.forEach((m, i) => {
-      if (
-        !isObj(m) ||
-        !METADATA_IDS.includes(m.id as string) ||
-        !isStr(m.key) ||
-        !isStrArray(m.aliases)
-      )
-        errors.push(`metadata[${i}] needs id (one of ${METADATA_IDS.join(', ')}), key and aliases`);
-    });
-  if (
-    !isObj(s.township) ||
-    !isStrArray(s.township.stripSuffixes) ||
-    !isStrArray(s.township.levelSuffixes)
-  )
-    errors.push('township needs lists stripSuffixes and levelSuffixes');
-  const r = s.registry;
-  if (
-    !isObj(r) ||
-    !['townshipHeader', 'villageHeader', 'aliasHeader', 'aliasSeparators'].every((k) =>
-      isStrArray(r[k]),
-    )
-  )
-    errors.push('registry needs lists townshipHeader, villageHeader, aliasHeader, aliasSeparators');
-  else if (
-    !isObj(r.messages) ||
-    !['noHeader', 'missingName', 'duplicateVillage', 'aliasClash'].every((k) =>
-      isText2((r.messages as Obj)[k]),
-    )
-  )
-    errors.push(
-      'registry.messages needs noHeader, missingName, duplicateVillage and aliasClash, each with zh and en',
-    );
-  if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
-  if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
-    errors.push('ui.redacted must be a string');
-  const privacy = s.privacy;
-  if (
-    !isObj(privacy) ||
-    !Array.isArray(privacy.findingValueFields) ||
-    !privacy.findingValueFields.every(isStr) ||
-    !Array.isArray(privacy.keepValueCodes) ||
-    !privacy.keepValueCodes.every(isStr)
-  )
-    errors.push('privacy needs lists findingValueFields and keepValueCodes of strings');
-  const tpl = s.template;
-  if (!isObj(tpl)) errors.push('template must be an object of template texts');
-  else
-    for (const k of TEMPLATE_KEYS)
-      if (typeof tpl[k] !== 'string') errors.push(`template.${k} must be a string`);
-  if (!Array.isArray(s.ageBands) || !s.ageBands.every((b) => isObj(b) && isStr(b.id)))
-    errors.push('ageBands must be a list of { id, min?, max? }');
-}
-
-/** Checks the finding catalogue: severity and both messages for every code. */
-function checkFindings(s: Obj, errors: string[]): Set<string> {
   const codes = new Set<string>();
-  if (!isObj(s.findings)) {
-    errors.push('findings must be an object of code → { severity, zh, en }');
-    return codes;
-  }
+  if (!isObj(s.findings)) return codes;
   for (const [code, spec] of Object.entries(s.findings)) {
     codes.add(code);
+    if (!isObj(spec)) continue;
     if (
-      !isObj(spec) ||
-      (spec.severity !== 'error' && spec.severity !== 'warning') ||
-      !isStr(spec.zh) ||
-      !isStr(spec.en)
-    )
-      errors.push(`findings.${code} needs severity (error|warning), zh and en`);
-    else if (
-      (code.startsWith('E_') && spec.severity !== 'error') ||
-      (code.startsWith('W_') && spec.severity !== 'warning')
+      (code.startsWith('E_') && spec.severity === 'warning') ||
+      (code.startsWith('W_') && spec.severity === 'error')
     )
       errors.push(`findings.${code}: an E_ code is an error, a W_ code a warning`);
   }
@@ -190,202 +62,104 @@ function checkFindings(s: Obj, errors: string[]): Set<string> {
   return codes;
 }
 
-/** Checks every column: id, header, type, enum values, checks and header/alias clashes. */
-function checkColumns(s: Obj, codes: Set<string>, errors: string[]): Set<string> {
-  const ids = new Set<string>();
-  if (!Array.isArray(s.columns) || s.columns.length === 0) {
-    errors.push('columns must be a non-empty list');
-    return ids;
-  }
+/** Meaning beyond the shape for every column: unique ids, enum values, summable types, defined codes, header/alias clashes. */
+function checkColumns(s: Obj, codes: Set<string>, errors: string[]): Map<string, Obj> {
+  const byId = new Map<string, Obj>();
   const headerOwner = new Map<string, string>();
-  s.columns.forEach((c: unknown, i) => {
-    const where = isObj(c) && isStr(c.id) ? `columns[${i}] (${c.id})` : `columns[${i}]`;
-    if (!isObj(c)) {
-      errors.push(`${where} must be an object`);
-      return;
+  for (const [c, i] of objects(s.columns)) {
+    const id = isStr(c.id) ? c.id : null;
+    const where = id === null ? `columns[${i}]` : `columns[${i}] (${id})`;
+    if (id !== null) {
+      if (byId.has(id)) errors.push(`${where}: id ${id} is used twice`);
+      else byId.set(id, c);
     }
-    if (!isStr(c.id)) errors.push(`${where} needs an id`);
-    else if (ids.has(c.id)) errors.push(`${where}: id ${c.id} is used twice`);
-    else ids.add(c.id);
-    if (!isStr(c.header)) errors.push(`${where} needs a header`);
-    if (!isStr(c.en)) errors.push(`${where} needs an English label en`);
-    if (!isStrArray(c.aliases)) errors.push(`${where}.aliases must be a list of strings`);
-    if (!FIELD_TYPES.includes(c.type as string))
-      errors.push(`${where}.type must be one of ${FIELD_TYPES.join(', ')}`);
-    if (!GROUPS.includes(c.group as string))
-      errors.push(`${where}.group must be one of ${GROUPS.join(', ')}`);
     if (c.type === 'enum') {
       if (!isStrArray(c.enum) || c.enum.length === 0)
         errors.push(`${where}: an enum column needs enum values`);
-      else if (c.synonyms !== undefined) {
-        if (!isObj(c.synonyms)) errors.push(`${where}.synonyms must be an object`);
-        else
-          for (const [k, v] of Object.entries(c.synonyms)) {
-            if (!c.enum.includes(k))
-              errors.push(`${where}.synonyms.${k} is not one of its enum values`);
-            if (!isStrArray(v)) errors.push(`${where}.synonyms.${k} must be a list of strings`);
-          }
-      }
+      else if (isObj(c.synonyms))
+        for (const k of Object.keys(c.synonyms))
+          if (!c.enum.includes(k))
+            errors.push(`${where}.synonyms.${k} is not one of its enum values`);
     }
     if (c.sum === true && c.type !== 'count' && c.type !== 'money')
       errors.push(`${where}: only count and money columns can be summed`);
-    if (c.checks !== undefined) {
-      if (!Array.isArray(c.checks)) errors.push(`${where}.checks must be a list`);
-      else
-        c.checks.forEach((k: unknown, j) => {
-          const at = `${where}.checks[${j}]`;
-          if (!isObj(k)) {
-            errors.push(`${at} must be an object`);
-            return;
-          }
-          const def = columnChecks[k.check as string];
-          if (!def)
-            errors.push(
-              `${at}: unknown check “${String(k.check)}” (known: ${Object.keys(columnChecks).join(', ')})`,
-            );
-          else for (const p of def.validate(k as never)) errors.push(`${at}: ${p}`);
-          if (!isStr(k.code) || !codes.has(k.code))
-            errors.push(`${at}: code ${String(k.code)} has no findings entry`);
-        });
-    }
-    if (isStr(c.header) && isStrArray(c.aliases) && isStr(c.id))
+    for (const [k, j] of objects(c.checks))
+      if (isStr(k.code) && !codes.has(k.code))
+        errors.push(`${where}.checks[${j}]: code ${k.code} has no findings entry`);
+    if (id !== null && isStr(c.header) && isStrArray(c.aliases))
       for (const h of [c.header, ...c.aliases]) {
         const key = normalizeHeader(h);
         const owner = headerOwner.get(key);
-        if (owner !== undefined && owner !== c.id)
+        if (owner !== undefined && owner !== id)
           errors.push(`${where}: header or alias “${h}” is also a header or alias of ${owner}`);
-        else headerOwner.set(key, c.id);
+        else headerOwner.set(key, id);
       }
-  });
-  return ids;
+  }
+  if (byId.size > 0 && !byId.has('village'))
+    errors.push('columns: the column village is required by the core');
+  return byId;
 }
 
-/** The cadre counts of summary.json each name a known column and, for an enum, one of its values. */
-function checkCadreCounts(s: Obj, errors: string[]): void {
-  const columnsById = new Map<string, Obj>();
-  if (Array.isArray(s.columns))
-    for (const c of s.columns as unknown[]) if (isObj(c) && isStr(c.id)) columnsById.set(c.id, c);
-  const counts = s.cadreCounts;
-  const countIds = ['female', 'male', 'fullTime', 'partTime', 'inCommittee'];
-  if (!isObj(counts)) {
-    errors.push(`cadreCounts needs ${countIds.join(', ')}`);
-    return;
+/** Row rules, rates, cadre counts and header hints name known columns (and values) and defined codes. */
+function checkReferences(
+  s: Obj,
+  columns: Map<string, Obj>,
+  codes: Set<string>,
+  errors: string[],
+): void {
+  for (const [r, i] of objects(s.rowRules)) {
+    const def = rowRules[r.check as keyof typeof rowRules] as
+      (typeof rowRules)[keyof typeof rowRules] | undefined;
+    if (!def) continue;
+    const at = `rowRules[${i}]`;
+    for (const f of def.fields(r as never))
+      if (isStr(f) && !columns.has(f)) errors.push(`${at}: unknown field ${f}`);
+    for (const code of [...def.fixedCodes, ...(r.code === undefined ? [] : [r.code])])
+      if (typeof code !== 'string' || !codes.has(code))
+        errors.push(`${at}: code ${JSON.stringify(code)} has no findings entry`);
   }
-  for (const id of countIds) {
-    const c = counts[id];
-    const field = isObj(c) && isStr(c.field) ? c.field : null;
-    const equals = isObj(c) && isStr(c.equals) ? c.equals : null;
-    const column = field === null ? undefined : columnsById.get(field);
-    if (equals === null || column === undefined)
-      errors.push(`cadreCounts.${id} needs a known column field and an equals value`);
-    else if (Array.isArray(column.enum) && !(column.enum as unknown[]).includes(equals))
-      errors.push(`cadreCounts.${id}: “${equals}” is not a value of ${field ?? ''}`);
+  for (const [r, i] of objects(s.rates)) {
+    const num = isObj(r.numerator) ? (r.numerator.field ?? r.numerator.total) : undefined;
+    if (isStr(num) && !columns.has(num))
+      errors.push(`rates[${i}].numerator must name a column (field/equals or total)`);
+    const den = r.denominator;
+    if (isObj(den) && isStr(den.total) && !columns.has(den.total))
+      errors.push(`rates[${i}].denominator must be "villages" or { total: <column> }`);
   }
-}
-
-/** Each header hint names a known column and lists written headers that are not already a header or alias. */
-function checkHeaderHints(s: Obj, ids: Set<string>, errors: string[]): void {
-  if (s.headerHints === undefined) return;
-  if (!Array.isArray(s.headerHints)) {
-    errors.push('headerHints must be a list of { written, column }');
-    return;
-  }
-  const known = new Set<string>();
-  if (Array.isArray(s.columns))
-    for (const c of s.columns as unknown[])
-      if (isObj(c) && isStr(c.header) && isStrArray(c.aliases))
-        for (const h of [c.header, ...c.aliases]) known.add(normalizeHeader(h));
-  s.headerHints.forEach((h: unknown, i) => {
-    if (!isObj(h) || !isStrArray(h.written) || !isStr(h.column) || !ids.has(h.column)) {
-      errors.push(`headerHints[${i}] needs written (list) and a known column`);
-      return;
+  if (isObj(s.cadreCounts))
+    for (const [id, c] of Object.entries(s.cadreCounts)) {
+      if (!isObj(c) || !isStr(c.field) || !isStr(c.equals)) continue;
+      const column = columns.get(c.field);
+      if (column === undefined)
+        errors.push(`cadreCounts.${id} needs a known column field and an equals value`);
+      else if (Array.isArray(column.enum) && !(column.enum as unknown[]).includes(c.equals))
+        errors.push(`cadreCounts.${id}: “${c.equals}” is not a value of ${c.field}`);
     }
-    for (const w of h.written)
-      if (known.has(normalizeHeader(w)))
-        errors.push(`headerHints[${i}]: “${w}” is already a header or alias`);
-  });
-}
-
-/** Checks row rules and rates: known check names, existing fields, defined codes. */
-function checkRules(s: Obj, ids: Set<string>, codes: Set<string>, errors: string[]): void {
-  if (!Array.isArray(s.rowRules)) errors.push('rowRules must be a list');
-  else
-    s.rowRules.forEach((r: unknown, i) => {
-      const at = `rowRules[${i}]`;
-      if (!isObj(r)) {
-        errors.push(`${at} must be an object`);
-        return;
-      }
-      const def = rowRules[r.check as string];
-      if (!def) {
-        errors.push(
-          `${at}: unknown check “${String(r.check)}” (known: ${Object.keys(rowRules).join(', ')})`,
-        );
-        return;
-      }
-      for (const p of def.validate(r as never)) errors.push(`${at}: ${p}`);
-      for (const f of def.fields(r as never))
-        if (f !== undefined && !ids.has(f)) errors.push(`${at}: unknown field ${f}`);
-      for (const code of [...def.fixedCodes, ...(r.code === undefined ? [] : [r.code])])
-        if (typeof code !== 'string' || !codes.has(code))
-          errors.push(`${at}: code ${JSON.stringify(code)} has no findings entry`);
-    });
-  if (!Array.isArray(s.rates)) errors.push('rates must be a list');
-  else
-    s.rates.forEach((r: unknown, i) => {
-      const at = `rates[${i}]`;
-      if (!isObj(r) || !isStr(r.id) || !isStr(r.zh) || !isStr(r.en)) {
-        errors.push(`${at} needs id, zh and en`);
-        return;
-      }
-      const num = r.numerator;
-      const field = isObj(num) ? (num.field ?? num.total) : undefined;
-      if (!isStr(field) || !ids.has(field))
-        errors.push(`${at}.numerator must name a column (field/equals or total)`);
-      const den = r.denominator;
-      if (den !== 'villages' && !(isObj(den) && isStr(den.total) && ids.has(den.total)))
-        errors.push(`${at}.denominator must be "villages" or { total: <column> }`);
-    });
-}
-
-/** Checks the reading caps: whole numbers ≥ 1, and the three W_SHEET_CHOSEN reasons in both languages. */
-function checkLimits(s: Obj, errors: string[]): void {
-  const limits = s.limits;
-  if (!isObj(limits)) {
-    errors.push('limits must be an object');
-    return;
+  const known = new Set<string>();
+  for (const c of columns.values())
+    if (isStr(c.header) && isStrArray(c.aliases))
+      for (const h of [c.header, ...c.aliases]) known.add(normalizeHeader(h));
+  for (const [h, i] of objects(s.headerHints)) {
+    if (isStr(h.column) && !columns.has(h.column))
+      errors.push(`headerHints[${i}] needs written (list) and a known column`);
+    if (isStrArray(h.written))
+      for (const w of h.written)
+        if (known.has(normalizeHeader(w)))
+          errors.push(`headerHints[${i}]: “${w}” is already a header or alias`);
   }
-  for (const key of [
-    'maxFileBytes',
-    'maxInflatedBytes',
-    'maxRows',
-    'maxCells',
-    'maxFindingsPerFile',
-  ])
-    if (!Number.isInteger(limits[key]) || (limits[key] as number) < 1)
-      errors.push(`limits.${key} must be a whole number ≥ 1`);
-  const reasons = limits.sheetReasons;
-  for (const key of ['year', 'active', 'first'])
-    if (!isObj(reasons) || !isText2(reasons[key]))
-      errors.push(`limits.sheetReasons.${key} needs zh and en`);
 }
 
-/** Validates a schema object: every problem found, or the typed schema. */
+/** Validates a schema object against its declaration (core/schema/schemaShape.ts) and what the declaration cannot say: every problem found, or the typed schema. */
 export function validateSchema(
   json: unknown,
 ): { ok: true; schema: Schema } | { ok: false; errors: string[] } {
   if (!isObj(json)) return { ok: false, errors: ['the schema must be a JSON object'] };
-  const errors: string[] = [];
-  checkTopLevel(json, errors);
-  const codes = checkFindings(json, errors);
-  const ids = checkColumns(json, codes, errors);
-  checkRules(json, ids, codes, errors);
-  checkCadreCounts(json, errors);
-  checkHeaderHints(json, ids, errors);
-  checkLimits(json, errors);
-  for (const id of ['village'])
-    if (ids.size > 0 && !ids.has(id))
-      errors.push(`columns: the column ${id} is required by the core`);
+  const shape = v.safeParse(schemaShape, json, { abortEarly: false });
+  const errors = shape.success ? [] : shape.issues.map((i) => `${issuePath(i)} ${i.message}`);
+  const codes = checkWords(json, errors);
+  const columns = checkColumns(json, codes, errors);
+  checkReferences(json, columns, codes, errors);
+  // The file as written (valibot's output drops keys the shape does not name, e.g. "doc" notes).
   return errors.length > 0
     ? { ok: false, errors }
     : { ok: true, schema: json as unknown as Schema };

@@ -1,5 +1,5 @@
 /** Reads the rows under the header: village rows, the 本级 row, 合计 rows, with their per-row and cross-row findings. */
-import { columnChecks, rowRules } from '../checks';
+import { bindRowRule, columnCheckOf } from '../checks';
 import { makeFinding } from '../findings/makeFinding';
 import type { CompiledSchema } from '../schema/compileSchema';
 import type {
@@ -157,17 +157,14 @@ export function readDataRows(
   const columns: BoundColumn[] = mapping.flatMap((m) => {
     const spec = cs.columnsById.get(m.field);
     if (!spec) return [];
-    const checks = (spec.checks ?? []).flatMap((c) => {
-      const def = columnChecks[c.check];
-      return def ? [{ spec: c, def }] : [];
-    });
+    const checks = (spec.checks ?? []).map((c) => ({ spec: c, def: columnCheckOf(c) }));
     return [{ ...m, spec, cache: cellCache(spec), checks }];
   });
   const blankValues = Object.fromEntries(columns.map((c) => [c.field, null]));
   const where = new Map(columns.map((c) => [c.field, c.column]));
   const index = new Map(columns.map((c, j) => [c.field, j]));
   const rules = schema.rowRules.flatMap((rule) => {
-    const bound = rowRules[rule.check]?.bind(rule, (f) => index.get(f) ?? -1, cs.header);
+    const bound = bindRowRule(rule, (f) => index.get(f) ?? -1, cs.header);
     return bound ? [bound] : [];
   });
   const ctx: RowContext = {

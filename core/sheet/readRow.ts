@@ -24,7 +24,7 @@ export interface BoundColumn extends ColumnMapping {
   /** Parsed texts of this column (see parseCell). */
   cache: Map<string, CellResult>;
   /** The column's checks with their definitions, looked up once per sheet. */
-  checks: readonly { spec: ColumnCheck; def: ColumnCheckDef }[];
+  checks: readonly { spec: ColumnCheck; def: ColumnCheckDef<ColumnCheck> }[];
 }
 
 /** What rows are read against, built once per sheet (per-row Maps and closures were the bench's hot spot). */

@@ -2,8 +2,9 @@
 import { loadSchema } from '../../core';
 import phrasesEn from './phrases.en.json';
 
-/** Report language. */
-export type Lang = 'zh' | 'en';
+/** Report language (the one Lang of core/types.ts). */
+import type { Lang } from '../../core/types';
+export type { Lang };
 
 /** Labels built from the schema on first use: no work at import, so a broken schema is reported by cli.ts, not thrown while modules load. */
 interface Labels {

@@ -1,12 +1,11 @@
 import schemaJson from '../../core/schema/entry-sheet.json';
 
 describe('core/schema/entry-sheet.json', () => {
-  it('holds the 30 columns of entry-sheet §2 in order, with unique ids', () => {
+  it('holds the columns of entry-sheet §2 in order (序号 first, 备注 last), with unique ids', () => {
     const ids = schemaJson.columns.map((c) => c.id);
-    expect(ids).toHaveLength(30);
-    expect(new Set(ids).size).toBe(30);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(ids[0]).toBe('seq');
-    expect(ids[29]).toBe('notes');
+    expect(ids.at(-1)).toBe('notes');
   });
 
   it('gives every column a short English label', () => {

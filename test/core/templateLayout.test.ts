@@ -5,6 +5,9 @@ import type { Schema } from '../../core/types';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
+/** The schema decides the columns: their count and the last column's letter. */
+const COLUMNS = schema.columns.length;
+const LAST = columnLetter(COLUMNS);
 
 function byRange(layout: TemplateLayout, range: string): TemplateValidation {
   const v = layout.validations.find((x) => x.range === range);
@@ -22,22 +25,22 @@ describe('buildTemplateLayout', () => {
 
   it('puts the schema headers, in schema order, on row 4 with the schema widths and formats', () => {
     expect(layout.sheetName).toBe(schema.sheetName);
-    expect(layout.header).toEqual({ row: 4, range: 'A4:AD4', height: 48 });
+    expect(layout.header).toEqual({ row: 4, range: `A4:${LAST}4`, height: 48 });
     expect(layout.rows[3]!.kind).toBe('header');
     expect(layout.rows[3]!.cells).toEqual(schema.columns.map((c) => c.header));
     expect(layout.columns.map((c) => c.width)).toEqual(schema.columns.map((c) => c.width));
     expect(layout.columns.map((c) => c.numFmt)).toEqual(
       schema.columns.map((c) => schema.types[c.type].excelFormat),
     );
-    expect(layout.columnCount).toBe(30);
-    expect(layout.lastColumn).toBe('AD');
+    expect(layout.columnCount).toBe(COLUMNS);
+    expect(layout.lastColumn).toBe(LAST);
   });
 
   it('fills the title from the schema, with placeholders when county or year are unknown', () => {
     expect(layout.title).toEqual({
       row: 1,
       text: '示例县乡镇妇联工作统计表（2025年度）',
-      range: 'A1:AD1',
+      range: `A1:${LAST}1`,
       height: 30,
     });
     expect(buildTemplateLayout(schema).title.text).toBe('XX县乡镇妇联工作统计表（____年度）');
@@ -111,17 +114,17 @@ describe('buildTemplateLayout', () => {
       [3, '东山社区', null],
       [4, '南坪村', null],
     ]);
-    for (const r of layout.rows) expect(r.cells).toHaveLength(30);
+    for (const r of layout.rows) expect(r.cells).toHaveLength(COLUMNS);
     expect(layout.rows[8]!.cells.every((c) => c === null)).toBe(true);
     expect(layout.villageRows).toEqual({ firstRow: 5, count: 4 });
     expect(layout.level).toEqual({
       row: 12,
       label: '镇本级',
-      range: 'A12:AD12',
+      range: `A12:${LAST}12`,
       greyRange: 'C12:K12',
     });
     expect(layout.rows[11]!.cells[1]).toBe('镇本级');
-    expect(layout.dataBlock).toEqual({ firstRow: 5, lastRow: 12, range: 'A5:AD12' });
+    expect(layout.dataBlock).toEqual({ firstRow: 5, lastRow: 12, range: `A5:${LAST}12` });
   });
 
   it('names the 本级 row after the township level', () => {
@@ -231,7 +234,7 @@ describe('buildTemplateLayout', () => {
     expect(layout.print).toEqual({
       paper: 'A4',
       orientation: 'landscape',
-      area: 'A1:AD13',
+      area: `A1:${LAST}13`,
       titleRows: '4:4',
       titleColumns: 'A:B',
       scale: 85,

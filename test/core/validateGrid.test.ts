@@ -1,5 +1,5 @@
 import { parseRegistry } from '../../core/registry/parseRegistry';
-import type { Cell, Finding, Registry, ValidateOptions } from '../../core/types';
+import type { Cell, Finding, FindingCode, Registry, ValidateOptions } from '../../core/types';
 import { validateGrid } from '../../core/validateGrid';
 import type { SheetBuilder } from './builders';
 import { buildSheet, registryGrid } from './builders';
@@ -14,7 +14,7 @@ const brief = (f: Finding) => ({
 });
 type Brief = ReturnType<typeof brief>;
 const F = (
-  code: string,
+  code: FindingCode,
   cell: string | null,
   field: string | null,
   value: string | null,

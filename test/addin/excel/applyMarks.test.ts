@@ -12,7 +12,7 @@ import { MARK_PREFIX } from '../../../addin/excel/annotations';
 import { clearMarks } from '../../../addin/excel/clearMarks';
 import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
-import type { Finding } from '../../../core/types';
+import type { Finding, FindingCode } from '../../../core/types';
 import { FakeExcel, type FakeSheetState } from './fakeExcel';
 
 const NOTES = { notes: true, comments: true };
@@ -296,7 +296,11 @@ describe('applyMarks then clearMarks', () => {
 });
 
 describe('cellMarksFromFindings', () => {
-  const finding = (cell: string | null, code: string, severity: 'error' | 'warning'): Finding => ({
+  const finding = (
+    cell: string | null,
+    code: FindingCode,
+    severity: 'error' | 'warning',
+  ): Finding => ({
     code,
     severity,
     row: null,

@@ -8,12 +8,12 @@ import {
   totalsLines,
 } from '../../../addin/taskpane/paneModel';
 import { loadSchema, summarizeSheet, validateGrid } from '../../../core';
-import type { Finding } from '../../../core/types';
+import type { Finding, FindingCode } from '../../../core/types';
 
 const schema = loadSchema();
 
 function finding(
-  code: string,
+  code: FindingCode,
   severity: 'error' | 'warning',
   row: number | null,
   cell: string | null,

@@ -1,6 +1,7 @@
 import { makeFinding } from '../../../core/findings/makeFinding';
 import { formatMessage, renderFinding } from '../../../core/findings/renderFinding';
 import { loadSchema } from '../../../core/schema/loadSchema';
+import type { FindingCode } from '../../../core/types';
 
 const schema = loadSchema();
 
@@ -33,7 +34,7 @@ describe('makeFinding', () => {
     'E_UNREADABLE',
     'E_UNSUPPORTED_FORMAT',
     'E_DUPLICATE_TOWNSHIP',
-  ])('builds the reader/pipeline code %s as a file-level error', (code) => {
+  ] as const)('builds the reader/pipeline code %s as a file-level error', (code) => {
     expect(makeFinding(schema, code)).toEqual({
       code,
       severity: 'error',
@@ -48,12 +49,14 @@ describe('makeFinding', () => {
   });
 
   it('throws on an unknown code (a bug, not data)', () => {
+    // The code type comes from the schema file: a misspelled code fails tsc (this line proves it).
+    // @ts-expect-error E_NOPE is not a finding code of core/schema/entry-sheet.json
     expect(() => makeFinding(schema, 'E_NOPE')).toThrow('unknown finding code E_NOPE');
   });
 });
 
 describe('renderFinding / formatMessage', () => {
-  const render = (code: string, parts: Parameters<typeof makeFinding>[2]) => {
+  const render = (code: FindingCode, parts: Parameters<typeof makeFinding>[2]) => {
     const r = renderFinding(makeFinding(schema, code, parts), schema);
     return [r.message_zh, r.message_en];
   };
@@ -167,7 +170,7 @@ describe('renderFinding / formatMessage', () => {
         "The header row lacks the column “Women's home [建有妇女之家]”; add it as in the template.",
       ],
     ],
-  ] as [string, Parameters<typeof makeFinding>[2], string[]][])(
+  ] as [FindingCode, Parameters<typeof makeFinding>[2], string[]][])(
     '%s %p',
     (code, parts, messages) => {
       expect(render(code, parts)).toEqual(messages);
@@ -249,7 +252,7 @@ describe('renderFinding / formatMessage', () => {
   });
 
   it('renders every finding of the schema without leftover placeholders', () => {
-    for (const code of Object.keys(schema.findings)) {
+    for (const code of Object.keys(schema.findings) as FindingCode[]) {
       const r = renderFinding(
         makeFinding(schema, code, {
           row: 1,

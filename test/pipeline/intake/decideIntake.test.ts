@@ -1,5 +1,5 @@
 import { loadSchema, makeFinding } from '../../../core';
-import type { Registry } from '../../../core/types';
+import type { FindingCode, Registry } from '../../../core/types';
 import type { CompactSheet } from '../../../pipeline/intake/compactSheet';
 import { chooseYear, decideIntake, type FileOutcome } from '../../../pipeline/intake/decideIntake';
 
@@ -216,7 +216,7 @@ describe('decideIntake', () => {
 });
 
 describe('decideIntake: files rejected at reading, dropped errors, misnamed townships', () => {
-  const failed = (file: string, township: string | null, code: string): FileOutcome => ({
+  const failed = (file: string, township: string | null, code: FindingCode): FileOutcome => ({
     ...ok(file, township ?? '', null),
     township,
     compact: null,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadSchema, makeFinding, validateGrid } from '../../../core';
-import type { Grid } from '../../../core/types';
+import type { FindingCode, Grid } from '../../../core/types';
 import { readTownshipFile } from '../../../pipeline/io/readTownshipFile';
 import {
   csvGbk,
@@ -91,7 +91,7 @@ describe('readTownshipFile: files rejected at reading', () => {
     ['mac.numbers', 'E_UNSUPPORTED_FORMAT', '.numbers'],
     ['calc.ODS', 'E_UNSUPPORTED_FORMAT', '.ods'],
     ['noextension', 'E_UNSUPPORTED_FORMAT', 'noextension'],
-  ])('%s is %s (value %s)', async (name, code, value) => {
+  ] as [string, FindingCode, string][])('%s is %s (value %s)', async (name, code, value) => {
     const read = await readTownshipFile(write(name, 'whatever'), schema);
     expect(read).toEqual({
       file: name,
@@ -115,7 +115,7 @@ describe('readTownshipFile: files rejected at reading', () => {
     ['blank.csv', ',,,\r\n,,,\r\n', 'E_EMPTY_FILE'],
     ['latin1.csv', Buffer.from('Café,Zoë\r\n', 'latin1'), 'E_ENCODING'],
     ['binary.txt', Buffer.from([0, 1, 2, 3, 0xff, 0, 0x80]), 'E_ENCODING'],
-  ])('%s gives %s', async (name, content, code) => {
+  ] as [string, string | Buffer, FindingCode][])('%s gives %s', async (name, content, code) => {
     const read = await readTownshipFile(write(name, content), schema);
     expect(read.grid).toBeNull();
     expect(read.findings).toEqual([makeFinding(schema, code)]);

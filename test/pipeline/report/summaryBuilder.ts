@@ -1,4 +1,5 @@
 /** In-memory SummaryJson for report and chart tests: N townships with deterministic numbers (no aggregation code involved). */
+import type { FindingCode } from '../../../core/types';
 import type { Cadres, Rates, SummaryJson, TownshipSummary } from '../../../pipeline/summaryTypes';
 
 /** 30 township names at the seed's scale (plain Chinese names). */
@@ -261,7 +262,7 @@ export function soundSummary(): SummaryJson {
 function finding(
   file: string,
   township: string,
-  code: string,
+  code: FindingCode,
   severity: 'error' | 'warning',
   zh: string,
 ): SummaryJson['findings'][number] {
@@ -302,8 +303,11 @@ export function addManyProblems(
       );
   }
   for (let i = 1; i <= counts.missing; i++) summary.townships.missing.push(`未报乡${i}`);
+  // Made-up codes (not in the schema): only their number matters to the report.
   for (let k = 0; k < counts.codes; k++)
-    summary.findings.push(finding('黎岭镇.csv', '黎岭镇', `W_TEST_${k}`, 'warning', `提醒 ${k}。`));
+    summary.findings.push(
+      finding('黎岭镇.csv', '黎岭镇', `W_TEST_${k}` as FindingCode, 'warning', `提醒 ${k}。`),
+    );
   summary.townships.expected += counts.rejected + counts.missing;
   return summary;
 }
