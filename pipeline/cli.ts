@@ -2,27 +2,18 @@
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { SchemaError } from '../core';
-import packageJson from '../package.json';
 import type { CliIO } from './args';
-import { runMerge } from './commands/merge';
-import { runTemplate } from './commands/template';
-import { runValidate } from './commands/validate';
 import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
 import { printableJson } from './terminalText';
+import { extractLang, quickAnswer } from './quick';
 import { message } from './messages';
 
+// Each command is loaded when it runs, so a command never loads the modules (exceljs, echarts, …) it does not use.
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
-  validate: runValidate,
-  merge: runMerge,
-  template: runTemplate,
-};
-
-/** Per-command help where the command has its own page; the others show the general help. */
-const COMMAND_HELP: Partial<Record<string, 'helpValidate' | 'helpMerge' | 'helpTemplate'>> = {
-  validate: 'helpValidate',
-  merge: 'helpMerge',
-  template: 'helpTemplate',
+  validate: async (argv, io) => (await import('./commands/validate')).runValidate(argv, io),
+  merge: async (argv, io) => (await import('./commands/merge')).runMerge(argv, io),
+  template: async (argv, io) => (await import('./commands/template')).runTemplate(argv, io),
 };
 
 /**
@@ -33,25 +24,18 @@ export async function main(
   argv: readonly string[],
   io: Omit<CliIO, 'lang'> & { lang?: Lang },
 ): Promise<number> {
+  const fallback = io.lang ?? 'zh';
+  const quick = quickAnswer(argv, fallback);
   const global = extractLang([...argv]);
-  const lang = global.ok ? (global.lang ?? io.lang ?? 'zh') : (io.lang ?? 'zh');
+  const lang = global.ok ? (global.lang ?? fallback) : fallback;
   const cli: CliIO = { ...io, lang };
-  if (!global.ok) {
-    cli.stderr(`${message(lang, 'badLang', { value: global.value })}\n`);
-    return 2;
+  if (quick !== null) {
+    if (quick.stdout !== '') cli.stdout(quick.stdout);
+    if (quick.stderr !== '') cli.stderr(quick.stderr);
+    return quick.status;
   }
-  const rest = global.argv;
-  const [command, ...commandArgv] = rest;
+  const [command, ...commandArgv] = global.ok ? global.argv : [];
 
-  if (rest.includes('--help') || rest.includes('-h')) {
-    const key = (command !== undefined && COMMAND_HELP[command]) || 'help';
-    cli.stdout(lang === 'zh' ? `${message('zh', key)}\n${message('en', key)}` : message('en', key));
-    return 0;
-  }
-  if (command === '--version' || command === '-v') {
-    cli.stdout(`${packageJson.version}\n`);
-    return 0;
-  }
   if (command === undefined) {
     cli.stderr(`${message(lang, 'missingCommand')}\n${message(lang, 'helpHint')}\n`);
     return 2;
@@ -69,29 +53,6 @@ export async function main(
     reportCrash(error, cli);
     return 2;
   }
-}
-
-/** Takes `--lang x` / `--lang=x` out of argv wherever it stands, so every command gets it through CliIO. */
-function extractLang(
-  argv: string[],
-): { ok: true; lang: Lang | null; argv: string[] } | { ok: false; value: string } {
-  let lang: Lang | null = null;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
-      rest.push(arg);
-      continue;
-    }
-    const value = arg === '--lang' ? (argv[++i] ?? '') : arg.slice('--lang='.length);
-    if (value !== 'zh' && value !== 'en') return { ok: false, value };
-    lang = value;
-  }
-  return { ok: true, lang, argv: rest };
 }
 
 /** A broken schema file or a bug: a clear message on stderr; the stack only with DEBUG set. */

@@ -4,17 +4,22 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 
 // Dependencies stay external, except the ES-module-only arquero/flechette (bundled): see the JSON.
-const cliExternals = JSON.parse(
+const cliConfig = JSON.parse(
   readFileSync(new URL('./cli-externals.json', import.meta.url), 'utf8'),
-).external;
+);
+const cliExternals = cliConfig.external;
+const entries = Object.fromEntries(
+  Object.entries(cliConfig.entries).filter(([name]) => name !== '$comment'),
+);
 
+// dist/cli.js plus the entries the launcher and the CLI load on their own (dist/quick.js, …).
 const cli = build({
-  entryPoints: ['pipeline/cli.ts'],
+  entryPoints: entries,
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  outfile: 'dist/cli.js',
+  outdir: 'dist',
   external: cliExternals,
   sourcemap: true,
   logLevel: 'warning',

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import type { SummaryJson } from '../summaryTypes';
 import { buildCharts } from '../charts/buildCharts';
 import { chartSize, type ChartContext } from '../charts/chartStyle';
-import { renderPng } from '../charts/renderPng';
-import { renderSvg } from '../charts/renderSvg';
 import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
 import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
 import { fillTemplate } from './fillTemplate';
@@ -60,6 +58,9 @@ export async function writeDocuments(
       previousYear: summary.previous?.year == null ? null : String(summary.previous.year),
     };
     await mkdir(join(outDir, 'charts'), { recursive: true });
+    // echarts and resvg are loaded only when charts are drawn (not with --no-charts).
+    const { renderSvg } = await import('../charts/renderSvg');
+    const { renderPng } = await import('../charts/renderPng');
     for (const chart of buildCharts(summary, ctx)) {
       const svg = renderSvg(chart.option, chartSize);
       const png = renderPng(svg, search.font);

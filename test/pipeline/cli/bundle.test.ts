@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvGbk, makeSheet, unicodeText } from '../../fixtures/sheets';
 import { bundleCli, type CliBundle, type CliRun, runCli } from '../e2e/cliProcess';
@@ -46,6 +46,30 @@ describe('the bundled CLI through bin/county-rollup.js', () => {
         },
       ],
     });
+  });
+
+  it('--help, --version and a bad --lang: the launcher answers alone, exactly as the CLI does', () => {
+    for (const args of [
+      ['--help'],
+      ['merge', '-h', '--lang', 'en'],
+      ['--version'],
+      ['--lang=xx'],
+    ]) {
+      const launcher = cli(...args);
+      const direct = runCli(bundle.cli, args, work);
+      expect(launcher).toEqual(direct);
+    }
+    expect(cli('--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    // Answered without the CLI's bundle being loaded: it still answers with dist/cli.js unreadable.
+    const broken = join(work, 'dist', 'cli.js');
+    const saved = readFileSync(broken);
+    writeFileSync(broken, 'throw new Error("loaded");');
+    try {
+      expect(cli('--help').status).toBe(0);
+      expect(cli('validate', inputs).stderr).toContain('Error: loaded');
+    } finally {
+      writeFileSync(broken, saved);
+    }
   });
 
   it('exit 1 for a rejected file, exit 2 for a missing path', () => {

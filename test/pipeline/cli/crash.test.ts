@@ -7,22 +7,22 @@ import type * as CliModule from '../../../pipeline/cli';
 type Core = typeof CoreModule;
 type Main = typeof CliModule.main;
 
-/** main() from a fresh module registry whose core.loadSchema throws what `makeError` makes (with that registry's core). */
+/**
+ * main() from a fresh module registry whose core.loadSchema throws what `makeError` makes (with that
+ * registry's core). The registry stays current after this returns: main loads each command when it runs.
+ */
 function mainWithBrokenSchema(makeError: (core: Core) => Error): Main {
-  let main: Main | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('../../../core', () => {
-      const core = jest.requireActual<Core>('../../../core');
-      return {
-        ...core,
-        loadSchema: () => {
-          throw makeError(core);
-        },
-      };
-    });
-    main = jest.requireActual<typeof CliModule>('../../../pipeline/cli').main;
+  jest.resetModules();
+  jest.doMock('../../../core', () => {
+    const core = jest.requireActual<Core>('../../../core');
+    return {
+      ...core,
+      loadSchema: () => {
+        throw makeError(core);
+      },
+    };
   });
-  return main!;
+  return jest.requireActual<typeof CliModule>('../../../pipeline/cli').main;
 }
 
 describe('unexpected errors become a message and exit 2', () => {

@@ -41,13 +41,17 @@ export async function bundleCli(): Promise<CliBundle> {
   const launcher = join(dir, 'bin', 'county-rollup.js');
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'county-rollup.js'), launcher);
+  // The same entries as scripts/build.mjs (dist/cli.js, dist/quick.js, …).
+  const entries = Object.entries(cliExternals.entries as Record<string, string>).filter(
+    ([name]) => name !== '$comment',
+  );
   await build({
-    entryPoints: [join(ROOT, 'pipeline', 'cli.ts')],
+    entryPoints: Object.fromEntries(entries.map(([name, source]) => [name, join(ROOT, source)])),
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    outfile: cli,
+    outdir: join(dir, 'dist'),
     external: cliExternals.external,
     logLevel: 'error',
   });

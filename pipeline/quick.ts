@@ -1,0 +1,72 @@
+/**
+ * The answers the CLI gives without loading any command: a bad --lang, --help and --version. Bundled
+ * on its own (dist/quick.js) so that bin/county-rollup.js answers `--help` and `--version` itself,
+ * without starting the CLI's Node (a second Node start would double the start-up time).
+ */
+import packageJson from '../package.json';
+import type { Lang } from './messages';
+import { message } from './messages';
+import { printableJson } from './terminalText';
+
+/** Per-command help where the command has its own page; the others show the general help. */
+const COMMAND_HELP: Partial<Record<string, 'helpValidate' | 'helpMerge' | 'helpTemplate'>> = {
+  validate: 'helpValidate',
+  merge: 'helpMerge',
+  template: 'helpTemplate',
+};
+
+/** What a quick answer prints (stdout already made printable) and its exit status. */
+export interface QuickAnswer {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The answer for `argv` (without node and script) when it needs no command — a bad --lang, --help
+ * or -h anywhere, --version or -v as the command — else null. `fallback` is the language when argv has no --lang.
+ */
+export function quickAnswer(argv: readonly string[], fallback: Lang = 'zh'): QuickAnswer | null {
+  const global = extractLang([...argv]);
+  if (!global.ok)
+    return {
+      status: 2,
+      stdout: '',
+      stderr: `${message(fallback, 'badLang', { value: global.value })}\n`,
+    };
+  const lang = global.lang ?? fallback;
+  const rest = global.argv;
+  const command = rest[0];
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const key = (command !== undefined && COMMAND_HELP[command]) || 'help';
+    const text =
+      lang === 'zh' ? `${message('zh', key)}\n${message('en', key)}` : message('en', key);
+    return { status: 0, stdout: printableJson(text), stderr: '' };
+  }
+  if (command === '--version' || command === '-v')
+    return { status: 0, stdout: printableJson(`${packageJson.version}\n`), stderr: '' };
+  return null;
+}
+
+/** Takes `--lang x` / `--lang=x` out of argv wherever it stands, so every command gets it through CliIO. */
+export function extractLang(
+  argv: string[],
+): { ok: true; lang: Lang | null; argv: string[] } | { ok: false; value: string } {
+  let lang: Lang | null = null;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === '--lang' ? (argv[++i] ?? '') : arg.slice('--lang='.length);
+    if (value !== 'zh' && value !== 'en') return { ok: false, value };
+    lang = value;
+  }
+  return { ok: true, lang, argv: rest };
+}
