@@ -163,11 +163,41 @@ export interface Schema {
     sheetReasons: Record<'year' | 'active' | 'first', Text2>;
   };
   suggestionText: Text2;
-  ui: { redacted: string };
+  ui: {
+    redacted: string;
+    /** The marks of a finding's cell by severity (add-in and 标注版): colour #RRGGBB and Office.js pattern name. */
+    markFills: Record<Severity, MarkFill>;
+    /** Wording of the 标注版 (workbook/markWorkbook.ts). */
+    markCopy: MarkCopyText;
+  };
   /** Fields whose finding values are redacted outside the roster, and the codes exempt (sums, not entries). */
   privacy: { findingValueFields: string[]; keepValueCodes: string[] };
   template: TemplateText;
 }
+
+/** A cell mark: colour (#RRGGBB) and the Office.js fill pattern name (Solid, LightUp …). */
+export interface MarkFill {
+  color: string;
+  pattern: string;
+}
+
+/** The texts of a 标注版 (schema `ui.markCopy`); `title` has {file} {errors} {warnings}. */
+export type MarkCopyText = Record<
+  | 'sheet'
+  | 'title'
+  | 'row'
+  | 'cell'
+  | 'severity'
+  | 'message'
+  | 'suggestion'
+  | 'code'
+  | 'error'
+  | 'warning'
+  | 'wholeFile'
+  | 'commentHeading'
+  | 'fileSuffix',
+  Text2
+>;
 
 /** Wording of the entry-sheet template that is neither a header nor a finding (schema `template`). */
 export interface TemplateText {

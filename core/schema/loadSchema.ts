@@ -2,7 +2,7 @@
 import { columnChecks, rowRules } from '../checks';
 import { CORE_CODES } from '../findings/coreCodes';
 import { normalizeHeader } from '../normalize/normalizeText';
-import type { Schema, TemplateText } from '../types';
+import type { MarkCopyText, Schema, TemplateText } from '../types';
 import schemaJson from './entry-sheet.json';
 
 const FIELD_TYPES = ['count', 'money', 'integer', 'yesno', 'enum', 'text'];
@@ -23,6 +23,23 @@ const TEMPLATE_KEYS: readonly (keyof TemplateText)[] = [
   'levelError',
   'footer',
 ];
+
+/** Every key of ui.markCopy (a Record, so tsc catches a key missing here). */
+const MARK_COPY_KEYS = Object.keys({
+  sheet: true,
+  title: true,
+  row: true,
+  cell: true,
+  severity: true,
+  message: true,
+  suggestion: true,
+  code: true,
+  error: true,
+  warning: true,
+  wholeFile: true,
+  commentHeading: true,
+  fileSuffix: true,
+} satisfies Record<keyof MarkCopyText, true>);
 
 /** A schema file that fails validation; the message lists every problem, one per line. */
 export class SchemaError extends Error {
@@ -145,6 +162,23 @@ function checkTopLevel(s: Obj, errors: string[]): void {
   if (!isText2(s.suggestionText)) errors.push('suggestionText needs zh and en');
   if (!isObj(s.ui) || typeof s.ui.redacted !== 'string')
     errors.push('ui.redacted must be a string');
+  else {
+    const fills = s.ui.markFills;
+    const isFill = (v: unknown): boolean =>
+      isObj(v) &&
+      typeof v.color === 'string' &&
+      /^#[0-9A-Fa-f]{6}$/u.test(v.color) &&
+      typeof v.pattern === 'string' &&
+      /^[A-Z][A-Za-z]*$/u.test(v.pattern);
+    if (!isObj(fills) || !isFill(fills.error) || !isFill(fills.warning))
+      errors.push(
+        'ui.markFills needs error and warning, each { color: "#RRGGBB", pattern: an Office.js pattern name such as "Solid" }',
+      );
+    const copy = s.ui.markCopy;
+    const missing = MARK_COPY_KEYS.filter((k) => !isObj(copy) || !isText2(copy[k]));
+    if (missing.length > 0)
+      errors.push(`ui.markCopy needs zh and en texts for: ${missing.join(', ')}`);
+  }
   const privacy = s.privacy;
   if (
     !isObj(privacy) ||
