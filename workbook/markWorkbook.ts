@@ -39,7 +39,7 @@ export async function markWorkbook(
   const { schema, lang } = options;
   const text = (t: Text2): string => t[lang];
   const copy = schema.ui.markCopy;
-  const workbook = (source.format === 'xlsx' ? await loadXlsx(source.bytes) : null) ?? null;
+  const workbook = source.format === 'xlsx' ? await loadXlsx(source.bytes) : null;
   const book = workbook ?? gridWorkbook(source);
   const sheet =
     (source.sheetName !== null && workbook !== null
@@ -57,7 +57,7 @@ export async function markWorkbook(
 
   const written = await book.xlsx.writeBuffer();
   return {
-    bytes: new Uint8Array(written as ArrayBuffer),
+    bytes: new Uint8Array(written),
     fileName: `${stem(source.fileName)}${text(copy.fileSuffix)}.xlsx`,
   };
 }

@@ -142,8 +142,8 @@ describe('markWorkbook on an .xlsx', () => {
 
   test('问题清单 lists every finding with a link to its cell; the code only in the last column', () => {
     const ws = marked.getWorksheet('问题清单')!;
-    expect(String(ws.getCell('A1').value)).toContain('《东山镇.xlsx》');
-    expect(String(ws.getCell('A1').value)).toContain('2 个错误、3 个警告');
+    expect(ws.getCell('A1').value as string).toContain('《东山镇.xlsx》');
+    expect(ws.getCell('A1').value as string).toContain('2 个错误、3 个警告');
     expect(ws.getRow(2).values).toEqual([
       undefined,
       '行',
