@@ -93,17 +93,27 @@ function sheetNameOf(name: string): string {
 }
 
 /**
+ * A plain decimal as CSV text holds it (120, -3, 36000.5), with at most 10 integer digits and no
+ * leading zero: what Excel would show as a number. Village codes (0012), phone and ID numbers stay text.
+ */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,9})(?:\.\d+)?$/u;
+
+/**
  * A new workbook from the validated grid (csv/txt/xls, or an .xlsx exceljs cannot load): values as
- * read — numbers stay numbers, text stays text (a text starting with = is never made a formula).
+ * read — numbers stay numbers, text stays text (a text starting with = is never made a formula). A
+ * csv/txt grid is all text: its plain numbers become numbers, as Excel opens a CSV, so the copy
+ * saved as .xlsx is not a sheet of numbers stored as text.
  */
 function gridWorkbook(source: MarkSource): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetNameOf(source.sheetName ?? stem(source.fileName)));
+  const untyped = source.format === 'csv' || source.format === 'txt';
   const widths: number[] = [];
   source.grid.forEach((cells, r) => {
     cells.forEach((value, c) => {
       if (value === null || value === '') return;
-      sheet.getCell(r + 1, c + 1).value = value;
+      sheet.getCell(r + 1, c + 1).value =
+        untyped && typeof value === 'string' && PLAIN_NUMBER.test(value) ? Number(value) : value;
       const width = displayWidth(String(value));
       if (width > (widths[c] ?? 0)) widths[c] = width;
     });

@@ -24,6 +24,8 @@ export interface TownshipFile {
   grid: Grid | null;
   /** File-level findings (E_ENCODING, E_EMPTY_FILE, E_UNREADABLE, E_UNSUPPORTED_FORMAT, caps); empty when a workbook is set. */
   findings: Finding[];
+  /** The bytes read (null when the file could not be read); the 标注版 is made from them. */
+  bytes: Uint8Array | null;
 }
 
 /** The schema's reading caps in the readers' shape. */
@@ -48,6 +50,7 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
     sheetName: null,
     grid: null,
     findings: [],
+    bytes: null,
     ...parts,
   });
   const limits = readerLimits(schema);
@@ -76,11 +79,12 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   if (read === null)
     return result({
       sha256,
+      bytes,
       findings: [
         makeFinding(schema, 'E_UNSUPPORTED_FORMAT', { value: extension === '' ? file : extension }),
       ],
     });
-  if (!read.ok) return result({ sha256, findings: [failureFinding(schema, read.failure)] });
+  if (!read.ok) return result({ sha256, bytes, findings: [failureFinding(schema, read.failure)] });
   const { workbook } = read;
   const encoding: Encoding = workbook.encoding;
   const visible = workbook.sheets.filter((s) => s.visible);
@@ -92,11 +96,19 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   if (workbook.sheets.every((s) => isBlankGrid(s.grid)))
     return result({
       sha256,
+      bytes,
       encoding,
       sheetName: legacy.name,
       findings: [makeFinding(schema, 'E_EMPTY_FILE')],
     });
-  return result({ sha256, encoding, workbook, sheetName: legacy.name, grid: legacy.grid });
+  return result({
+    sha256,
+    bytes,
+    encoding,
+    workbook,
+    sheetName: legacy.name,
+    grid: legacy.grid,
+  });
 }
 
 /**

@@ -210,7 +210,16 @@ describe('markWorkbook on csv, txt and xls: a new .xlsx from the grid', () => {
     ['序号', '村（社区）', '培训人次', '备注'],
     [1, '东山村', 120, '=1+1'],
     [2, '西岭村', '八十', null],
+    ['3', '0012', '13912345678', '-36000.5'],
   ];
+  /** What the copy holds: a csv/txt grid's plain numbers become numbers; codes and phone numbers stay text. */
+  const expectedValue = (format: string, value: string | number | null): unknown =>
+    (format === 'csv' || format === 'txt') &&
+    typeof value === 'string' &&
+    /^-?(0|[1-9]\d*)(\.\d+)?$/u.test(value) &&
+    value.length < 11
+      ? Number(value)
+      : value;
   const findings = [
     finding('E_NOT_NUMBER', { row: 4, column: 3, cell: 'C4' }, '不是数字', '80'),
     finding('W_FORMULA_TEXT', { row: 3, column: 4, cell: 'D3' }, '像公式'),
@@ -237,9 +246,15 @@ describe('markWorkbook on csv, txt and xls: a new .xlsx from the grid', () => {
       const ws = wb.getWorksheet(tab)!;
       grid.forEach((cells, r) =>
         cells.forEach((value, c) => {
-          expect([r + 1, c + 1, ws.getCell(r + 1, c + 1).value]).toEqual([r + 1, c + 1, value]);
+          expect([r + 1, c + 1, ws.getCell(r + 1, c + 1).value]).toEqual([
+            r + 1,
+            c + 1,
+            expectedValue(format, value),
+          ]);
         }),
       );
+      expect(ws.getCell('B5').value).toBe('0012');
+      expect(ws.getCell('C5').value).toBe('13912345678');
       // Text that looks like a formula stays text.
       expect(ws.getCell('D3').type).toBe(ExcelJS.ValueType.String);
       expect(ws.getCell('C3').type).toBe(ExcelJS.ValueType.Number);
