@@ -110,14 +110,18 @@ function gridWorkbook(source: MarkSource): ExcelJS.Workbook {
   const untyped = source.format === 'csv' || source.format === 'txt';
   const widths: number[] = [];
   source.grid.forEach((cells, r) => {
+    // A row of one cell (the title, a note under the table) runs over its neighbours: it sets no width.
+    const alone = cells.filter((v) => v !== null && v !== '').length === 1;
     cells.forEach((value, c) => {
       if (value === null || value === '') return;
       sheet.getCell(r + 1, c + 1).value =
         untyped && typeof value === 'string' && PLAIN_NUMBER.test(value) ? Number(value) : value;
-      const width = displayWidth(String(value));
+      const width = alone ? 0 : displayWidth(String(value));
       if (width > (widths[c] ?? 0)) widths[c] = width;
     });
   });
+  // Printed on landscape pages one sheet wide, as the entry template is.
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   // Wide enough to read, never wider than a screen's third (a long title spans the row anyway).
   widths.forEach((w, c) => {
     sheet.getColumn(c + 1).width = Math.min(Math.max(w + 2, 6), 40);
@@ -261,5 +265,6 @@ function addFindingsSheet(
     row.getCell(6).value = f.code;
   });
   sheet.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return sheet;
 }

@@ -39,7 +39,7 @@ beforeAll(async () => {
   mkdirSync(other);
   writeFileSync(join(input, '青石镇.csv'), csvUtf8Bom(bad));
   writeFileSync(join(input, '黎岭镇.xlsx'), await sheetXlsx(makeSheet()));
-  badXlsx = await sheetXlsx(bad);
+  badXlsx = Buffer.from(await sheetXlsx(bad));
   writeFileSync(join(other, '青石镇.xlsx'), badXlsx);
   writeFileSync(join(other, '青石镇.csv'), csvUtf8Bom(bad));
 });
