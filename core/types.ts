@@ -177,8 +177,11 @@ export interface Schema {
 
 /** A cell mark: colour (#RRGGBB) and the Office.js fill pattern name (Solid, LightUp …). */
 export interface MarkFill {
+  /** The cell's background (Office.js fill.color). */
   color: string;
   pattern: string;
+  /** The stripes' colour of a pattern other than Solid (Office.js fill.patternColor); absent: automatic. */
+  patternColor?: string;
 }
 
 /** The texts of a 标注版 (schema `ui.markCopy`); `title` has {file} {errors} {warnings}. */

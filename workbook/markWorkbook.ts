@@ -136,11 +136,22 @@ function displayWidth(text: string): number {
   return n;
 }
 
-/** The exceljs pattern fill of a mark: Office.js pattern names (Solid, LightUp) in OOXML spelling (solid, lightUp). */
+/**
+ * The exceljs pattern fill of a mark, Office.js names (Solid, LightUp) in OOXML spelling (solid,
+ * lightUp). Solid: fgColor is the colour. A pattern: the colour is the background (bgColor, as
+ * Office.js fill.color is) and patternColor the stripes (fgColor), so it looks as the add-in's mark.
+ */
 export function markFill(fill: MarkFill): ExcelJS.FillPattern {
+  const argb = (hex: string): { argb: string } => ({ argb: `FF${hex.slice(1).toUpperCase()}` });
   const pattern = (fill.pattern.charAt(0).toLowerCase() +
     fill.pattern.slice(1)) as ExcelJS.FillPatterns;
-  return { type: 'pattern', pattern, fgColor: { argb: `FF${fill.color.slice(1).toUpperCase()}` } };
+  if (pattern === 'solid') return { type: 'pattern', pattern, fgColor: argb(fill.color) };
+  return {
+    type: 'pattern',
+    pattern,
+    ...(fill.patternColor === undefined ? {} : { fgColor: argb(fill.patternColor) }),
+    bgColor: argb(fill.color),
+  };
 }
 
 /**

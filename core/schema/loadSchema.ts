@@ -169,10 +169,12 @@ function checkTopLevel(s: Obj, errors: string[]): void {
       typeof v.color === 'string' &&
       /^#[0-9A-Fa-f]{6}$/u.test(v.color) &&
       typeof v.pattern === 'string' &&
-      /^[A-Z][A-Za-z]*$/u.test(v.pattern);
+      /^[A-Z][A-Za-z]*$/u.test(v.pattern) &&
+      (v.patternColor === undefined ||
+        (typeof v.patternColor === 'string' && /^#[0-9A-Fa-f]{6}$/u.test(v.patternColor)));
     if (!isObj(fills) || !isFill(fills.error) || !isFill(fills.warning))
       errors.push(
-        'ui.markFills needs error and warning, each { color: "#RRGGBB", pattern: an Office.js pattern name such as "Solid" }',
+        'ui.markFills needs error and warning, each { color: "#RRGGBB", pattern: an Office.js pattern name such as "Solid", optional patternColor: "#RRGGBB" }',
       );
     const copy = s.ui.markCopy;
     const missing = MARK_COPY_KEYS.filter((k) => !isObj(copy) || !isText2(copy[k]));

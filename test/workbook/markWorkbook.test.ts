@@ -106,7 +106,9 @@ describe('markWorkbook on an .xlsx', () => {
     expect(ws.getCell('D4').fill).toEqual({
       type: 'pattern',
       pattern: 'lightUp',
-      fgColor: { argb: 'FFFFEB9C' },
+      // As the add-in's mark: the yellow is the background, the stripes amber.
+      fgColor: { argb: 'FF9C5700' },
+      bgColor: { argb: 'FFFFEB9C' },
     });
     expect(ws.getCell('C5').fill).toMatchObject({ pattern: 'solid' });
     const note = (address: string): string => {
