@@ -463,6 +463,74 @@ describe('county-rollup merge on the example county', () => {
       expect(html).toContain(`href="returns/${encodeURIComponent(name)}"`);
   });
 
+  test('validate --mark on the example county: a 标注版 per file with findings, marks on every finding cell, other cells unchanged', async () => {
+    const marks = join(outRoot, 'marks');
+    const checked = runCli(bundle.cli, [
+      'validate',
+      'examples/townships',
+      '--registry',
+      'examples/registry.csv',
+      '--mark',
+      marks,
+      '--json',
+    ]);
+    expect(checked.status).toBe(1);
+    const files = (
+      JSON.parse(checked.stdout) as {
+        files: { file: string; findings: SummaryJson['findings']; marked?: string }[];
+      }
+    ).files;
+    const withFindings = files.filter((f) => f.findings.length > 0);
+    expect(withFindings.length).toBeGreaterThan(5);
+    expect(files.filter((f) => f.marked !== undefined).map((f) => f.file)).toEqual(
+      withFindings.map((f) => f.file),
+    );
+    expect(readdirSync(marks).sort()).toEqual(
+      withFindings.map((f) => `${f.file.replace(/\.[a-z]+$/u, '')}-标注版.xlsx`).sort(),
+    );
+    for (const f of withFindings) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f.marked!);
+      expect(wb.worksheets[0]!.name).toBe('问题清单');
+      const ws = wb.worksheets[1]!;
+      for (const x of f.findings.filter((x) => x.cell !== null)) {
+        const cell = ws.getCell(x.cell!);
+        expect([f.file, x.cell, cell.fill]).toMatchObject([
+          f.file,
+          x.cell,
+          {
+            pattern:
+              x.severity === 'error' ||
+              f.findings.some((y) => y.cell === x.cell && y.severity === 'error')
+                ? 'solid'
+                : 'lightUp',
+          },
+        ]);
+        const note = cell.note;
+        const text =
+          typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+        expect([f.file, x.cell, text.includes(x.message_zh)]).toEqual([f.file, x.cell, true]);
+      }
+      if (!f.file.endsWith('.xlsx')) continue;
+      // An .xlsx copy: every cell of the user's sheet keeps its value, formula and number format.
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(join(EXAMPLES, 'townships', f.file));
+      const before = original.worksheets[0]!;
+      expect(ws.name).toBe(before.name);
+      before.eachRow((row) =>
+        row.eachCell((c) => {
+          const after = ws.getCell(c.address);
+          expect([f.file, c.address, after.value, after.numFmt]).toEqual([
+            f.file,
+            c.address,
+            c.value,
+            c.numFmt,
+          ]);
+        }),
+      );
+    }
+  });
+
   test('the same inputs give a byte-identical summary.json', () => {
     const again = join(outRoot, 'again');
     const second = runCli(bundle.cli, [
