@@ -78,6 +78,21 @@ describe('validate --mark', () => {
     expect(list.getColumn(6).values.slice(3)).toEqual(files[0]!.findings.map((f) => f.code));
   });
 
+  test('a 标注版 sent back as it is reads as the file it copies: the same findings, 问题清单 ignored', async () => {
+    const marks = join(dir, 'marks-roundtrip');
+    const first = await run(['validate', join(input, '青石镇.csv'), '--mark', marks, '--json']);
+    const again = await run(['validate', join(marks, '青石镇-标注版.xlsx'), '--json']);
+    const where = (stdout: string): [string, string | null][] =>
+      (JSON.parse(stdout) as { files: ValidatedFile[] }).files[0]!.findings.map((f) => [
+        f.code,
+        f.cell,
+      ]);
+    expect(where(again.stdout)).toEqual(where(first.stdout));
+    expect((JSON.parse(again.stdout) as { files: ValidatedFile[] }).files[0]!.township).toBe(
+      '青石镇',
+    );
+  });
+
   test('the plain report names the copy; an .xlsx copy keeps the other cells as they were', async () => {
     const marks = join(dir, 'marks-2');
     const result = await run(['validate', join(other, '青石镇.xlsx'), '--mark', marks]);
