@@ -90,7 +90,8 @@ export default tseslint.config(
           patterns: [
             {
               group: nodeBuiltins,
-              message: 'workbook/ runs in a browser too (the check page): no Node modules (bytes in, bytes out).',
+              message:
+                'workbook/ runs in a browser too (the check page): no Node modules (bytes in, bytes out).',
             },
             {
               group: ['**/pipeline/**', '**/addin/**'],

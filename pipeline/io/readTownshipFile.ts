@@ -24,7 +24,7 @@ export interface TownshipFile {
   grid: Grid | null;
   /** File-level findings (E_ENCODING, E_EMPTY_FILE, E_UNREADABLE, E_UNSUPPORTED_FORMAT, caps); empty when a workbook is set. */
   findings: Finding[];
-  /** The bytes read (null when the file could not be read); the 标注版 is made from them. */
+  /** The bytes read, with the workbook (null when the file was rejected at reading); the 标注版 is made from them. */
   bytes: Uint8Array | null;
 }
 
@@ -79,12 +79,11 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   if (read === null)
     return result({
       sha256,
-      bytes,
       findings: [
         makeFinding(schema, 'E_UNSUPPORTED_FORMAT', { value: extension === '' ? file : extension }),
       ],
     });
-  if (!read.ok) return result({ sha256, bytes, findings: [failureFinding(schema, read.failure)] });
+  if (!read.ok) return result({ sha256, findings: [failureFinding(schema, read.failure)] });
   const { workbook } = read;
   const encoding: Encoding = workbook.encoding;
   const visible = workbook.sheets.filter((s) => s.visible);
@@ -96,7 +95,6 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   if (workbook.sheets.every((s) => isBlankGrid(s.grid)))
     return result({
       sha256,
-      bytes,
       encoding,
       sheetName: legacy.name,
       findings: [makeFinding(schema, 'E_EMPTY_FILE')],
