@@ -82,6 +82,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['workbook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message:
+                'workbook/ runs in a browser too (the check page): no Node modules (bytes in, bytes out).',
+            },
+            {
+              group: ['**/pipeline/**', '**/addin/**'],
+              message: 'workbook/ must not import pipeline/ or addin/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['addin/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {

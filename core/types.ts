@@ -26,6 +26,12 @@ export type ColumnGroup = ColumnSpec['group'];
 /** A bilingual text. */
 export type Text2 = Schema['title'];
 
+/** A cell mark of a severity (schema `ui.markFills`): colour #RRGGBB, Office.js pattern name, optional stripe colour. */
+export type MarkFill = Schema['ui']['markFills']['error'];
+
+/** The texts of a 标注版 (schema `ui.markCopy`). */
+export type MarkCopyText = Schema['ui']['markCopy'];
+
 /** A per-column check, one member per check (each declared by its file in core/checks/). */
 export type { ColumnCheck, RowRule } from './checks';
 

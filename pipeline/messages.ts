@@ -12,7 +12,8 @@ const MESSAGES = {
 
 用法：
   county-rollup validate <文件或文件夹>... [--registry <名单.csv>] [--year <年度>] [--json]
-      只校验，按文件列出问题（单元格与说明）。退出码：0 无错误，1 有错误，2 无法运行。
+                         [--mark <文件夹>]
+      只校验，按文件列出问题（单元格与说明）；--mark 为有问题的文件生成标注版。退出码：0 无错误，1 有错误，2 无法运行。
   county-rollup merge <输入文件夹> --out <输出文件夹> [--registry <名单.csv>] [--year <年度>]
                       [--county <县名>] [--previous <summary.json>] [--no-charts]
                       [--font <字体文件>] [--json]
@@ -30,7 +31,8 @@ const MESSAGES = {
 
 Usage:
   county-rollup validate <file-or-dir>... [--registry <csv>] [--year <yyyy>] [--json]
-      Check files only and list findings per file (cell and message). Exit 0 no error, 1 some error, 2 could not run.
+                         [--mark <dir>]
+      Check files only and list findings per file (cell and message); --mark writes marked copies. Exit 0 no error, 1 some error, 2 could not run.
   county-rollup merge <input-dir> --out <dir> [--registry <csv>] [--year <yyyy>]
                       [--county <name>] [--previous <summary.json>] [--no-charts]
                       [--font <font-file>] [--json]
@@ -46,20 +48,29 @@ Options:
 `,
   },
   helpValidate: {
-    zh: `用法：county-rollup validate <文件或文件夹>... [--registry <名单.csv>] [--year <年度>] [--json] [--lang en]
+    zh: `用法：county-rollup validate <文件或文件夹>... [--registry <名单.csv>] [--year <年度>] [--json]
+                         [--mark <文件夹>] [--lang en]
 
   <文件或文件夹>   .csv、.txt（Excel“Unicode 文本”）或 .xlsx 文件，或存放这些文件的文件夹
   --registry      全县乡镇、村（社区）名单（CSV），用于核对乡镇和村名
   --year          应填报的年度，如 2025；表中年度不同时报错
   --json          以 JSON 输出到标准输出（供程序读取）
+  --mark          为每个有问题的文件在该文件夹中生成“标注版”（<文件名>-标注版.xlsx，文件夹不存在时自动创建）：
+                  有问题的单元格标色（错误粉红、警告黄色斜纹）并加批注，第一张表“问题清单”可点击跳到单元格；
+                  原文件不改动。.csv、.txt、.xls 的标注版是 .xlsx。可把标注版发回乡镇修改。
 退出码：0 无错误；1 有文件存在错误；2 无法运行（路径不存在、名单有误、参数错误）。
 `,
-    en: `Usage: county-rollup validate <file-or-dir>... [--registry <csv>] [--year <yyyy>] [--json] [--lang en]
+    en: `Usage: county-rollup validate <file-or-dir>... [--registry <csv>] [--year <yyyy>] [--json]
+                         [--mark <dir>] [--lang en]
 
   <file-or-dir>   .csv, .txt (Excel "Unicode text") or .xlsx files, or folders holding them
   --registry      the county registry (CSV of townships and villages) to check names against
   --year          the expected year, e.g. 2025; a sheet for another year is an error
   --json          print JSON on stdout (for programs)
+  --mark          write a marked copy of every file with findings into this folder (<name>-marked.xlsx; created
+                  when missing): the finding cells filled (errors pink, warnings yellow stripes) and commented, a
+                  first sheet listing the findings with links to the cells; the original is not changed. A .csv,
+                  .txt or .xls file gets an .xlsx copy. Send the copies back to the townships.
 Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path, bad registry, bad arguments).
 `,
   },
@@ -69,7 +80,8 @@ Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path
                            [--font <字体文件>] [--json] [--lang en]
 
   <输入文件夹>    各乡镇报来的 .csv、.txt（Excel“Unicode 文本”）、.xlsx 文件所在的文件夹（不含子文件夹）
-  --out          输出文件夹：summary.json、county-summary.xlsx、CSV、图表、report.html、summary-draft.docx
+  --out          输出文件夹：summary.json、county-summary.xlsx、CSV、图表、report.html、summary-draft.docx，
+                 有退回或未报送时还有 returns/（各退回文件的标注版、退回说明-<乡镇>.txt、退回清单.csv）
                  （先写到旁边的临时文件夹，全部完成后再换上，失败不会留下半份结果）
   --registry     全县乡镇、村（社区）名单（CSV），用于核对名称并列出未报送的乡镇
   --year         应填报的年度，如 2025；表中年度不同时报错
@@ -86,7 +98,8 @@ Exit status: 0 no error; 1 some file has an error; 2 could not run (missing path
                            [--font <font-file>] [--json] [--lang en]
 
   <input-dir>    the folder holding the townships' .csv, .txt (Excel "Unicode text") and .xlsx files (not recursive)
-  --out          output folder: summary.json, county-summary.xlsx, CSV files, charts, report.html, summary-draft.docx
+  --out          output folder: summary.json, county-summary.xlsx, CSV files, charts, report.html, summary-draft.docx,
+                 and returns/ when a file is rejected or a township missing (marked copies, notes, 退回清单.csv)
                  (written to a temporary folder beside it and swapped in at the end: a failed run leaves nothing half-written)
   --registry     the county registry (CSV of townships and villages) to check names against and list missing townships
   --year         the expected year, e.g. 2025; a sheet for another year is an error
@@ -349,6 +362,24 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
   notRegularFile: {
     zh: '“{path}”不是普通文件（是管道、设备或套接字），无法校验。请指定统计表文件或存放它们的文件夹。',
     en: '“{path}” is not a regular file (a pipe, device or socket) and cannot be checked. Name a sheet file or a folder holding them.',
+  },
+  // validate --mark (pipeline/commands/validate.ts)
+  markWritten: { zh: '  标注版：{path}', en: '  marked copy: {path}' },
+  markUnavailable: {
+    zh: '  文件无法读取，没有标注版；请按上面的说明处理。',
+    en: '  the file could not be read, so there is no marked copy; see above.',
+  },
+  markDirFailed: {
+    zh: '无法创建或写入标注版文件夹“{path}”（{reason}）。',
+    en: 'Cannot create or write the folder for marked copies “{path}” ({reason}).',
+  },
+  markDirIsInput: {
+    zh: '标注版文件夹“{path}”是要校验的文件，请另选一个文件夹。',
+    en: 'The folder for marked copies “{path}” is one of the files to check; choose another folder.',
+  },
+  markWriteFailed: {
+    zh: '无法写入标注版“{path}”（{reason}）。',
+    en: 'Cannot write the marked copy “{path}” ({reason}).',
   },
   doneMisnamed: {
     zh: '可能名称有误的文件：{list}',

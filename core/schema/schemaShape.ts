@@ -99,6 +99,20 @@ const templateText = obj({
   footer: text,
 });
 
+const hexColour = v.pipe(
+  v.string('must be a colour #RRGGBB'),
+  v.regex(/^#[0-9A-Fa-f]{6}$/u, 'must be a colour #RRGGBB'),
+);
+/** A cell mark: background colour, Office.js fill pattern name (Solid, LightUp …), stripe colour. */
+const markFill = obj({
+  color: hexColour,
+  pattern: v.pipe(
+    v.string('must be an Office.js pattern name'),
+    v.regex(/^[A-Z][A-Za-z]*$/u, 'must be an Office.js pattern name such as Solid'),
+  ),
+  patternColor: v.optional(hexColour),
+});
+
 /** The entry-sheet schema (core/schema/entry-sheet.json). */
 export const schemaShape = obj({
   version: num,
@@ -170,7 +184,30 @@ export const schemaShape = obj({
     sheetReasons: each(['year', 'active', 'first'] as const, text2),
   }),
   suggestionText: text2,
-  ui: obj({ redacted: text }),
+  ui: obj({
+    redacted: text,
+    /** The marks of a finding's cell by severity (add-in and 标注版): colour #RRGGBB, Office.js pattern name, optional stripe colour. */
+    markFills: each(['error', 'warning'] as const, markFill),
+    /** Wording of the 标注版 (workbook/markWorkbook.ts); `title` has {file} {errors} {warnings}. */
+    markCopy: each(
+      [
+        'sheet',
+        'title',
+        'row',
+        'cell',
+        'severity',
+        'message',
+        'suggestion',
+        'code',
+        'error',
+        'warning',
+        'wholeFile',
+        'commentHeading',
+        'fileSuffix',
+      ] as const,
+      text2,
+    ),
+  }),
   /** Fields whose finding values are redacted outside the roster, and the codes exempt (sums, not entries). */
   privacy: obj({ findingValueFields: v.array(str), keepValueCodes: v.array(code) }),
   /** Wording of the entry-sheet template that is neither a header nor a finding. */

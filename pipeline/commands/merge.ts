@@ -5,7 +5,7 @@ import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
-import { displayPath, type FilePath } from '../io/filePath';
+import { displayName, displayPath, type FilePath } from '../io/filePath';
 import { listInputs, type InputListing } from '../io/listInputs';
 import { loadRegistryOption } from '../io/readRegistry';
 import { message } from '../messages';
@@ -28,6 +28,8 @@ import {
   buildVillagesTable,
 } from '../write/buildTables';
 import { summaryJsonChunks } from '../write/summaryJsonChunks';
+import { writeReturns } from '../write/writeReturns';
+import type { MarkSource } from '../../workbook/markWorkbook';
 import { writeCsv } from '../write/writeCsv';
 import { bufferChunks, writeTextChunks } from '../write/writeTextChunks';
 import { lockOutDir, type OutDirLock } from '../write/outDirLock';
@@ -180,7 +182,14 @@ async function mergeLocked(
         );
         // The rows were needed for the roster only: let them go before the documents are built.
         run.accepted = [];
+        // returns/: the rejected files are read again one by one (the intake kept no grids).
+        const returns = await writeReturns(dir, summary, {
+          schema,
+          loadSource: (file) =>
+            loadSource(listing.files, file, summary.year, request, schema, layout),
+        });
         await writeDocuments(summary, dir, {
+          returns,
           charts: request.charts,
           ...(runDate.invalid === null ? { date: runDate.date } : {}),
           ...(request.font === undefined ? {} : { fontFile: request.font }),
@@ -229,6 +238,27 @@ async function mergeLocked(
       })}\n`,
     );
   return townships.rejected.length > 0 || townships.missing.length > 0 ? 1 : 0;
+}
+
+/** A rejected file's 标注版 source, read again with the merge's year (so a workbook's sheet of that year is the one marked). */
+async function loadSource(
+  files: readonly FilePath[],
+  file: string,
+  year: number | null,
+  request: MergeRequest,
+  schema: Schema,
+  layout: FieldLayout,
+): Promise<MarkSource | null> {
+  const path = files.find((p) => displayName(p) === file);
+  if (path === undefined) return null;
+  const outcome = await intakeFile(path, {
+    schema,
+    layout,
+    registry: request.registry,
+    year: request.year ?? year,
+    keepSource: true,
+  });
+  return outcome.source ?? null;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadSchema, redactFinding, renderFinding } from '../../core';
 import type { Registry, RenderedFinding, Schema } from '../../core/types';
 import type { CliIO } from '../args';
@@ -12,6 +13,8 @@ import { decideIntake } from '../intake/decideIntake';
 import { intakeFile } from '../intake/intakeFiles';
 import { message } from '../messages';
 import type { Encoding } from '../summaryTypes';
+import { freeFileName, realPathOf, writeFileAtomic } from '../write/writeFileAtomic';
+import { markWorkbook, type MarkSource } from '../../workbook/markWorkbook';
 
 /** One file of `validate --json` (pipeline-contract.md); `status` is what merge would do with the file on its own. */
 export interface ValidatedFile {
@@ -20,6 +23,8 @@ export interface ValidatedFile {
   township: string | null;
   status: 'accepted' | 'rejected';
   findings: RenderedFinding[];
+  /** With --mark: the path of the 标注版 written for this file (additive to pipeline-contract.md's shape). */
+  marked?: string;
 }
 
 /** Options of checkTownshipFile. */
@@ -38,16 +43,28 @@ export async function checkTownshipFile(
   path: FilePath,
   options: CheckOptions,
 ): Promise<ValidatedFile> {
+  return (await checkWithSource(path, options, false)).file;
+}
+
+/** checkTownshipFile, and (when `keepSource`) what the file's 标注版 is made from (null when it could not be read). */
+async function checkWithSource(
+  path: FilePath,
+  options: CheckOptions,
+  keepSource: boolean,
+): Promise<{ file: ValidatedFile; source: MarkSource | null }> {
   const { schema, registry, year } = options;
   const layout = options.layout ?? layoutFields(schema);
-  const outcome = await intakeFile(path, { schema, layout, registry, year });
+  const outcome = await intakeFile(path, { schema, layout, registry, year, keepSource });
   const decided = decideIntake([outcome], { schema, registry, year }).files[0]!;
   return {
-    file: decided.file,
-    encoding: decided.encoding,
-    township: decided.township,
-    status: decided.status,
-    findings: decided.findings.map((f) => renderFinding(redactFinding(f, schema), schema)),
+    file: {
+      file: decided.file,
+      encoding: decided.encoding,
+      township: decided.township,
+      status: decided.status,
+      findings: decided.findings.map((f) => renderFinding(redactFinding(f, schema), schema)),
+    },
+    source: outcome.source ?? null,
   };
 }
 
@@ -57,7 +74,10 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
     key: Parameters<typeof message>[1],
     params: Record<string, string | number> = {},
   ): string => message(io.lang, key, params);
-  const args = parseArgs(argv, { flags: ['--json'], options: ['--registry', '--year'] });
+  const args = parseArgs(argv, {
+    flags: ['--json'],
+    options: ['--registry', '--year', '--mark'],
+  });
   if (!args.ok) {
     io.stderr(`${args.error[io.lang]}\n${say('helpHint')}\n`);
     return 2;
@@ -80,20 +100,93 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
   const inputs = await collectInputs(args.positionals, io);
   if (inputs === null) return 2;
 
+  const markDir = args.options.get('--mark');
+  const marks = markDir === undefined ? null : await prepareMarkDir(markDir, inputs, io);
+  if (marks === 'failed') return 2;
+
   // Streamed file by file: a folder of large sheets never becomes one huge string.
   const json = args.flags.has('--json');
   const layout = layoutFields(schema);
   let rejected = 0;
   if (json) io.stdout('{\n  "files": [\n');
   for (const [i, path] of inputs.entries()) {
-    const entry = await checkTownshipFile(path, { schema, registry, year, layout });
+    const checked = await checkWithSource(path, { schema, registry, year, layout }, marks !== null);
+    const entry = checked.file;
+    let note: string | null = null;
+    if (marks !== null && entry.findings.length > 0) {
+      if (checked.source === null) note = message(io.lang, 'markUnavailable');
+      else {
+        const written = await writeMark(marks, checked.source, entry.findings, schema, io);
+        if (written === null) return 2;
+        entry.marked = written;
+        note = message(io.lang, 'markWritten', { path: written });
+      }
+    }
     if (entry.status === 'rejected') rejected++;
     if (json) io.stdout(`${i > 0 ? ',\n' : ''}${indent(JSON.stringify(entry, null, 2), '    ')}`);
-    else io.stdout(formatFile(entry, io.lang));
+    else io.stdout(formatFile(entry, io.lang, note));
   }
   if (json) io.stdout('\n  ]\n}\n');
   else io.stdout(totalLine(inputs.length, rejected, io.lang));
   return rejected > 0 ? 1 : 0;
+}
+
+/** Where --mark writes: the folder, the names taken in this run, and the inputs' real paths (never written over). */
+interface MarkDir {
+  dir: string;
+  taken: Set<string>;
+  inputs: Set<string>;
+}
+
+/** Creates the --mark folder when missing; 'failed' after printing why it cannot be used. */
+async function prepareMarkDir(
+  dir: string,
+  inputs: readonly FilePath[],
+  io: CliIO,
+): Promise<MarkDir | 'failed'> {
+  const real = new Set(inputs.map((p) => realPathOf(displayPathOf(p))));
+  if (real.has(realPathOf(dir))) {
+    io.stderr(`${message(io.lang, 'markDirIsInput', { path: dir })}\n`);
+    return 'failed';
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    io.stderr(`${message(io.lang, 'markDirFailed', { path: dir, reason: reasonOf(error) })}\n`);
+    return 'failed';
+  }
+  return { dir, taken: new Set(), inputs: real };
+}
+
+/** A path to compare: the string as given (a name that is not UTF-8 is compared by its bytes as Latin-1, never equal to ours). */
+function displayPathOf(path: FilePath): string {
+  return typeof path === 'string' ? path : path.toString('latin1');
+}
+
+/** Writes one 标注版 into the --mark folder (a distinct name per file, never an input's); its path, or null after printing why not. */
+async function writeMark(
+  marks: MarkDir,
+  source: MarkSource,
+  findings: readonly RenderedFinding[],
+  schema: Schema,
+  io: CliIO,
+): Promise<string | null> {
+  const copy = await markWorkbook(source, findings, { schema, lang: io.lang });
+  const path = join(marks.dir, freeFileName(marks.dir, copy.fileName, marks.taken, marks.inputs));
+  try {
+    writeFileAtomic(path, copy.bytes);
+  } catch (error) {
+    io.stderr(`${message(io.lang, 'markWriteFailed', { path, reason: reasonOf(error) })}\n`);
+    return null;
+  }
+  return path;
+}
+
+/** A short reason from an error (its code when it has one, e.g. EACCES). */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error)
+    return 'code' in error && typeof error.code === 'string' ? error.code : error.message;
+  return String(error);
 }
 
 function indent(text: string, by: string): string {
@@ -147,8 +240,12 @@ export function formatReport(files: readonly ValidatedFile[], lang: 'zh' | 'en')
   return files.map((f) => formatFile(f, lang)).join('') + totalLine(files.length, rejected, lang);
 }
 
-/** One file of the report: its heading, its verdict, one line per finding, and a blank line. */
-export function formatFile(f: ValidatedFile, lang: 'zh' | 'en'): string {
+/** One file of the report: its heading, its verdict, one line per finding, a `note` (the 标注版 written), and a blank line. */
+export function formatFile(
+  f: ValidatedFile,
+  lang: 'zh' | 'en',
+  note: string | null = null,
+): string {
   const lines: string[] = [];
   const unknown = message(lang, 'unknownValue');
   const errors = f.findings.filter((x) => x.severity === 'error').length;
@@ -178,6 +275,7 @@ export function formatFile(f: ValidatedFile, lang: 'zh' | 'en'): string {
       }),
     );
   }
+  if (note !== null) lines.push(note);
   lines.push('');
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { makeFinding, yearMismatchFinding } from '../../core';
 import type { Finding, Registry, Schema, YearSource } from '../../core/types';
 import type { Encoding } from '../summaryTypes';
 import { compareCodePoints } from '../aggregate/compareCodePoints';
+import type { MarkSource } from '../../workbook/markWorkbook';
 import type { CompactSheet } from './compactSheet';
 
 /** What reading and validating one file left behind (no grid: it is dropped right after validation). */
@@ -35,6 +36,8 @@ export interface FileOutcome {
   multiSheet: boolean;
   /** An unknown township name one clear step from a registry name (townships.misnamed). */
   misnamed: { township: string; written: string } | null;
+  /** What the 标注版 is made from: set only when asked for (IntakeOptions.keepSource) and the file was read. */
+  source?: MarkSource;
 }
 
 /** A file with its final status. */

@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { makeFinding, resolveTownship } from '../../core';
+import { extname } from 'node:path';
 import type { Finding, Registry, Schema } from '../../core/types';
+import type { ReadSheet, WorkbookModel } from '../../readers';
+import type { MarkSource } from '../../workbook/markWorkbook';
 import type { FilePath } from '../io/filePath';
 import { readTownshipFile } from '../io/readTownshipFile';
 import { capFindings } from './capFindings';
@@ -24,6 +27,8 @@ export interface IntakeOptions {
   registry: Registry | null;
   /** --year (the core then flags a different year itself); without it the majority is applied later. */
   year: number | null;
+  /** Keep the bytes and the validated grid (FileOutcome.source) for a 标注版; off for merge's intake, which keeps no grid. */
+  keepSource?: boolean;
   /** Called before each file (progress). */
   onFile?: (file: FilePath, index: number) => void;
 }
@@ -170,8 +175,13 @@ export async function intakeFile(path: FilePath, options: IntakeOptions): Promis
   const capped = capFindings(findings, schema);
   const hasError = capped.droppedErrors > 0 || findings.some((f) => f.severity === 'error');
   const chosen = read.workbook.sheets[choice.index]!;
+  const source =
+    options.keepSource === true && read.bytes !== null
+      ? { source: markSource(read.file, read.bytes, read.workbook.format, chosen) }
+      : {};
   return {
     ...base,
+    ...source,
     township,
     year: sheet.year,
     yearSource: sheet.yearSource,
@@ -192,6 +202,23 @@ export async function intakeFile(path: FilePath, options: IntakeOptions): Promis
       hasError || township === null
         ? null
         : compactSheet(sheet, options.layout, read.file, township),
+  };
+}
+
+/** The 标注版's source: the bytes, the format as read (a renamed .xlsx is an .xlsx), the sheet and its grid. */
+function markSource(
+  file: string,
+  bytes: Uint8Array,
+  format: WorkbookModel['format'],
+  sheet: ReadSheet,
+): MarkSource {
+  const text = extname(file).toLowerCase() === '.txt' ? 'txt' : 'csv';
+  return {
+    bytes,
+    fileName: file,
+    format: format === 'text' ? text : format,
+    sheetName: format === 'text' ? null : sheet.name,
+    grid: sheet.grid,
   };
 }
 

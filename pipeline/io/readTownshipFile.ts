@@ -24,6 +24,8 @@ export interface TownshipFile {
   grid: Grid | null;
   /** File-level findings (E_ENCODING, E_EMPTY_FILE, E_UNREADABLE, E_UNSUPPORTED_FORMAT, caps); empty when a workbook is set. */
   findings: Finding[];
+  /** The bytes read, with the workbook (null when the file was rejected at reading); the 标注版 is made from them. */
+  bytes: Uint8Array | null;
 }
 
 /** The schema's reading caps in the readers' shape. */
@@ -48,6 +50,7 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
     sheetName: null,
     grid: null,
     findings: [],
+    bytes: null,
     ...parts,
   });
   const limits = readerLimits(schema);
@@ -96,7 +99,14 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
       sheetName: legacy.name,
       findings: [makeFinding(schema, 'E_EMPTY_FILE')],
     });
-  return result({ sha256, encoding, workbook, sheetName: legacy.name, grid: legacy.grid });
+  return result({
+    sha256,
+    bytes,
+    encoding,
+    workbook,
+    sheetName: legacy.name,
+    grid: legacy.grid,
+  });
 }
 
 /**

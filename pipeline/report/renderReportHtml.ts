@@ -8,6 +8,7 @@ import { phrasesFor, type Phrases } from './phrases';
 import { buildReportValues, formatTotal, type ReportValues } from './reportValues';
 import { todayDate, type RunDate } from './runDate';
 import { buildTownshipTable } from './townshipTable';
+import type { ReturnsIndex } from '../write/writeReturns';
 
 /** A rendered chart to inline: its caption and SVG text. */
 export interface InlineChart {
@@ -25,6 +26,7 @@ export function renderReportHtml(
   charts: readonly InlineChart[],
   lang: Lang,
   date: RunDate = todayDate(),
+  returns: ReturnsIndex | null = null,
 ): string {
   const p = phrasesFor(lang);
   const h = p.html;
@@ -48,7 +50,7 @@ export function renderReportHtml(
     keyFiguresSection(summary, p, lang, previousLabel, values),
     townshipSection(summary, p, lang),
     chartsSection(charts, p),
-    notIncludedSection(summary, p, lang, values),
+    notIncludedSection(summary, p, lang, values, returns),
     findingsSection(summary.findings, p, lang),
     `<footer>${esc(fillTemplate(h.generated, values.text))}</footer>`,
     `</body></html>`,
@@ -165,13 +167,30 @@ function moreNote(template: string, n: number, p: Phrases): string {
   return `<p class="note more">${esc(fillTemplate(template, { n: formatCount(n, p.number) }))}</p>`;
 }
 
+/** A relative link into returns/ (each path segment URL-encoded: the names are Chinese). */
+function returnsLink(returns: ReturnsIndex, name: string, label: string): string {
+  const href = [returns.dir, name].map(encodeURIComponent).join('/');
+  return `<a href="${esc(href)}">${esc(label)}</a>`;
+}
+
 function notIncludedSection(
   summary: SummaryJson,
   p: Phrases,
   lang: Lang,
   values: ReportValues,
+  returns: ReturnsIndex | null,
 ): string {
   const h = p.html;
+  // The returned files by input file: the table links to each file's note and marked copy.
+  const returned = new Map((returns?.files ?? []).map((f) => [f.file, f]));
+  const returnCell = (file: string): string => {
+    const f = returned.get(file);
+    if (returns === null || f === undefined) return '';
+    const links = [returnsLink(returns, f.note, h.returnNote)];
+    if (f.marked !== null) links.push(returnsLink(returns, f.marked, h.returnMarked));
+    return links.join(' ');
+  };
+  const returnsColumn = returns !== null;
   const t = summary.townships;
   const max = layout.listMaxRows;
   const shownRejected = t.rejected.slice(0, max);
@@ -186,7 +205,7 @@ function notIncludedSection(
     t.rejected.length === 0
       ? `<p>${esc(h.noneRejected)}</p>`
       : [
-          `<table><thead><tr><th>${esc(p.table.township)}</th><th>${esc(h.file)}</th><th class="num">${esc(h.errors)}</th><th>${esc(fillTemplate(h.reasons, { n: String(reasonsShown) }))}</th></tr></thead><tbody>`,
+          `<table><thead><tr><th>${esc(p.table.township)}</th><th>${esc(h.file)}</th><th class="num">${esc(h.errors)}</th><th>${esc(fillTemplate(h.reasons, { n: String(reasonsShown) }))}</th>${returnsColumn ? `<th>${esc(h.returnFiles)}</th>` : ''}</tr></thead><tbody>`,
           ...shownRejected.map((r) => {
             const errors = errorsByFile.get(r.file) ?? [];
             const items = errors
@@ -196,7 +215,7 @@ function notIncludedSection(
               items.push(
                 `<li class="more">${esc(fillTemplate(h.moreReasons, { n: String(errors.length - reasonsShown) }))}</li>`,
               );
-            return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${esc(formatCount(r.errors, p.number))}</td><td><ul>${items.join('')}</ul></td></tr>`;
+            return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${esc(formatCount(r.errors, p.number))}</td><td><ul>${items.join('')}</ul></td>${returnsColumn ? `<td class="returns">${returnCell(r.file)}</td>` : ''}</tr>`;
           }),
           `</tbody></table>`,
           moreRejected,
@@ -226,6 +245,9 @@ function notIncludedSection(
     rejected,
     `<h3>${esc(h.missing + fillTemplate(h.countInBrackets, { n: String(t.missing.length) }))}</h3>`,
     missing,
+    returns === null
+      ? ''
+      : `<p class="note returns">${fillTemplate(esc(h.returnList), { link: returnsLink(returns, returns.list, returns.list) })}</p>`,
     onlyLastYear,
     `</section>`,
   ].join('\n');

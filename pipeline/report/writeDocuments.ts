@@ -8,6 +8,7 @@ import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '..
 import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
 import { fillTemplate } from './fillTemplate';
 import { phrasesFor } from './phrases';
+import type { ReturnsIndex } from '../write/writeReturns';
 import { renderReportHtml, type InlineChart } from './renderReportHtml';
 import { readRunDate, type RunDate } from './runDate';
 
@@ -20,6 +21,8 @@ export interface WriteDocumentsOptions {
   fontProbe?: FontProbe;
   /** The date the documents carry; default: COUNTY_ROLLUP_DATE (YYYY-MM-DD) when set, else today. */
   date?: RunDate;
+  /** returns/ as written (report.html links to it). */
+  returns?: ReturnsIndex | null;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function writeDocuments(
   }
   await writeFile(
     join(outDir, 'report.html'),
-    renderReportHtml(summary, inline, options.lang, date),
+    renderReportHtml(summary, inline, options.lang, date, options.returns ?? null),
     'utf8',
   );
   await writeFile(

@@ -404,6 +404,133 @@ describe('county-rollup merge on the example county', () => {
     );
   });
 
+  test('returns/ for 马鞍乡: the marked copy, the note and the list line', async () => {
+    const returns = join(outRoot, 'out', 'returns');
+    const file = '马鞍乡2025年统计表.csv';
+    expect(readdirSync(returns).sort()).toEqual([
+      '退回清单.csv',
+      '退回说明-马鞍乡.txt',
+      '马鞍乡2025年统计表-标注版.xlsx',
+    ]);
+    const errors = summary.findings.filter((f) => f.file === file && f.severity === 'error');
+    expect(errors.map((f) => f.cell)).toEqual(['U7', 'AC10']);
+
+    // The note: who, how many errors, the attachment, a line per error (cell — problem — what to do); no codes.
+    const note = readFileSync(join(returns, '退回说明-马鞍乡.txt'), 'utf8');
+    expect(note.split('\r\n')).toEqual([
+      '\uFEFF马鞍乡：《马鞍乡2025年统计表.csv》未通过审核，有 2 处错误，请改正后重新报送。',
+      '附件《马鞍乡2025年统计表-标注版.xlsx》是标注版：有问题的单元格已标色并加了批注，第一张表“问题清单”点单元格地址可跳过去。',
+      '1. U7 — 「化解纠纷件数」5 大于「调处纠纷件数」3，化解数不能超过调处数 — 请核实后改正',
+      '2. AC10 — 「文体活动参与人次」为 60，但「文体活动场次」为 0 — 请核实',
+      '',
+    ]);
+    expect(note).not.toMatch(/\b[EW]_[A-Z_]+\b/);
+
+    const list = readFileSync(join(returns, '退回清单.csv'), 'utf8').split('\r\n');
+    expect(list[0]).toBe('\uFEFF乡镇,文件,错误数,主要问题,标注版,退回说明');
+    expect(list[1]).toBe(
+      `马鞍乡,${file},2,${errors.map((f) => f.message_zh).join('；')},马鞍乡2025年统计表-标注版.xlsx,退回说明-马鞍乡.txt`,
+    );
+    expect(list.slice(2)).toEqual(['']);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(returns, '马鞍乡2025年统计表-标注版.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['问题清单', '马鞍乡2025年统计表']);
+    const ws = wb.getWorksheet('马鞍乡2025年统计表')!;
+    for (const f of errors) {
+      expect([f.cell, ws.getCell(f.cell!).fill]).toEqual([
+        f.cell,
+        { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+      ]);
+      expect(ws.getCell(f.cell!).note).toBe(`【县妇联校验】\n${f.message_zh}`);
+    }
+    // The township's own values (as its CSV holds them), numbers as numbers.
+    const maan = county.townships.find((t) => t.township === '马鞍乡')!;
+    expect(ws.getCell('U7').value).toBe(5);
+    expect(ws.getCell('AC10').value).toBe(60);
+    const names: unknown[] = [];
+    ws.getColumn(3).eachCell((c) => void names.push(c.value));
+    for (const v of maan.villages) expect(names).toContain(v.values.cadreName);
+    const listed = wb.getWorksheet('问题清单')!;
+    expect(listed.getCell('B3').value).toEqual({
+      formula: `HYPERLINK("#'马鞍乡2025年统计表'!U7","U7")`,
+      result: 'U7',
+    });
+
+    // report.html's 未纳入统计的乡镇 links to the note, the copy and the list (relative links).
+    const html = readFileSync(join(outRoot, 'out', 'report.html'), 'utf8');
+    for (const name of ['退回说明-马鞍乡.txt', '马鞍乡2025年统计表-标注版.xlsx', '退回清单.csv'])
+      expect(html).toContain(`href="returns/${encodeURIComponent(name)}"`);
+  });
+
+  test('validate --mark on the example county: a 标注版 per file with findings, marks on every finding cell, other cells unchanged', async () => {
+    const marks = join(outRoot, 'marks');
+    const checked = runCli(bundle.cli, [
+      'validate',
+      'examples/townships',
+      '--registry',
+      'examples/registry.csv',
+      '--mark',
+      marks,
+      '--json',
+    ]);
+    expect(checked.status).toBe(1);
+    const files = (
+      JSON.parse(checked.stdout) as {
+        files: { file: string; findings: SummaryJson['findings']; marked?: string }[];
+      }
+    ).files;
+    const withFindings = files.filter((f) => f.findings.length > 0);
+    expect(withFindings.length).toBeGreaterThan(5);
+    expect(files.filter((f) => f.marked !== undefined).map((f) => f.file)).toEqual(
+      withFindings.map((f) => f.file),
+    );
+    expect(readdirSync(marks).sort()).toEqual(
+      withFindings.map((f) => `${f.file.replace(/\.[a-z]+$/u, '')}-标注版.xlsx`).sort(),
+    );
+    for (const f of withFindings) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f.marked!);
+      expect(wb.worksheets[0]!.name).toBe('问题清单');
+      const ws = wb.worksheets[1]!;
+      for (const x of f.findings.filter((x) => x.cell !== null)) {
+        const cell = ws.getCell(x.cell!);
+        expect([f.file, x.cell, cell.fill]).toMatchObject([
+          f.file,
+          x.cell,
+          {
+            pattern:
+              x.severity === 'error' ||
+              f.findings.some((y) => y.cell === x.cell && y.severity === 'error')
+                ? 'solid'
+                : 'lightUp',
+          },
+        ]);
+        const note = cell.note;
+        const text =
+          typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+        expect([f.file, x.cell, text.includes(x.message_zh)]).toEqual([f.file, x.cell, true]);
+      }
+      if (!f.file.endsWith('.xlsx')) continue;
+      // An .xlsx copy: every cell of the user's sheet keeps its value, formula and number format.
+      const original = new ExcelJS.Workbook();
+      await original.xlsx.readFile(join(EXAMPLES, 'townships', f.file));
+      const before = original.worksheets[0]!;
+      expect(ws.name).toBe(before.name);
+      before.eachRow((row) =>
+        row.eachCell((c) => {
+          const after = ws.getCell(c.address);
+          expect([f.file, c.address, after.value, after.numFmt]).toEqual([
+            f.file,
+            c.address,
+            c.value,
+            c.numFmt,
+          ]);
+        }),
+      );
+    }
+  });
+
   test('the same inputs give a byte-identical summary.json', () => {
     const again = join(outRoot, 'again');
     const second = runCli(bundle.cli, [

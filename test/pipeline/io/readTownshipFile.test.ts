@@ -100,6 +100,7 @@ describe('readTownshipFile: files rejected at reading', () => {
       workbook: null,
       sheetName: null,
       grid: null,
+      bytes: null,
       findings: [
         makeFinding(
           schema,
