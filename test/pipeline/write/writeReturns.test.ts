@@ -223,7 +223,10 @@ describe('splitMessage: 问题 — 怎么改', () => {
   ])('%s', (message, problem, fix) => {
     const cell = /^[A-Z]+\d+/u.exec(message)?.[0] ?? null;
     expect(
-      splitMessage(finding('x.csv', 'E_NOT_NUMBER', null, message, { cell, message_zh: message }), p),
+      splitMessage(
+        finding('x.csv', 'E_NOT_NUMBER', null, message, { cell, message_zh: message }),
+        p,
+      ),
     ).toEqual({ problem, fix });
   });
 });
