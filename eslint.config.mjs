@@ -82,6 +82,43 @@ export default tseslint.config(
     },
   },
   {
+    files: ['intake/**/*.ts', 'workbook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'intake/ and workbook/ run in the offline check page too: no Node modules.',
+            },
+            {
+              group: ['**/pipeline/**', '**/addin/**', '**/page/**'],
+              message: 'intake/ and workbook/ must not import pipeline/, addin/ or page/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'the check page runs in a browser: no Node modules.' },
+            {
+              group: ['**/pipeline/**', '**/addin/**'],
+              message: 'the check page never imports pipeline/ or addin/ code (browser, file://).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['addin/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {

@@ -1,38 +1,23 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
 import { stat } from 'node:fs/promises';
-import { loadSchema, redactFinding, renderFinding } from '../../core';
-import type { Registry, RenderedFinding, Schema } from '../../core/types';
+import { loadSchema } from '../../core';
+import { validatedFile, type CheckOptions, type ValidatedFile } from '../../intake/checkFile';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
 import { listInputs } from '../io/listInputs';
 import { loadRegistryOption } from '../io/readRegistry';
 import type { FilePath } from '../io/filePath';
-import { layoutFields, type FieldLayout } from '../intake/compactSheet';
+import { layoutFields } from '../intake/compactSheet';
 import { decideIntake } from '../intake/decideIntake';
 import { intakeFile } from '../intake/intakeFiles';
 import { message } from '../messages';
-import type { Encoding } from '../summaryTypes';
 
-/** One file of `validate --json` (pipeline-contract.md); `status` is what merge would do with the file on its own. */
-export interface ValidatedFile {
-  file: string;
-  encoding: Encoding | null;
-  township: string | null;
-  status: 'accepted' | 'rejected';
-  findings: RenderedFinding[];
-}
-
-/** Options of checkTownshipFile. */
-export interface CheckOptions {
-  schema: Schema;
-  registry: Registry | null;
-  year: number | null;
-  layout?: FieldLayout;
-}
+export type { CheckOptions, ValidatedFile } from '../../intake/checkFile';
 
 /**
  * Reads and decides one township file exactly as merge does (the one intake path: intakeFile, then
- * decideIntake on the file alone), so validate's verdict is merge's verdict for that file.
+ * decideIntake on the file alone), so validate's verdict is merge's verdict for that file — and the
+ * offline check page's (intake/checkFile.checkBytes, the same functions after reading).
  */
 export async function checkTownshipFile(
   path: FilePath,
@@ -41,14 +26,7 @@ export async function checkTownshipFile(
   const { schema, registry, year } = options;
   const layout = options.layout ?? layoutFields(schema);
   const outcome = await intakeFile(path, { schema, layout, registry, year });
-  const decided = decideIntake([outcome], { schema, registry, year }).files[0]!;
-  return {
-    file: decided.file,
-    encoding: decided.encoding,
-    township: decided.township,
-    status: decided.status,
-    findings: decided.findings.map((f) => renderFinding(redactFinding(f, schema), schema)),
-  };
+  return validatedFile(decideIntake([outcome], { schema, registry, year }).files[0]!, schema);
 }
 
 /** Runs `validate`; returns the exit status: 0 no error, 1 some file has an error, 2 could not run. */
