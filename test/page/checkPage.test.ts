@@ -335,6 +335,28 @@ describeInBrowser('the offline check page (file://, no network)', () => {
     );
   });
 
+  it('in English when the browser is English', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('blob:')) await route.continue();
+      else {
+        external.push(url);
+        await route.abort('internetdisconnected');
+      }
+    });
+    const english = await context.newPage();
+    english.on('pageerror', (e) => errors.push(e.message));
+    await english.goto(pageUrl);
+    expect(await english.title()).toBe('Township entry sheet · self-check');
+    await english.setInputFiles('#file-input', join(EXAMPLES, '马鞍乡2025年统计表.csv'));
+    await english.waitForFunction(() => document.getElementById('results')!.dataset.done === '1');
+    expect(await english.locator('[data-verdict]').textContent()).toMatch(
+      /^Would be sent back: 2 errors must be fixed; the first: U7 /u,
+    );
+    await context.close();
+  });
+
   it('下载空白填报表: the template, pre-filled with the villages of the registry township chosen', async () => {
     await page.setInputFiles('#registry-input', join(ROOT, 'examples', 'registry.csv'));
     await page.waitForFunction(
