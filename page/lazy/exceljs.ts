@@ -1,11 +1,12 @@
 /** Stand-in for `import ExcelJS from 'exceljs'` in the page's engine: the real library is evaluated on first use. */
+import type * as ExcelJSModule from 'exceljs';
 import { heavy } from './heavy';
 
 const ExcelJS = {
-  get Workbook(): typeof import('exceljs').Workbook {
+  get Workbook(): typeof ExcelJSModule.Workbook {
     return heavy().ExcelJS.Workbook;
   },
-  get ValueType(): typeof import('exceljs').ValueType {
+  get ValueType(): typeof ExcelJSModule.ValueType {
     return heavy().ExcelJS.ValueType;
   },
 };

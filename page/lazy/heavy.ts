@@ -3,9 +3,12 @@
  * (#heavy-code) and evaluated on first use: a CSV is checked without them. The engine bundle reaches
  * them through the stand-ins in this folder (scripts/build-page.mjs aliases the package names).
  */
+import type * as SheetJS from '@e965/xlsx';
+import type * as ExcelJSModule from 'exceljs';
+
 export interface Heavy {
-  ExcelJS: typeof import('exceljs');
-  XLSX: typeof import('@e965/xlsx');
+  ExcelJS: typeof ExcelJSModule;
+  XLSX: typeof SheetJS;
 }
 
 /** The libraries, evaluated from the page's inert text on the first call. */
