@@ -82,7 +82,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['workbook/**/*.ts'],
+    files: ['intake/**/*.ts', 'workbook/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -90,12 +90,28 @@ export default tseslint.config(
           patterns: [
             {
               group: nodeBuiltins,
-              message:
-                'workbook/ runs in a browser too (the check page): no Node modules (bytes in, bytes out).',
+              message: 'intake/ and workbook/ run in the offline check page too: no Node modules.',
             },
             {
+              group: ['**/pipeline/**', '**/addin/**', '**/page/**'],
+              message: 'intake/ and workbook/ must not import pipeline/, addin/ or page/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'the check page runs in a browser: no Node modules.' },
+            {
               group: ['**/pipeline/**', '**/addin/**'],
-              message: 'workbook/ must not import pipeline/ or addin/.',
+              message: 'the check page never imports pipeline/ or addin/ code (browser, file://).',
             },
           ],
         },

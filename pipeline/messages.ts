@@ -1,6 +1,7 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
 import type { Lang, Text2 } from '../core/types';
 import type { UnreadableReason } from '../readers/types';
+import { READER_REASONS } from '../intake/readBytes';
 import { printableValue } from './terminalText';
 
 /** The languages of the CLI (the one Lang of core/types.ts). */
@@ -344,17 +345,6 @@ Exit status: 0 written; 2 nothing written (bad arguments, the file exists, canno
     zh: '无法打开文件，可能没有读取权限或文件正被占用',
     en: 'the file cannot be opened; it may be locked or not readable',
   },
-  reasonTooLarge: {
-    zh: '文件过大，不像乡镇统计表',
-    en: 'the file is far too large for an entry sheet',
-  },
-  reasonNotZip: {
-    zh: '不是有效的 .xlsx 文件，可能已损坏、未下载完整或只是改了扩展名',
-    en: 'not a valid .xlsx file: damaged, incomplete, or merely renamed',
-  },
-  reasonNotXlsx: { zh: '压缩包里没有 Excel 工作簿', en: 'the archive holds no Excel workbook' },
-  reasonCorrupt: { zh: '工作簿内容已损坏', en: 'the workbook content is damaged' },
-  reasonNoWorksheet: { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
   reasonNotFile: {
     zh: '不是普通文件（是文件夹、管道或设备），请指定统计表文件本身',
     en: 'not a regular file (a folder, pipe or device); name the sheet file itself',
@@ -414,17 +404,15 @@ export function message2(
 /** Why a file could not be opened at all (before any reader saw it). */
 export type FileReason = 'io' | 'not-file';
 
-const REASON_KEYS: Record<UnreadableReason | FileReason, MessageKey> = {
+const REASON_KEYS: Record<FileReason, MessageKey> = {
   io: 'reasonIo',
   'not-file': 'reasonNotFile',
-  'too-large': 'reasonTooLarge',
-  'not-zip': 'reasonNotZip',
-  'not-xlsx': 'reasonNotXlsx',
-  corrupt: 'reasonCorrupt',
-  'no-worksheet': 'reasonNoWorksheet',
 };
 
 /** Why a file is unreadable, in both languages (the `reason` of E_UNREADABLE). */
 export function unreadableReason(reason: UnreadableReason | FileReason): Text2 {
-  return message2(REASON_KEYS[reason]);
+  // The readers' reasons live with the Node-free intake (the offline page shows them too).
+  return reason === 'io' || reason === 'not-file'
+    ? message2(REASON_KEYS[reason])
+    : READER_REASONS[reason];
 }

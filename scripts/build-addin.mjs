@@ -214,6 +214,9 @@ export async function buildAddin(args = []) {
       `任务窗格代码 ${kb(bundleBytes)} 超出预算 ${kb(BUNDLE_BUDGET_BYTES)} / pane bundle over budget. Largest inputs:\n${largest}`,
     );
   }
+  // The offline check page next to the add-in (dist/check beside dist/addin), so an intranet serves both.
+  const { buildPage } = await import('./build-page.mjs');
+  await buildPage(['--page-out-dir', join(outDir, '..', 'check'), ...args]);
   return {
     skipped: false,
     outDir,

@@ -1,43 +1,27 @@
 /** `county-rollup validate <file-or-dir>...`: findings per file, in plain words or as JSON; no output files. */
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSchema, redactFinding, renderFinding } from '../../core';
-import type { Registry, RenderedFinding, Schema } from '../../core/types';
+import { loadSchema } from '../../core';
+import type { RenderedFinding, Schema } from '../../core/types';
+import { validatedFile, type CheckOptions, type ValidatedFile } from '../../intake/checkFile';
 import type { CliIO } from '../args';
 import { parseArgs, parseYear } from '../args';
 import { listInputs } from '../io/listInputs';
 import { loadRegistryOption } from '../io/readRegistry';
 import type { FilePath } from '../io/filePath';
-import { layoutFields, type FieldLayout } from '../intake/compactSheet';
+import { layoutFields } from '../intake/compactSheet';
 import { decideIntake } from '../intake/decideIntake';
 import { intakeFile } from '../intake/intakeFiles';
 import { message } from '../messages';
-import type { Encoding } from '../summaryTypes';
 import { freeFileName, realPathOf, writeFileAtomic } from '../write/writeFileAtomic';
 import { markWorkbook, type MarkSource } from '../../workbook/markWorkbook';
 
-/** One file of `validate --json` (pipeline-contract.md); `status` is what merge would do with the file on its own. */
-export interface ValidatedFile {
-  file: string;
-  encoding: Encoding | null;
-  township: string | null;
-  status: 'accepted' | 'rejected';
-  findings: RenderedFinding[];
-  /** With --mark: the path of the 标注版 written for this file (additive to pipeline-contract.md's shape). */
-  marked?: string;
-}
-
-/** Options of checkTownshipFile. */
-export interface CheckOptions {
-  schema: Schema;
-  registry: Registry | null;
-  year: number | null;
-  layout?: FieldLayout;
-}
+export type { CheckOptions, ValidatedFile } from '../../intake/checkFile';
 
 /**
  * Reads and decides one township file exactly as merge does (the one intake path: intakeFile, then
- * decideIntake on the file alone), so validate's verdict is merge's verdict for that file.
+ * decideIntake on the file alone), so validate's verdict is merge's verdict for that file — and the
+ * offline check page's (intake/checkFile.checkBytes, the same functions after reading).
  */
 export async function checkTownshipFile(
   path: FilePath,
@@ -55,15 +39,8 @@ async function checkWithSource(
   const { schema, registry, year } = options;
   const layout = options.layout ?? layoutFields(schema);
   const outcome = await intakeFile(path, { schema, layout, registry, year, keepSource });
-  const decided = decideIntake([outcome], { schema, registry, year }).files[0]!;
   return {
-    file: {
-      file: decided.file,
-      encoding: decided.encoding,
-      township: decided.township,
-      status: decided.status,
-      findings: decided.findings.map((f) => renderFinding(redactFinding(f, schema), schema)),
-    },
+    file: validatedFile(decideIntake([outcome], { schema, registry, year }).files[0]!, schema),
     source: outcome.source ?? null,
   };
 }

@@ -5,19 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { makeFinding, resolveTownship } from '../../core';
-import { extname } from 'node:path';
-import type { Finding, Registry, Schema } from '../../core/types';
+import { extname, join } from 'node:path';
+import type { Registry, Schema } from '../../core/types';
+import type { FieldLayout } from '../../intake/compactSheet';
+import type { SheetChoice } from '../../intake/chooseSheet';
+import type { FileOutcome } from '../../intake/decideIntake';
+import { intakeRead } from '../../intake/intakeRead';
 import type { ReadSheet, WorkbookModel } from '../../readers';
 import type { MarkSource } from '../../workbook/markWorkbook';
 import type { FilePath } from '../io/filePath';
 import { readTownshipFile } from '../io/readTownshipFile';
-import { capFindings } from './capFindings';
-import { chooseSheet } from './chooseSheet';
-import { compactSheet, type FieldLayout } from './compactSheet';
-import type { FileOutcome } from './decideIntake';
-import { guessMisnamed } from './misnamed';
 import type { IntakeTask, IntakeWorkerData } from './intakeWorker';
 
 /** Options of intakeFiles. */
@@ -122,87 +119,16 @@ async function inOrder(
   return outcomes;
 }
 
-/**
- * One file: read → choose the sheet → validateGrid → identity, year, county, capped findings, and
- * the compact rows when it has no error. A file rejected at reading still gets its township from
- * its file name (§7.7), so that township is listed as rejected, not missing (§7.10).
- */
+/** One file from disk: read it (Node), then the shared intake (intake/intakeRead). */
 export async function intakeFile(path: FilePath, options: IntakeOptions): Promise<FileOutcome> {
-  const { schema, registry } = options;
-  const read = await readTownshipFile(path, schema);
-  const base = {
-    file: read.file,
-    sha256: read.sha256,
-    encoding: read.encoding,
-    rows: 0,
-    compact: null,
-    droppedErrors: 0,
-  };
-  if (read.workbook === null) {
-    const named = townshipFromFileName(read.file, registry, schema);
-    return {
-      ...base,
-      township: named.township,
-      year: null,
-      yearSource: null,
-      yearAt: null,
-      sheetName: null,
-      county: null,
-      findings: read.findings,
-      readFailed: true,
-      multiSheet: false,
-      misnamed: named.misnamed,
-    };
-  }
-
-  const choice = chooseSheet(read.workbook, {
-    schema,
-    registry,
-    fileName: read.file,
-    year: options.year,
-  });
-  const sheet = choice.parsed;
-  const findings: Finding[] = [
-    ...read.findings,
-    ...(choice.warning === null ? [] : [choice.warning]),
-    ...sheet.findings,
-  ];
-  // A name the registry does not know is not an identity: it must neither count as present nor clash as a duplicate.
-  const unknown = findings.find((f) => f.code === 'E_UNKNOWN_TOWNSHIP');
-  const township = unknown === undefined ? sheet.township : null;
-  if (township === null && unknown === undefined)
-    findings.push(makeFinding(schema, 'E_UNKNOWN_TOWNSHIP', { value: read.file }));
-  const capped = capFindings(findings, schema);
-  const hasError = capped.droppedErrors > 0 || findings.some((f) => f.severity === 'error');
-  const chosen = read.workbook.sheets[choice.index]!;
-  const source =
-    options.keepSource === true && read.bytes !== null
-      ? { source: markSource(read.file, read.bytes, read.workbook.format, chosen) }
-      : {};
-  return {
-    ...base,
-    ...source,
-    township,
-    year: sheet.year,
-    yearSource: sheet.yearSource,
-    yearAt: sheet.yearAt,
-    // Named in messages only when the workbook has more than one sheet.
-    sheetName: read.workbook.sheets.length > 1 ? chosen.name : null,
-    county: sheet.county,
-    findings: capped.findings,
-    droppedErrors: capped.droppedErrors,
-    rows: sheet.villages.length,
-    readFailed: false,
-    multiSheet: choice.candidates > 1,
-    misnamed:
-      unknown !== undefined && registry !== null
-        ? guessMisnamed(unknown.value ?? read.file, registry)
-        : null,
-    compact:
-      hasError || township === null
-        ? null
-        : compactSheet(sheet, options.layout, read.file, township),
-  };
+  const read = await readTownshipFile(path, options.schema);
+  let choice: SheetChoice | null = null;
+  const outcome = intakeRead(read, options, (c) => (choice = c));
+  const chosen = choice as SheetChoice | null;
+  if (options.keepSource !== true || read.bytes === null || read.workbook === null || !chosen)
+    return outcome;
+  const sheet = read.workbook.sheets[chosen.index]!;
+  return { ...outcome, source: markSource(read.file, read.bytes, read.workbook.format, sheet) };
 }
 
 /** The 标注版's source: the bytes, the format as read (a renamed .xlsx is an .xlsx), the sheet and its grid. */
@@ -219,27 +145,5 @@ function markSource(
     format: format === 'text' ? text : format,
     sheetName: format === 'text' ? null : sheet.name,
     grid: sheet.grid,
-  };
-}
-
-/**
- * The township a file's name gives (§7.7) for a file rejected before its content was read. Without
- * a registry only a name ending in 镇/乡/街道 counts (readme.txt is no township).
- */
-function townshipFromFileName(
-  file: string,
-  registry: Registry | null,
-  schema: Schema,
-): { township: string | null; misnamed: FileOutcome['misnamed'] } {
-  const resolved = resolveTownship(null, file, registry, schema);
-  if (resolved.township !== null) {
-    const ok =
-      registry !== null ||
-      schema.township.levelSuffixes.some((s) => resolved.township!.endsWith(s));
-    return { township: ok ? resolved.township : null, misnamed: null };
-  }
-  return {
-    township: null,
-    misnamed: registry === null ? null : guessMisnamed(resolved.finding?.value ?? file, registry),
   };
 }

@@ -1,7 +1,8 @@
 /** Reads the county registry (entry-sheet §6, §7.8): any format and encoding the readers accept (CSV/TXT, .xlsx, .xls/.et), then the core's parseRegistry. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseRegistry, renderFinding } from '../../core';
+import { renderFinding } from '../../core';
+import { registryFromWorkbook } from '../../intake/registryWorkbook';
 import type { Registry, RegistryError, Schema } from '../../core';
 import { isReadableExtension, readWorkbook } from '../../readers';
 import { message } from '../messages';
@@ -40,16 +41,8 @@ export async function readRegistry(path: string, schema: Schema): Promise<Regist
       errors: [{ row: null, message_zh: rendered.message_zh, message_en: rendered.message_en }],
     };
   }
-  // A workbook: the first visible sheet that is a registry (a 说明 sheet may come first); else the first sheet's errors.
-  const { sheets } = read.workbook;
-  const ordered = [...sheets.filter((s) => s.visible), ...sheets.filter((s) => !s.visible)];
-  let first: RegistryError[] | null = null;
-  for (const sheet of ordered) {
-    const parsed = parseRegistry(sheet.grid, schema);
-    if (parsed.ok) return { ok: true, registry: parsed.registry };
-    first ??= parsed.errors;
-  }
-  return { ok: false, unreadable: false, errors: first ?? [] };
+  const parsed = registryFromWorkbook(read.workbook, schema);
+  return parsed.ok ? parsed : { ok: false, unreadable: false, errors: parsed.errors };
 }
 
 function fileError(key: 'reasonIo' | 'registryEmpty' | 'registryEncoding'): RegistryResult {

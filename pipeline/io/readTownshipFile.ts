@@ -1,11 +1,14 @@
 /** Reads one township file from disk into the readers' workbook model, or into the file-level findings that reject it (entry-sheet §7.9). File-system access only; the readers do the rest. */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { findHeaderRow, makeFinding } from '../../core';
 import type { Finding, Grid, Schema } from '../../core/types';
-import { readWorkbook } from '../../readers';
-import type { ReaderLimits, ReadFailure, UnreadableReason, WorkbookModel } from '../../readers';
+import type { WorkbookModel } from '../../readers';
+import {
+  failureFinding,
+  readerLimits,
+  readTownshipBytes,
+  unreadableFinding,
+} from '../../intake/readBytes';
 import { unreadableReason, type FileReason } from '../messages';
 import type { Encoding } from '../summaryTypes';
 import { displayName, type FilePath } from './filePath';
@@ -28,11 +31,7 @@ export interface TownshipFile {
   bytes: Uint8Array | null;
 }
 
-/** The schema's reading caps in the readers' shape. */
-export function readerLimits(schema: Schema): ReaderLimits {
-  const { maxFileBytes, maxInflatedBytes, maxRows, maxCells } = schema.limits;
-  return { maxFileBytes, maxInflatedBytes, maxRows, maxCells };
-}
+export { failureFinding, readerLimits } from '../../intake/readBytes';
 
 /**
  * Reads a township file by extension (.csv/.txt, .xlsx, .xls/.et; other formats rejected). Only
@@ -41,7 +40,6 @@ export function readerLimits(schema: Schema): ReaderLimits {
  */
 export async function readTownshipFile(path: FilePath, schema: Schema): Promise<TownshipFile> {
   const file = displayName(path);
-  const extension = extname(file).toLowerCase();
   const result = (parts: Partial<TownshipFile>): TownshipFile => ({
     file,
     sha256: '',
@@ -74,39 +72,9 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
     return result({ findings: [unreadable(schema, 'io')] });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-
-  const read = await readWorkbook(bytes, extension, limits);
-  if (read === null)
-    return result({
-      sha256,
-      findings: [
-        makeFinding(schema, 'E_UNSUPPORTED_FORMAT', { value: extension === '' ? file : extension }),
-      ],
-    });
-  if (!read.ok) return result({ sha256, findings: [failureFinding(schema, read.failure)] });
-  const { workbook } = read;
-  const encoding: Encoding = workbook.encoding;
-  const visible = workbook.sheets.filter((s) => s.visible);
-  const shown = visible.length > 0 ? visible : workbook.sheets;
-  // (One sheet, the usual case: no header search here; the intake searches it anyway.)
-  const legacy =
-    (shown.length > 1 ? shown.find((s) => findHeaderRow(s.grid, schema) !== null) : undefined) ??
-    shown[0]!;
-  if (workbook.sheets.every((s) => isBlankGrid(s.grid)))
-    return result({
-      sha256,
-      encoding,
-      sheetName: legacy.name,
-      findings: [makeFinding(schema, 'E_EMPTY_FILE')],
-    });
-  return result({
-    sha256,
-    bytes,
-    encoding,
-    workbook,
-    sheetName: legacy.name,
-    grid: legacy.grid,
-  });
+  // The rest is Node-free and shared with the offline check page (intake/readBytes).
+  const read = await readTownshipBytes(bytes, file, schema);
+  return { ...read, sha256, bytes: read.workbook === null ? null : bytes };
 }
 
 /**
@@ -128,67 +96,7 @@ function readRegularFile(path: FilePath, maxBytes: number): Uint8Array | 'not-fi
   }
 }
 
-/** The finding of a reader failure (sizes shown in KB/MB). */
-export function failureFinding(schema: Schema, failure: ReadFailure): Finding {
-  switch (failure.code) {
-    case 'E_ENCODING':
-    case 'E_EMPTY_FILE':
-      return makeFinding(schema, failure.code);
-    case 'E_UNREADABLE':
-      return unreadable(schema, failure.reason);
-    case 'E_FILE_TOO_LARGE':
-      return makeFinding(schema, failure.code, {
-        params: { size: formatBytes(failure.size), limit: formatBytes(failure.limit) },
-      });
-    case 'E_INFLATED_TOO_LARGE':
-      return makeFinding(schema, failure.code, { params: { limit: formatBytes(failure.limit) } });
-    case 'E_TOO_MANY_ROWS':
-      return makeFinding(schema, failure.code, {
-        value: failure.sheet,
-        params: {
-          rows: failure.rows,
-          limit: failure.limit,
-          value_zh: failure.sheet === null ? '表格' : `工作表「${failure.sheet}」`,
-          value_en: failure.sheet === null ? 'The sheet ' : `Worksheet “${failure.sheet}” `,
-        },
-      });
-    case 'E_TOO_MANY_CELLS':
-      return makeFinding(schema, failure.code, {
-        value: failure.sheet,
-        params: {
-          cells: failure.cells,
-          limit: failure.limit,
-          value_zh: failure.sheet === null ? '表格' : `工作表「${failure.sheet}」`,
-          value_en: failure.sheet === null ? 'The sheet ' : `Worksheet “${failure.sheet}” `,
-        },
-      });
-    case 'E_XLS_UNREADABLE':
-      return makeFinding(schema, failure.code, {
-        value: failure.format,
-        params: { format: failure.format },
-      });
-  }
-}
-
-/** 1536 → '1.5 KB', 20971520 → '20 MB'. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const kb = bytes / 1024;
-  if (kb < 1024) return `${Math.round(kb * 10) / 10} KB`;
-  return `${Math.round((kb / 1024) * 10) / 10} MB`;
-}
-
 /** E_UNREADABLE with its reason in both languages (`reason_zh`/`reason_en`; `reason` holds the Chinese one). */
-function unreadable(schema: Schema, reason: UnreadableReason | FileReason): Finding {
-  const text = unreadableReason(reason);
-  return makeFinding(schema, 'E_UNREADABLE', {
-    params: { reason: text.zh, reason_zh: text.zh, reason_en: text.en },
-  });
-}
-
-/** No cell with visible content: an exported empty sheet (only delimiters, only blanks). */
-function isBlankGrid(grid: Grid): boolean {
-  return grid.every((row) =>
-    row.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === '')),
-  );
+function unreadable(schema: Schema, reason: FileReason): Finding {
+  return unreadableFinding(schema, unreadableReason(reason));
 }
