@@ -1,6 +1,9 @@
 /** Cell fills: the two mark styles, reading fills back, and batched fill writes by column runs (no sync here). */
+import schemaJson from '../../core/schema/entry-sheet.json';
 import type { Severity } from '../../core/types';
 import { coveringBox, formatA1, type CellPosition } from './address';
+
+const { markFills } = schemaJson.ui;
 
 /**
  * A fill as getCellProperties reports it; pattern "None" is "no fill", which is not white. Some
@@ -16,8 +19,10 @@ export interface Fill {
  * diagonal stripes), so they stay distinct for colour-blind users and in grey-scale prints.
  */
 export const MARK_FILLS: Record<Severity, { color: string; pattern: string }> = {
-  error: { color: '#FFC7CE', pattern: 'Solid' },
-  warning: { color: '#FFEB9C', pattern: 'LightUp' },
+  // One source for the add-in and the 标注版 (schema ui.markFills); the stripes' patternColor is the
+  // copy's only: the add-in leaves it automatic, so its records need not restore it.
+  error: { color: markFills.error.color, pattern: markFills.error.pattern },
+  warning: { color: markFills.warning.color, pattern: markFills.warning.pattern },
 };
 
 const WHITE = '#FFFFFF';

@@ -330,6 +330,26 @@ describeInBrowser('the offline check page (file://, no network)', () => {
         else expect(fill.bgColor?.argb).toBe('FFFFEB9C');
         expect(cell.note).toBeTruthy();
       }
+      if (name.endsWith('.xlsx')) {
+        // Every other cell of her sheet keeps its value, formula and number format.
+        const original = new ExcelJS.Workbook();
+        await original.xlsx.readFile(join(source, name));
+        const marked = new Set(findings.map((f) => f.cell));
+        let compared = 0;
+        original.worksheets[0]!.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => {
+            if (marked.has(cell.address)) return;
+            const copy = sheet.getCell(cell.address);
+            expect([cell.address, copy.value, copy.numFmt]).toEqual([
+              cell.address,
+              cell.value,
+              cell.numFmt,
+            ]);
+            compared++;
+          }),
+        );
+        expect(compared).toBeGreaterThan(50);
+      }
     }
     // Her original file is untouched.
     expect(readFileSync(join(source, '马鞍乡2025年统计表.csv'))).toEqual(
