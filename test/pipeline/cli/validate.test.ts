@@ -1,20 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../../pipeline/cli';
+import { runCli } from './runInProcess';
 import { csvGbk, csvUtf8Bom, makeSheet, sheetXlsx } from '../../fixtures/sheets';
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 let dir: string;
 let good: string;

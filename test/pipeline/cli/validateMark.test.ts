@@ -3,20 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../../pipeline/cli';
+import { runCli } from './runInProcess';
 import type { ValidatedFile } from '../../../pipeline/commands/validate';
 import { csvUtf8Bom, makeSheet, sheetXlsx } from '../../fixtures/sheets';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 async function readBack(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadSchema } from '../../../core';
-import { main } from '../../../pipeline/cli';
+import { runCli } from '../cli/runInProcess';
 import { listInputs } from '../../../pipeline/io/listInputs';
 import { readTownshipFile } from '../../../pipeline/io/readTownshipFile';
 import type { SummaryJson } from '../../../pipeline/summaryTypes';
@@ -19,16 +19,7 @@ import { sheetCsv, village } from './townshipFixture';
 
 const schema = loadSchema();
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 interface JsonFile {
   file: string;
