@@ -2,7 +2,8 @@
 import { findHeaderRow, makeFinding } from '../core';
 import type { Finding, Grid, Schema, Text2 } from '../core/types';
 import { readWorkbook } from '../readers';
-import type { ReaderLimits, ReadFailure, UnreadableReason, WorkbookModel } from '../readers';
+import { READER_REASONS } from './readerReasons';
+import type { ReaderLimits, ReadFailure, WorkbookModel } from '../readers';
 
 /** A township file as read: its workbook, or the findings that say why it has none. */
 export interface ReadTownship {
@@ -17,21 +18,6 @@ export interface ReadTownship {
   /** File-level findings (E_ENCODING, E_EMPTY_FILE, E_UNREADABLE, E_UNSUPPORTED_FORMAT, caps); empty when a workbook is set. */
   findings: Finding[];
 }
-
-/** Why a reader found an .xlsx unreadable, in both languages (the `reason` of E_UNREADABLE). */
-export const READER_REASONS: Record<UnreadableReason, Text2> = {
-  'too-large': {
-    zh: '文件过大，不像乡镇统计表',
-    en: 'the file is far too large for an entry sheet',
-  },
-  'not-zip': {
-    zh: '不是有效的 .xlsx 文件，可能已损坏、未下载完整或只是改了扩展名',
-    en: 'not a valid .xlsx file: damaged, incomplete, or merely renamed',
-  },
-  'not-xlsx': { zh: '压缩包里没有 Excel 工作簿', en: 'the archive holds no Excel workbook' },
-  corrupt: { zh: '工作簿内容已损坏', en: 'the workbook content is damaged' },
-  'no-worksheet': { zh: '工作簿中没有工作表', en: 'the workbook has no worksheet' },
-};
 
 /** The schema's reading caps in the readers' shape. */
 export function readerLimits(schema: Schema): ReaderLimits {

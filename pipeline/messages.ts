@@ -1,7 +1,7 @@
 /** CLI texts that are not findings (help, usage errors, progress, per-file summaries), in Chinese and English. */
 import type { Lang, Text2 } from '../core/types';
 import type { UnreadableReason } from '../readers/types';
-import { READER_REASONS } from '../intake/readBytes';
+import { READER_REASONS } from '../intake/readerReasons';
 import { printableValue } from './terminalText';
 
 /** The languages of the CLI (the one Lang of core/types.ts). */

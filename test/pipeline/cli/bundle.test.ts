@@ -70,6 +70,10 @@ describe('the bundled CLI through bin/county-rollup.js', () => {
     } finally {
       writeFileSync(broken, saved);
     }
+    // The quick answers stay small: no reader, workbook or chart library behind the help texts
+    // (a message table importing the readers once made --help load exceljs: 4.3 × node -e 0).
+    const quick = readFileSync(join(work, 'dist', 'quick.js'), 'utf8');
+    expect(quick.match(/node_modules\/(?:jszip|exceljs|papaparse|echarts|@e965)\//u)).toBeNull();
   });
 
   it('exit 1 for a rejected file, exit 2 for a missing path', () => {
