@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runAsScript } from './runAsScript.mjs';
 
 /** Where the development manifest points; every occurrence is replaced by --base-url. */
 export const DEV_BASE_URL = 'https://localhost:3000';
@@ -228,13 +228,4 @@ export async function buildAddin(args = []) {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    await buildAddin(process.argv.slice(2));
-  } catch (err) {
-    console.error(
-      `[build:addin] 失败 / failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    process.exit(1);
-  }
-}
+await runAsScript(import.meta.url, 'build:addin', buildAddin);

@@ -12,7 +12,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runAsScript } from './runAsScript.mjs';
 
 export const PAGE_FILE = 'county-rollup-check.html';
 const PAGE_DIR = 'page';
@@ -128,13 +128,4 @@ export async function buildPage(args = []) {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    await buildPage(process.argv.slice(2));
-  } catch (err) {
-    console.error(
-      `[build:page] 失败 / failed: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    process.exit(1);
-  }
-}
+await runAsScript(import.meta.url, 'build:page', buildPage);
