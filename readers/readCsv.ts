@@ -32,9 +32,17 @@ export function readCsvCapped(text: string, maxRows: number): { grid: Grid; rows
   // Excel's "sep=;" first line names the delimiter and is not shown as a row, so row numbers match Excel's.
   const hint = /^sep=([,\t;])\n/u.exec(body);
   if (hint) body = body.slice(hint[0].length);
-  const delimiter = (hint?.[1] as Delimiter | undefined) ?? detectDelimiter(body);
+  const picked = hint ? null : pickDelimiter(body);
+  const delimiter = (hint?.[1] as Delimiter | undefined) ?? picked!.delimiter;
   const capped = Number.isFinite(maxRows);
-  const { rows, cursor } = parseRowsAt(body, delimiter, capped ? maxRows : 0);
+  // The scoring parse read every record when it stopped short of SCORE_ROWS (and of the cap).
+  const whole =
+    picked?.parsed != null &&
+    picked.parsed.rows.length < SCORE_ROWS &&
+    picked.parsed.rows.length < maxRows
+      ? picked.parsed
+      : null;
+  const { rows, cursor } = whole ?? parseRowsAt(body, delimiter, capped ? maxRows : 0);
   const grid = rows.map(compactRow);
   while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
   let over: number | null = null;
@@ -52,16 +60,30 @@ export function readCsvCapped(text: string, maxRows: number): { grid: Grid; rows
  * weighted by that count: a tab-separated sheet whose notes hold a comma still scores tab.
  */
 export function detectDelimiter(text: string): Delimiter {
+  return pickDelimiter(text).delimiter;
+}
+
+/**
+ * detectDelimiter, with the winner's scoring parse: when it holds the whole text (fewer than
+ * SCORE_ROWS records), readCsvCapped uses it instead of parsing the text again. A delimiter that
+ * does not occur in the text splits no row (score 0) and is not parsed at all: a township CSV is
+ * then parsed once instead of four times.
+ */
+function pickDelimiter(text: string): { delimiter: Delimiter; parsed: ParsedRows | null } {
   let best: Delimiter = DELIMITERS[0];
   let bestScore = 0;
+  let bestParse: ParsedRows | null = null;
   for (const delimiter of DELIMITERS) {
-    const score = scoreDelimiter(parseRows(text, delimiter, SCORE_ROWS));
+    if (!text.includes(delimiter)) continue;
+    const parsed = parseRowsAt(text, delimiter, SCORE_ROWS);
+    const score = scoreDelimiter(parsed.rows);
     if (score > bestScore) {
       best = delimiter;
       bestScore = score;
+      bestParse = parsed;
     }
   }
-  return best;
+  return { delimiter: best, parsed: bestParse };
 }
 
 function scoreDelimiter(rows: string[][]): number {
@@ -75,10 +97,6 @@ function scoreDelimiter(rows: string[][]): number {
   return score;
 }
 
-function parseRows(text: string, delimiter: Delimiter, preview = 0): string[][] {
-  return parseRowsAt(text, delimiter, preview).rows;
-}
-
 /** 1 + the line breaks of a text (counted without building an array: the text may hold millions). */
 function countLines(text: string): number {
   let lines = 1;
@@ -87,11 +105,13 @@ function countLines(text: string): number {
 }
 
 /** The records (at most `preview` when > 0) and how many characters they took. */
-function parseRowsAt(
-  text: string,
-  delimiter: Delimiter,
-  preview: number,
-): { rows: string[][]; cursor: number } {
+/** Records papaparse read, and how many characters they took. */
+interface ParsedRows {
+  rows: string[][];
+  cursor: number;
+}
+
+function parseRowsAt(text: string, delimiter: Delimiter, preview: number): ParsedRows {
   const result = Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',

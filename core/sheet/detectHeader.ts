@@ -100,6 +100,15 @@ class RowTexts {
   }
 }
 
+/** The lowest non-empty normalized text of column c in rows top..bottom (the column's own text), or null. */
+function ownText(texts: RowTexts, top: number, bottom: number, c: number): string | null {
+  for (let r = bottom; r >= top; r--) {
+    const t = texts.normRow(r)[c];
+    if (t) return t;
+  }
+  return null;
+}
+
 /** One way to read a column's header: the normalized key and the as-written text. */
 interface Candidate {
   key: string;
@@ -168,6 +177,25 @@ function candidates(
   return { level, list };
 }
 
+// Per compiled schema, every ending of every known header key (the keys themselves included).
+const headerEndings = new WeakMap<CompiledSchema, Set<string>>();
+
+/**
+ * True when `own` can end a known header key. Every reading of a column ends with the column's own
+ * text (group + sub, group without suffix + sub, sub alone), so a text no key ends with (a data
+ * row's 12 or 青石村 when a block reaches below the header) matches nothing: no readings are built.
+ */
+function mayEndHeader(own: string, cs: CompiledSchema): boolean {
+  let endings = headerEndings.get(cs);
+  if (endings === undefined) {
+    endings = new Set<string>();
+    for (const key of cs.headerLookup.keys())
+      for (let i = 0; i < key.length; i++) endings.add(key.slice(i));
+    headerEndings.set(cs, endings);
+  }
+  return endings.has(own);
+}
+
 /** Matched and filled column counts of a block. */
 function score(
   texts: RowTexts,
@@ -187,10 +215,14 @@ function score(
       if (cs.headerLookup.has(key)) matched++;
       continue;
     }
-    const cand = candidates(texts, top, bottom, c, cs);
-    if (!cand) continue;
+    const own = ownText(texts, top, bottom, c);
+    if (own === null) continue;
     filled++;
-    if (cand.list.some((k) => cs.headerLookup.has(k.key))) matched++;
+    if (cs.headerLookup.has(own)) matched++;
+    else if (mayEndHeader(own, cs)) {
+      const cand = candidates(texts, top, bottom, c, cs);
+      if (cand && cand.list.some((k) => cs.headerLookup.has(k.key))) matched++;
+    }
   }
   return { matched, filled };
 }
@@ -230,17 +262,25 @@ function headerBlock(
   const { schema } = cs;
   const limit = Math.min(grid.length, schema.headerSearchRows);
   const threshold = schema.headerMatchThreshold;
+  // The search below scores some blocks twice (the block that passes at r, then again among the best).
+  const scores = new Map<number, { matched: number; filled: number }>();
+  const scoreOf = (top: number, bottom: number): { matched: number; filled: number } => {
+    const key = top * MAX_HEIGHT + (bottom - top);
+    let s = scores.get(key);
+    if (s === undefined) scores.set(key, (s = score(texts, top, bottom, cs)));
+    return s;
+  };
   for (let r = 0; r < limit; r++) {
-    let found = passes(score(texts, r, r, cs), threshold);
+    let found = passes(scoreOf(r, r), threshold);
     for (let h = 2; !found && h <= MAX_HEIGHT && r - h + 1 >= 0; h++)
-      found = passes(score(texts, r - h + 1, r, cs), threshold);
+      found = passes(scoreOf(r - h + 1, r), threshold);
     if (!found) continue;
     let best: { top: number; bottom: number; matched: number; height: number } | null = null;
     for (let bottom = r; bottom <= Math.min(r + MAX_HEIGHT - 1, grid.length - 1); bottom++)
       for (let h = 1; h <= MAX_HEIGHT; h++) {
         const top = bottom - h + 1;
         if (top < 0 || top > r) continue;
-        const s = score(texts, top, bottom, cs);
+        const s = scoreOf(top, bottom);
         if (!passes(s, threshold)) continue;
         if (
           best === null ||

@@ -31,14 +31,20 @@ export interface IntakeOptions {
 }
 
 /**
- * Files in flight at once: reads overlap with validation (which runs on this thread anyway), and
- * only this many grids exist at any time. With workers: this many per worker.
+ * Files in flight at once on a thread: reads overlap with validation, and only this many grids
+ * exist at any time on each thread.
  */
 const IN_FLIGHT = 8;
 
 /**
+ * Files per worker task: the main thread hands out batches, not files, so that it stays idle (the
+ * cores are the workers') and a message crosses threads per batch, not per file.
+ */
+const BATCH_FILES = 24;
+
+/**
  * Below this many files the workers' start-up (each loads the readers and the core: ~0.3 s of CPU,
- * measured) costs more than it saves (one file ~1 ms of CPU).
+ * measured) costs more than it saves (one file ~1–2 ms of CPU).
  */
 export const WORKER_MIN_FILES = 1000;
 
@@ -69,54 +75,65 @@ export async function intakeFiles(
   options: IntakeOptions,
 ): Promise<FileOutcome[]> {
   const threads = intakeThreads(paths.length);
-  if (threads === 0) return inOrder(paths, IN_FLIGHT, options, (path) => intakeFile(path, options));
+  if (threads === 0)
+    return intakeInOrder(
+      paths,
+      (path) => intakeFile(path, options),
+      (path, i) => options.onFile?.(path, i),
+    );
   const { Piscina } = await import('piscina');
   const workerData: IntakeWorkerData = { schema: options.schema, registry: options.registry };
-  const pool = new Piscina<IntakeTask, FileOutcome>({
+  const pool = new Piscina<IntakeTask, FileOutcome[]>({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
     workerData,
+    // Tasks await file reads: 'sync' atomics would block a worker's event loop between tasks.
+    atomics: 'disabled',
   });
   try {
-    // This thread takes files too (one at a time) while the workers start and between their answers.
-    return await inOrder(
-      paths,
-      IN_FLIGHT * threads,
-      options,
-      (path) => pool.run({ path, year: options.year }),
-      (path) => intakeFile(path, options),
+    const batches: FilePath[][] = [];
+    for (let i = 0; i < paths.length; i += BATCH_FILES)
+      batches.push(paths.slice(i, i + BATCH_FILES));
+    // Two batches per worker in flight: a worker never waits for this thread to hand it the next one.
+    const done = await intakeInOrder(
+      batches,
+      (batch) => pool.run({ paths: batch.map(taskPath), year: options.year }),
+      (batch, b) => batch.forEach((path, k) => options.onFile?.(path, b * BATCH_FILES + k)),
+      2 * threads,
     );
+    return done.flat();
   } finally {
     await pool.destroy();
   }
 }
 
+/** A path as a worker task carries it (a Buffer name as its bytes). */
+const taskPath = (path: FilePath): string | Uint8Array =>
+  typeof path === 'string' ? path : new Uint8Array(path);
+
 /**
- * Runs `one` on every path with at most `inFlight` at once, plus one lane of `local` when given;
- * outcomes by input index (whichever lane took a file).
+ * Runs `one` on every item with at most `inFlight` at once (`onStart` before each); results by
+ * input index, whichever lane took an item.
  */
-async function inOrder(
-  paths: readonly FilePath[],
-  inFlight: number,
-  options: IntakeOptions,
-  one: (path: FilePath) => Promise<FileOutcome>,
-  local?: (path: FilePath) => Promise<FileOutcome>,
-): Promise<FileOutcome[]> {
-  const outcomes = new Array<FileOutcome>(paths.length);
+export async function intakeInOrder<T, R>(
+  items: readonly T[],
+  one: (item: T) => Promise<R>,
+  onStart?: (item: T, index: number) => void,
+  inFlight = IN_FLIGHT,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
   let next = 0;
-  const lane = async (run: (path: FilePath) => Promise<FileOutcome>): Promise<void> => {
-    while (next < paths.length) {
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
       const i = next++;
-      options.onFile?.(paths[i]!, i);
-      outcomes[i] = await run(paths[i]!);
+      onStart?.(items[i]!, i);
+      results[i] = await one(items[i]!);
     }
   };
-  const lanes = Array.from({ length: Math.min(inFlight, paths.length) }, () => lane(one));
-  if (local !== undefined) lanes.push(lane(local));
-  await Promise.all(lanes);
-  return outcomes;
+  await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, lane));
+  return results;
 }
 
 /** One file from disk: read it (Node), then the shared intake (intake/intakeRead). */
