@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { compactRow } from './readCsv';
+import type { ScannedCell } from './xlsxValues';
+import { fastGrid, workbookTexts } from './xlsxValues';
 import type {
   ReaderLimits,
   ReadFailure,
@@ -37,6 +39,30 @@ export async function readXlsxWorkbook(
   bytes: Uint8Array,
   limits: ReaderLimits,
 ): Promise<ReadResult> {
+  return (await readXlsxWorkbookVia(bytes, limits)).result;
+}
+
+/** How readXlsxWorkbookVia got the cell values: from the scan (xlsxValues) or through exceljs. */
+export type XlsxPath = 'fast' | 'exceljs';
+
+/**
+ * readXlsxWorkbook, saying which path gave the values; `allowFast: false` always reads through
+ * exceljs (the tests compare both paths on the same files).
+ */
+export async function readXlsxWorkbookVia(
+  bytes: Uint8Array,
+  limits: ReaderLimits,
+  allowFast = true,
+): Promise<{ result: ReadResult; via: XlsxPath }> {
+  const result = await readXlsxParts(bytes, limits, allowFast);
+  return 'via' in result ? result : { result, via: 'exceljs' };
+}
+
+async function readXlsxParts(
+  bytes: Uint8Array,
+  limits: ReaderLimits,
+  allowFast: boolean,
+): Promise<ReadResult | { result: ReadResult; via: XlsxPath }> {
   if (bytes.length > limits.maxFileBytes)
     return fail({ code: 'E_FILE_TOO_LARGE', size: bytes.length, limit: limits.maxFileBytes });
   const entries = listZipEntries(bytes);
@@ -88,6 +114,9 @@ export async function readXlsxWorkbook(
     parts.set(sheet.path, new TextEncoder().encode(scan.xml));
   }
 
+  const fast = allowFast ? fastWorkbook(listed, scans, text) : null;
+  if (fast !== null) return { result: { ok: true, workbook: fast }, via: 'fast' };
+
   const workbook = new ExcelJS.Workbook();
   try {
     const zip = new JSZip();
@@ -120,6 +149,44 @@ export async function readXlsxWorkbook(
   if (sheets.length === 0) return unreadable('no-worksheet');
   const model: WorkbookModel = { format: 'xlsx', encoding: 'xlsx', sheets, active };
   return { ok: true, workbook: model };
+}
+
+/**
+ * The workbook model straight from the scans (xlsxValues), or null when exceljs must read it: no
+ * worksheet listed (exceljs tells a damaged workbook.xml from an empty one), a worksheet part exceljs
+ * would not load by name, or a cell or part the fast path does not take on.
+ */
+function fastWorkbook(
+  listed: { sheets: SheetEntry[]; activeTab: number },
+  scans: ReadonlyMap<string, SheetScan>,
+  text: (name: string) => string | undefined,
+): WorkbookModel | null {
+  if (listed.sheets.length === 0) return null;
+  if (
+    !listed.sheets.every(
+      (s) => scans.has(s.path) && /^xl\/worksheets\/sheet\d+\.xml$/u.test(s.path),
+    )
+  )
+    return null;
+  if (new Set(listed.sheets.map((s) => s.name)).size !== listed.sheets.length) return null;
+  // exceljs reads these two parts by their fixed names, whatever the relationships say.
+  const texts = workbookTexts(text('xl/sharedStrings.xml'), text('xl/styles.xml'));
+  if (texts === null) return null;
+  const sheets: ReadSheet[] = [];
+  for (const entry of listed.sheets) {
+    const scan = scans.get(entry.path)!;
+    if (scan.cells === null) return null;
+    const grid = fastGrid(scan.xml, scan.cells, scan.maxRow, scan.merges, texts);
+    if (grid === null) return null;
+    sheets.push({
+      name: entry.name,
+      grid,
+      info: sheetInfo(entry.name, scan),
+      visible: entry.state === 'visible',
+    });
+  }
+  const active = listed.activeTab >= 0 && listed.activeTab < sheets.length ? listed.activeTab : 0;
+  return { format: 'xlsx', encoding: 'xlsx', sheets, active };
 }
 
 /** What the legacy readXlsx returns: the chosen worksheet's grid, or why the file cannot be read (E_UNREADABLE). */
@@ -275,6 +342,8 @@ interface SheetScan {
   merges: { top: number; left: number; bottom: number; right: number }[];
   /** A1 addresses of formula cells saved without a result (`<f>` and no `<v>`). */
   uncached: Set<string>;
+  /** The kept cells (for xlsxValues); null when sheetData holds more than rows of cells (left to exceljs). */
+  cells: ScannedCell[] | null;
 }
 
 const ROW_PATTERN = /<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/gu;
@@ -288,10 +357,12 @@ const CELL_REFERENCE = /(?:^|\s)r\s*=\s*"([^"]*)"/u;
  * formats, hyperlinks, column ranges, the dimension); merges, hidden rows/columns and the
  * autofilter are read here instead.
  */
-function scanSheet(xml: string): SheetScan {
+export function scanSheet(xml: string): SheetScan {
   const hiddenRows: number[] = [];
   const widths = new Map<number, number>();
   const uncached = new Set<string>();
+  const cells: ScannedCell[] = [];
+  let regular = true;
   let maxRow = 0;
   let area = 0;
   let rowNumber = 0;
@@ -302,7 +373,12 @@ function scanSheet(xml: string): SheetScan {
     const open = xml.indexOf('>', start) + 1;
     const inner = xml.slice(open, endMatch.index);
     const rows: string[] = [];
+    let rowEnd = 0;
     for (const row of inner.matchAll(ROW_PATTERN)) {
+      // Anything but whitespace between rows is XML this scan does not understand: exceljs decides.
+      if (!isBlankBetween(inner, rowEnd, row.index)) regular = false;
+      rowEnd = row.index + row[0].length;
+      if ((row[2] ?? '').includes('<')) regular = false;
       const prefix = row[1] ?? '';
       const rowAttributes = attributes(row[2] ?? '');
       const r = Number(rowAttributes.r ?? rowNumber + 1);
@@ -312,7 +388,11 @@ function scanSheet(xml: string): SheetScan {
       let column = 0;
       let width = 0;
       const kept: string[] = [];
-      for (const cell of (row[3] ?? '').matchAll(CELL_PATTERN)) {
+      const rowInner = row[3] ?? '';
+      let cellEnd = 0;
+      for (const cell of rowInner.matchAll(CELL_PATTERN)) {
+        if (!isBlankBetween(rowInner, cellEnd, cell.index)) regular = false;
+        cellEnd = cell.index + cell[0].length;
         const cellPrefix = cell[1] ?? '';
         // Only the position of an empty cell matters (a later cell may omit its own): no attribute parsing.
         const reference = CELL_REFERENCE.exec(cell[2] ?? '');
@@ -327,8 +407,10 @@ function scanSheet(xml: string): SheetScan {
         if (hasFormula && !/<(?:\w+:)?v\b/u.test(content)) uncached.add(address);
         width = column;
         const rest = (cell[2] ?? '').replace(/\sr\s*=\s*"[^"]*"/u, '');
+        cells.push({ row: rowNumber, column, attributes: rest, content });
         kept.push(`<${cellPrefix}c r="${address}"${rest}>${content}</${cellPrefix}c>`);
       }
+      if (!isBlankBetween(rowInner, cellEnd, rowInner.length)) regular = false;
       if (kept.length === 0) continue;
       widths.set(rowNumber, width);
       maxRow = Math.max(maxRow, rowNumber);
@@ -336,6 +418,7 @@ function scanSheet(xml: string): SheetScan {
       const rest = (row[2] ?? '').replace(/\s(?:r|spans)\s*=\s*"[^"]*"/gu, '');
       rows.push(`<${prefix}row r="${rowNumber}"${rest}>${kept.join('')}</${prefix}row>`);
     }
+    if (!isBlankBetween(inner, rowEnd, inner.length)) regular = false;
     body = `${xml.slice(0, open)}${rows.join('')}${xml.slice(endMatch.index)}`;
   }
 
@@ -393,7 +476,17 @@ function scanSheet(xml: string): SheetScan {
     hiddenColumns,
     merges,
     uncached,
+    cells: regular ? cells : null,
   };
+}
+
+/** True when text[from, to) is whitespace only. */
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
 }
 
 /** SheetInfo from the scan, clipped to the grid (a merge or hidden range past the content is left out). */
