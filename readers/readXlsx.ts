@@ -10,7 +10,9 @@ import JSZip from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { compactRow } from './readCsv';
 import type { ScannedCell } from './xlsxValues';
-import { fastGrid, workbookTexts } from './xlsxValues';
+import { fastGrid, formatDate, workbookTexts } from './xlsxValues';
+
+export { formatDate } from './xlsxValues';
 import type {
   ReaderLimits,
   ReadFailure,
@@ -114,7 +116,7 @@ async function readXlsxParts(
     parts.set(sheet.path, new TextEncoder().encode(scan.xml));
   }
 
-  const fast = allowFast ? fastWorkbook(listed, scans, text) : null;
+  const fast = allowFast ? fastWorkbook(workbookXml, listed, scans, text) : null;
   if (fast !== null) return { result: { ok: true, workbook: fast }, via: 'fast' };
 
   const workbook = new ExcelJS.Workbook();
@@ -157,6 +159,7 @@ async function readXlsxParts(
  * would not load by name, or a cell or part the fast path does not take on.
  */
 function fastWorkbook(
+  workbookXml: string,
   listed: { sheets: SheetEntry[]; activeTab: number },
   scans: ReadonlyMap<string, SheetScan>,
   text: (name: string) => string | undefined,
@@ -170,7 +173,7 @@ function fastWorkbook(
     return null;
   if (new Set(listed.sheets.map((s) => s.name)).size !== listed.sheets.length) return null;
   // exceljs reads these two parts by their fixed names, whatever the relationships say.
-  const texts = workbookTexts(text('xl/sharedStrings.xml'), text('xl/styles.xml'));
+  const texts = workbookTexts(text('xl/sharedStrings.xml'), text('xl/styles.xml'), workbookXml);
   if (texts === null) return null;
   const sheets: ReadSheet[] = [];
   for (const entry of listed.sheets) {
@@ -579,16 +582,6 @@ function richTextToString(runs: unknown[]): string {
         : '',
     )
     .join('');
-}
-
-/** Dates as UTC instants of the serial number: YYYY-MM-DD, plus HH:MM when there is a time. */
-export function formatDate(date: Date): string | null {
-  if (Number.isNaN(date.getTime())) return null;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-  const hours = date.getUTCHours();
-  const minutes = date.getUTCMinutes();
-  return hours === 0 && minutes === 0 ? day : `${day} ${pad(hours)}:${pad(minutes)}`;
 }
 
 /** 'AB12' → { row: 12, column: 28 }; null when it is not an A1 address. */

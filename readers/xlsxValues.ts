@@ -2,7 +2,7 @@
  * Cell values of a scanned worksheet without exceljs, for the plain workbooks townships send
  * (numbers, shared and inline strings, booleans, errors, formulas with cached results). It gives
  * exactly the values readXlsx's exceljs path gives, or null for anything it does not take on (a
- * date format, a formula without result, phonetic runs, `_x000D_` escapes, a `t="d"` cell, XML
+ * formula without result, phonetic runs, `_x000D_` escapes, a `t="d"` cell, XML
  * that does not end where it should …): readXlsx then reads the workbook through exceljs.
  *
  * Why: loading a small township workbook through exceljs costs ~5 ms of CPU (a second unzip, a
@@ -20,11 +20,13 @@ export interface ScannedCell {
   content: string;
 }
 
-/** Shared strings (null entries for those the fast path does not take on) and the number formats of cellXfs. */
+/** Shared strings (null entries for those the fast path does not take on), the date styles of cellXfs, the date system. */
 export interface WorkbookTexts {
   strings: (string | null)[];
-  /** Per cellXfs index: true when a number in that style is read as a date by exceljs (or may be). */
+  /** Per cellXfs index: true when exceljs reads a number in that style as a date. */
   dateStyles: boolean[];
+  /** workbookPr date1904="1": serial numbers count from 1904 (old Mac Excel). */
+  date1904: boolean;
 }
 
 const TYPE = /(?:^|\s)t\s*=\s*"([^"]*)"/u;
@@ -37,9 +39,13 @@ const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/gu;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** What the fast path leaves to exceljs inside a text: phonetic runs, CDATA, OOXML escapes. */
 const UNUSUAL_TEXT = /<(?:\w+:)?rPh\b|<!\[CDATA\[|_x[0-9a-fA-F]{4}_/u;
-/** Built-in number formats that show a number as a number (ECMA-376 18.8.30); every other id may be a date. */
-const PLAIN_FORMATS = new Set([
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 37, 38, 39, 40, 48, 49,
+/**
+ * Built-in number formats exceljs reads as dates: those of its default table (defaultnumformats.js)
+ * whose code passes its date test; the locale-dependent ids (27–36, 50–58) have no code there and
+ * stay numbers (test/readers/xlsxFastPath checks this set against exceljs's own table).
+ */
+export const DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47,
 ]);
 
 /** XML text as a parser gives it: line ends normalized, the predefined and numeric entities decoded; null for a bad reference. */
@@ -96,6 +102,7 @@ function endsWith(xml: string | undefined, root: string): boolean {
 export function workbookTexts(
   sharedStringsXml: string | undefined,
   stylesXml: string | undefined,
+  workbookXml: string,
 ): WorkbookTexts | null {
   if (!endsWith(sharedStringsXml, 'sst') || !endsWith(stylesXml, 'styleSheet')) return null;
   const strings: (string | null)[] = [];
@@ -122,18 +129,35 @@ export function workbookTexts(
   const dateStyles: boolean[] = [];
   const xfs = /<((?:\w+:)?)cellXfs\b[^>]*>([\s\S]*?)<\/\1cellXfs>/u.exec(stylesXml ?? '');
   for (const m of (xfs?.[2] ?? '').matchAll(/<(?:\w+:)?xf\b([^>]*)>/gu)) {
-    const id = Number(attributeMap(m[1] ?? '').get('numFmtId') ?? 0);
+    const id = parseInt(attributeMap(m[1] ?? '').get('numFmtId') ?? '', 10);
+    // As exceljs: no id (or 0) is General; a custom code (when not empty) before the built-in one.
     const code = custom.get(id);
-    dateStyles.push(code !== undefined ? isDateFormat(code) : !PLAIN_FORMATS.has(id));
+    dateStyles.push(!id ? false : code ? isDateFormat(code) : DATE_FORMAT_IDS.has(id));
   }
-  return { strings, dateStyles };
+  const properties = /<(?:\w+:)?workbookPr\b([^>]*)>/u.exec(workbookXml);
+  const date1904 = attributeMap(properties?.[1] ?? '').get('date1904') === '1';
+  return { strings, dateStyles, date1904 };
 }
 
-/** A number as exceljs reads `<v>` (parseFloat), in a style that is not a date; undefined when it may be a date. */
+/** A number as exceljs reads `<v>` (parseFloat); in a date style the date it gives, as readXlsx writes dates. */
 function numberCell(v: string, style: number | null, texts: WorkbookTexts): Cell | undefined {
-  if (style !== null && style !== 0 && texts.dateStyles[style] !== false) return undefined;
   const n = parseFloat(v);
+  // exceljs ignores style 0 and a style index past cellXfs (no style model).
+  if (style !== null && style !== 0 && texts.dateStyles[style] === true)
+    return formatDate(
+      new Date(Math.round((n - 25569 + (texts.date1904 ? 1462 : 0)) * 24 * 3600 * 1000)),
+    );
   return Number.isFinite(n) ? n : null;
+}
+
+/** Dates as UTC instants of the serial number: YYYY-MM-DD, plus HH:MM when there is a time. */
+export function formatDate(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const hours = date.getUTCHours();
+  const minutes = date.getUTCMinutes();
+  return hours === 0 && minutes === 0 ? day : `${day} ${pad(hours)}:${pad(minutes)}`;
 }
 
 /** A cell's content as the fast path takes it: only `<f>`, `<v>` and `<is>` elements, whitespace between. */
