@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { compactRow } from './readCsv';
+import { unzipPlain } from './unzip';
 import type { ScannedCell } from './xlsxValues';
 import { fastGrid, formatDate, workbookTexts } from './xlsxValues';
 
@@ -77,7 +78,13 @@ async function readXlsxParts(
 
   let parts: Map<string, Uint8Array>;
   try {
-    const inflated = await inflateAll(bytes, limits.maxInflatedBytes);
+    const eocd = findEndOfCentralDirectory(
+      bytes,
+      new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
+    const inflated =
+      unzipPlain(bytes, eocd, limits.maxInflatedBytes) ??
+      (await inflateAll(bytes, limits.maxInflatedBytes));
     if (inflated === 'too-large')
       return fail({ code: 'E_INFLATED_TOO_LARGE', limit: limits.maxInflatedBytes });
     parts = inflated;
