@@ -4,7 +4,7 @@
  * CVE-2024-22363). Used for these formats only; an .et/.xls that is really a zip goes to the xlsx
  * reader. What SheetJS cannot read gets E_XLS_UNREADABLE, whose message says to save as .xlsx.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJS from '@e965/xlsx';
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { compactRow } from './readCsv';
@@ -19,12 +19,15 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
+/** SheetJS, loaded on the first .xls (~0.2 s of CPU to load: a run or a worker without .xls files never pays it). */
+let sheetJs: Promise<typeof SheetJS> | null = null;
+
 /** Reads every worksheet of a BIFF8 workbook. Never throws. `format` ('.xls' / '.et') names the file type in the failure. */
-export function readXlsWorkbook(
+export async function readXlsWorkbook(
   bytes: Uint8Array,
   limits: ReaderLimits,
   format: string,
-): ReadResult {
+): Promise<ReadResult> {
   if (bytes.length > limits.maxFileBytes)
     return {
       ok: false,
@@ -36,7 +39,9 @@ export function readXlsWorkbook(
   if (!isCompoundFile(bytes)) return unreadable;
 
   let workbook: WorkBook;
+  let XLSX: typeof SheetJS;
   try {
+    XLSX = await (sheetJs ??= import('@e965/xlsx'));
     workbook = XLSX.read(bytes, {
       type: 'array',
       dense: true,
@@ -71,10 +76,15 @@ export function readXlsWorkbook(
         failure: { code: 'E_TOO_MANY_CELLS', sheet: name, cells, limit: limits.maxCells },
       };
     const hidden = workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0;
-    sheets.push({ name, grid, info: sheetInfo(name, worksheet, grid), visible: hidden === 0 });
+    sheets.push({
+      name,
+      grid,
+      info: sheetInfo(XLSX, name, worksheet, grid),
+      visible: hidden === 0,
+    });
   }
   if (sheets.length === 0) return unreadable;
-  const activeTab = readActiveTab(bytes);
+  const activeTab = readActiveTab(XLSX, bytes);
   return {
     ok: true,
     workbook: {
@@ -127,7 +137,12 @@ function toCell(cell: CellObject | undefined): Cell {
 }
 
 /** SheetInfo of a worksheet, clipped to its grid; rows an autofilter hides (below its header) are data. */
-function sheetInfo(name: string, worksheet: WorkSheet, grid: Grid): SheetInfo {
+function sheetInfo(
+  XLSX: typeof SheetJS,
+  name: string,
+  worksheet: WorkSheet,
+  grid: Grid,
+): SheetInfo {
   const width = Math.max(0, ...grid.map((row) => row.length));
   const filter = worksheet['!autofilter']?.ref;
   const range = filter === undefined ? null : XLSX.utils.decode_range(filter);
@@ -163,7 +178,7 @@ interface CfbApi {
  * The selected sheet tab of a BIFF8 workbook (WINDOW1 record 0x003D, itabCur at byte 10), which
  * SheetJS does not expose; 0 when it cannot be read.
  */
-function readActiveTab(bytes: Uint8Array): number {
+function readActiveTab(XLSX: typeof SheetJS, bytes: Uint8Array): number {
   try {
     const cfb = XLSX.CFB as CfbApi;
     const stream = cfb.find(cfb.read(bytes, { type: 'array' }), 'Workbook')?.content;

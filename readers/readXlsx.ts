@@ -5,7 +5,7 @@
  * and the worksheets are cut down to the cells that hold content before exceljs sees them (a styled
  * range reaching column XFD, a merge or a validation over a million rows allocate nothing).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { compactRow } from './readCsv';
@@ -44,6 +44,11 @@ export async function readXlsxWorkbook(
 ): Promise<ReadResult> {
   return (await readXlsxWorkbookVia(bytes, limits)).result;
 }
+
+/** exceljs, loaded when a workbook first needs it (~0.3 s of CPU: most township workbooks take the fast path). */
+let excelJs: Promise<typeof ExcelJSModule> | null = null;
+const loadExcelJs = (): Promise<typeof ExcelJSModule> =>
+  (excelJs ??= import('exceljs').then((m) => m.default));
 
 /** How readXlsxWorkbookVia got the cell values: from the scan (xlsxValues) or through exceljs. */
 export type XlsxPath = 'fast' | 'exceljs';
@@ -126,13 +131,20 @@ async function readXlsxParts(
   const fast = allowFast ? fastWorkbook(workbookXml, listed, scans, text) : null;
   if (fast !== null) return { result: { ok: true, workbook: fast }, via: 'fast' };
 
-  const workbook = new ExcelJS.Workbook();
+  let ExcelJS: typeof ExcelJSModule;
+  let workbook: ExcelJSModule.Workbook;
+  try {
+    ExcelJS = await loadExcelJs();
+    workbook = new ExcelJS.Workbook();
+  } catch {
+    return unreadable('corrupt');
+  }
   try {
     const zip = new JSZip();
     for (const [name, data] of parts) zip.file(name, data);
     const rebuilt = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
     // exceljs types want a Node Buffer; it only reads the bytes (a Uint8Array in a browser).
-    await workbook.xlsx.load(rebuilt as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(rebuilt as unknown as ExcelJSModule.Buffer);
   } catch {
     return unreadable('corrupt');
   }
@@ -147,7 +159,7 @@ async function readXlsxParts(
       if (index === listed.activeTab) active = sheets.length;
       sheets.push({
         name: entry.name,
-        grid: readWorksheet(worksheet, scan),
+        grid: readWorksheet(ExcelJS, worksheet, scan),
         info: sheetInfo(entry.name, scan),
         visible: entry.state === 'visible',
       });
@@ -529,14 +541,18 @@ function sheetInfo(name: string, scan: SheetScan): SheetInfo {
 }
 
 /** A worksheet's grid from its content cells (rows up to the last content row; merged cells other than the top-left blank). */
-function readWorksheet(sheet: ExcelJS.Worksheet, scan: SheetScan): Grid {
+function readWorksheet(
+  ExcelJS: typeof ExcelJSModule,
+  sheet: ExcelJSModule.Worksheet,
+  scan: SheetScan,
+): Grid {
   const rows: Cell[][] = Array.from({ length: scan.maxRow }, () => []);
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const cells = rows[r - 1];
     if (cells === undefined) return;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       while (cells.length < c - 1) cells.push(null);
-      cells[c - 1] = readCell(cell, scan.uncached);
+      cells[c - 1] = readCell(ExcelJS, cell, scan.uncached);
     });
   });
   for (const m of scan.merges)
@@ -556,7 +572,11 @@ function readWorksheet(sheet: ExcelJS.Worksheet, scan: SheetScan): Grid {
  * not compute) gives its `=formula` text, which earns a finding at the cell (read as blank it would
  * count as 0); a formula whose result is the empty text (`<v></v>`) stays blank.
  */
-function readCell(cell: ExcelJS.Cell, uncached: ReadonlySet<string>): Cell {
+function readCell(
+  ExcelJS: typeof ExcelJSModule,
+  cell: ExcelJSModule.Cell,
+  uncached: ReadonlySet<string>,
+): Cell {
   if (cell.type !== ExcelJS.ValueType.Formula) return toCell(cell.value);
   // `cell.value` drops a falsy result (a SUM of 0 comes back without one); the `result` getter keeps it.
   const result: unknown = cell.result;
