@@ -2,6 +2,7 @@
  * The task pane's own words, Chinese and English. Finding messages are not here: they come from
  * the schema's templates through the core's renderFinding.
  */
+import { fillText } from '../core/text/fillText';
 
 /** The pane's languages: Chinese by default, English when Office runs in English. */
 export type PaneLang = 'zh' | 'en';
@@ -184,13 +185,11 @@ export function paneLanguage(displayLanguage: string | null | undefined): PaneLa
   return (displayLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
-/** The text of `key` in `lang`, with `{name}` placeholders filled. */
+/** The text of `key` in `lang`, with `{name}` placeholders filled from `params` (a placeholder without a param throws: a bug). */
 export function t(
   lang: PaneLang,
   key: TextKey,
   params: Record<string, string | number> = {},
 ): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillText(TEXTS[lang][key], params);
 }

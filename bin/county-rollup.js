@@ -34,7 +34,7 @@ if (quick !== null) {
   require(cli);
 } else {
   // An IPC channel as fd 3: the child sees it close when this process dies, even by SIGKILL, and
-  // stops (pipeline/cli.ts); signals sent to this process are passed on, and its exit status is the child's.
+  // stops (pipeline/cli/cli.ts); signals sent to this process are passed on, and its exit status is the child's.
   const child = spawn(process.execPath, [`${HEAP_FLAG}=1024`, cli, ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });

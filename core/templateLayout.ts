@@ -4,6 +4,7 @@
  * add-in's 新建填报表 (Office.js) — so the two workbooks cannot drift apart.
  */
 import { columnBounds } from './checks/range';
+import { fillText } from './text/fillText';
 import type { ColumnGroup, ColumnSpec, FieldType, MetadataKey, Schema } from './types';
 
 /** Options of {@link buildTemplateLayout}; unknown values leave a blank to fill in. */
@@ -173,7 +174,7 @@ export function buildTemplateLayout(schema: Schema, options: TemplateOptions = {
   const blockRange = (col: TemplateColumn, last: number): string =>
     `${col.letter}${firstRow}:${col.letter}${last}`;
 
-  const title = fill(schema.title.zh, {
+  const title = fillText(schema.title.zh, {
     county: options.county ?? schema.template.unknownCounty,
     year: options.year ?? schema.template.unknownYear,
   });
@@ -409,7 +410,7 @@ function buildValidations(
         promptTitle: col.header,
         prompt,
         errorTitle: schema.template.errorTitle,
-        error: fill(schema.template.error, { header: col.header, prompt }),
+        error: fillText(schema.template.error, { header: col.header, prompt }),
       });
     }
     if (col.group === 'cadre') {
@@ -421,7 +422,7 @@ function buildValidations(
         promptTitle: schema.template.levelPromptTitle,
         prompt: schema.template.levelPrompt,
         errorTitle: schema.template.errorTitle,
-        error: fill(schema.template.levelError, { header: col.header }),
+        error: fillText(schema.template.levelError, { header: col.header }),
       });
     }
   }
@@ -451,18 +452,14 @@ function ruleOf(schema: Schema, spec: ColumnSpec): TemplateRule | null {
 function promptOf(schema: Schema, spec: ColumnSpec, rule: TemplateRule): string {
   const base = schema.types[spec.type].prompt.zh;
   if (rule.kind === 'whole' && rule.max !== null)
-    return base + fill(schema.template.rangeNote, { min: rule.min, max: rule.max });
+    return base + fillText(schema.template.rangeNote, { min: rule.min, max: rule.max });
   if (rule.kind === 'list' && spec.type === 'enum') {
     return (
       base +
-      fill(schema.template.listNote, { values: rule.values.join(schema.template.listSeparator) })
+      fillText(schema.template.listNote, {
+        values: rule.values.join(schema.template.listSeparator),
+      })
     );
   }
   return base;
-}
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
 }

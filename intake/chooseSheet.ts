@@ -3,7 +3,7 @@
  * equals the expected year, else the active sheet if it has a header, else the first with a header;
  * a warning names the sheet read and why when several sheets hold an entry table.
  */
-import { fillTemplate, findHeaderRow, makeFinding, parseYear, validateGrid } from '../core';
+import { fillText, findHeaderRow, makeFinding, parseYear, validateGrid } from '../core';
 import type { Finding, ParsedSheet, Registry, Schema } from '../core/types';
 import type { WorkbookModel } from '../readers';
 
@@ -86,8 +86,8 @@ export function chooseSheet(workbook: WorkbookModel, context: ChoiceContext): Sh
       sheets: names.map((n) => `「${n}」`).join('、'),
       sheets_en: names.map((n) => `“${n}”`).join(', '),
       sheet: sheets[index]!.name ?? '',
-      reason: fillTemplate(text.zh, { year }),
-      reason_en: fillTemplate(text.en, { year }),
+      reason: fillText(text.zh, { year }),
+      reason_en: fillText(text.en, { year }),
     },
   });
   return {

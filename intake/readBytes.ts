@@ -2,7 +2,7 @@
 import { findHeaderRow, makeFinding } from '../core';
 import type { Finding, Grid, Schema, Text2 } from '../core/types';
 import { readWorkbook } from '../readers';
-import { READER_REASONS } from './readerReasons';
+import { READER_REASONS, type FileFailure } from './readerReasons';
 import type { ReaderLimits, ReadFailure, WorkbookModel } from '../readers';
 
 /** A township file as read: its workbook, or the findings that say why it has none. */
@@ -86,8 +86,8 @@ export async function readTownshipBytes(
   return result({ encoding, workbook, sheetName: legacy.name, grid: legacy.grid });
 }
 
-/** The finding of a reader failure (sizes shown in KB/MB). */
-export function failureFinding(schema: Schema, failure: ReadFailure): Finding {
+/** The finding of a reader failure or a file-access failure (sizes shown in KB/MB). */
+export function failureFinding(schema: Schema, failure: ReadFailure | FileFailure): Finding {
   switch (failure.code) {
     case 'E_ENCODING':
     case 'E_EMPTY_FILE':

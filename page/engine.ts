@@ -6,9 +6,8 @@
 import { buildTemplateLayout, loadSchema, renderFinding, summarizeSheet } from '../core';
 import type { Registry, RenderedFinding, Schema, SheetSummary } from '../core';
 import { checkBytes, type ValidatedFile } from '../intake/checkFile';
-import { failureFinding, extensionOf, readerLimits } from '../intake/readBytes';
-import { registryFromWorkbook } from '../intake/registryWorkbook';
-import { isReadableExtension, readWorkbook } from '../readers';
+import { failureFinding, extensionOf } from '../intake/readBytes';
+import { readRegistryBytes } from '../intake/readRegistryBytes';
 import { markWorkbook, type MarkSource } from '../workbook/markWorkbook';
 import { templateWorkbook } from '../workbook/templateWorkbook';
 
@@ -103,31 +102,23 @@ const engine: Engine = {
       registry = null;
       return { ok: true, townships: [] };
     }
-    const extension = extensionOf(fileName);
-    // As the CLI's --registry: any other extension is read as text.
-    const read = await readWorkbook(
-      bytes,
-      isReadableExtension(extension) ? extension : '.csv',
-      readerLimits(schema),
-    );
-    if (read === null || !read.ok) {
-      const failure = read?.ok === false ? read.failure : { code: 'E_ENCODING' as const };
-      const f = renderFinding(failureFinding(schema, failure), schema);
+    // As the CLI's --registry (the same intake function): any other extension is read as text.
+    const read = await readRegistryBytes(bytes, fileName, schema);
+    if (read.ok) {
+      registry = read.registry;
+      return {
+        ok: true,
+        townships: read.registry.townships.map((t) => ({ name: t.name, villages: t.villages })),
+      };
+    }
+    if (read.reason === 'unreadable') {
+      const f = renderFinding(failureFinding(schema, read.failure), schema);
       return { ok: false, messages: [{ zh: f.message_zh, en: f.message_en }] };
     }
-    const parsed = registryFromWorkbook(read.workbook, schema);
-    if (!parsed.ok)
-      return {
-        ok: false,
-        messages: parsed.errors.map((e) => ({
-          zh: e.row === null ? e.message_zh : `第 ${e.row} 行：${e.message_zh}`,
-          en: e.row === null ? e.message_en : `Row ${e.row}: ${e.message_en}`,
-        })),
-      };
-    registry = parsed.registry;
+    // The core's registry messages name their row themselves.
     return {
-      ok: true,
-      townships: parsed.registry.townships.map((t) => ({ name: t.name, villages: t.villages })),
+      ok: false,
+      messages: read.errors.map((e) => ({ zh: e.message_zh, en: e.message_en })),
     };
   },
 

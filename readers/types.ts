@@ -25,7 +25,7 @@ export interface WorkbookModel {
   active: number;
 }
 
-/** Why an .xlsx cannot be read; pipeline/messages render it in Chinese or English. */
+/** Why an .xlsx cannot be read; intake/readerReasons.json words it in Chinese and English. */
 export type UnreadableReason = 'too-large' | 'not-zip' | 'not-xlsx' | 'corrupt' | 'no-worksheet';
 
 /** Why the bytes give no workbook: the finding code and its parameters (the caller makes the finding). */

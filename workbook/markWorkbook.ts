@@ -4,6 +4,7 @@
  * the CLI (validate --mark, merge's returns/) and the offline check page call the same function.
  */
 import ExcelJS from 'exceljs';
+import { fillText } from '../core/text/fillText';
 import type { Grid, MarkFill, RenderedFinding, Schema, Severity, Text2 } from '../core/types';
 
 /** The file a 标注版 is made from, as the readers read it. */
@@ -238,10 +239,11 @@ function addFindingsSheet(
   order(sheet).orderNo = Math.min(...workbook.worksheets.map((ws) => order(ws).orderNo)) - 1;
 
   const errors = findings.filter((f) => f.severity === 'error').length;
-  sheet.getCell(1, 1).value = t(copy.title)
-    .replace('{file}', fileName)
-    .replace('{errors}', String(errors))
-    .replace('{warnings}', String(findings.length - errors));
+  sheet.getCell(1, 1).value = fillText(t(copy.title), {
+    file: fileName,
+    errors,
+    warnings: findings.length - errors,
+  });
   sheet.getCell(1, 1).font = { bold: true };
   const header = [copy.row, copy.cell, copy.severity, copy.message, copy.suggestion, copy.code].map(
     t,

@@ -1,22 +1,10 @@
 /** Renders findings to their zh/en messages from the schema's templates. */
+import { fillText, placeholderNames } from '../text/fillText';
 import type { Finding, Lang, RenderedFinding, Schema } from '../types';
 
 export type { Lang };
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-/** Fills `{name}` placeholders of a template; an unknown name becomes empty text. */
-export function fillTemplate(
-  template: string,
-  params: Readonly<Record<string, string | number | null | undefined>>,
-): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const v = params[name];
-    return v === null || v === undefined ? '' : String(v);
-  });
-}
-
-/** The message of `code` in `lang` with `params` filled in; a param `<name>_<lang>` (reason_en) wins over `<name>`. Throws on an unknown code (a bug). */
+/** The message of `code` in `lang` with `params` filled in; a param `<name>_<lang>` (reason_en) wins over `<name>`, and a param the finding lacks (or holds as null) is empty text. Throws on an unknown code (a bug). */
 export function formatMessage(
   schema: Schema,
   code: string,
@@ -25,11 +13,11 @@ export function formatMessage(
 ): string {
   const spec = schema.findings[code];
   if (!spec) throw new Error(`formatMessage: unknown finding code ${code}`);
-  return spec[lang].replace(PLACEHOLDER, (_, name: string) => {
-    const own = params[`${name}_${lang}`];
-    const v = own === null || own === undefined ? params[name] : own;
-    return v === null || v === undefined ? '' : String(v);
-  });
+  // A finding's params are optional by design (the worksheet only when the reader names it): absent ones are empty.
+  const values: Record<string, string | number> = {};
+  for (const name of placeholderNames(spec[lang]))
+    values[name] = params[`${name}_${lang}`] ?? params[name] ?? '';
+  return fillText(spec[lang], values);
 }
 
 /** The placeholders a finding offers its template: its fields, its params, `header` of its field, and `suggestionText`. Column headers (`header`, `…Header` params) follow the message's language: English gives the `en` label with the sheet's Chinese header in brackets. */
@@ -55,7 +43,7 @@ function messageParams(
     suggestionText:
       finding.suggestion === null
         ? ''
-        : fillTemplate(schema.suggestionText[lang], { suggestion: finding.suggestion }),
+        : fillText(schema.suggestionText[lang], { suggestion: finding.suggestion }),
   };
 }
 

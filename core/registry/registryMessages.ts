@@ -1,5 +1,5 @@
 /** Registry-file problems (not findings: an invalid registry stops the run, exit 2); texts in schema.registry.messages. */
-import { fillTemplate } from '../findings/renderFinding';
+import { fillText } from '../text/fillText';
 import type { RegistryMessageId, Schema } from '../types';
 
 /** A registry problem: its row (1-based, null for the whole file) and both messages. */
@@ -20,7 +20,7 @@ export function registryError(
   const text = schema.registry.messages[id];
   return {
     row,
-    message_zh: fillTemplate(text.zh, all),
-    message_en: fillTemplate(text.en, all),
+    message_zh: fillText(text.zh, all),
+    message_en: fillText(text.en, all),
   };
 }

@@ -1,7 +1,7 @@
 /** The sheet's year (metadata 年度, else the title, else the file name) and E_YEAR_MISMATCH when it differs from the year being merged. */
 import { toA1 } from '../a1';
 import { makeFinding } from '../findings/makeFinding';
-import { fillTemplate } from '../findings/renderFinding';
+import { fillText } from '../text/fillText';
 import type { Finding, Schema, YearSource } from '../types';
 import type { CellPosition, MetadataResult } from './readMetadata';
 import { yearInText } from './readMetadata';
@@ -53,11 +53,11 @@ export function yearMismatchFinding(
   const texts = schema.yearSources;
   if (texts) {
     const from = texts[found.source];
-    params.from_zh = fillTemplate(from.zh, { cell });
-    params.from_en = fillTemplate(from.en, { cell });
+    params.from_zh = fillText(from.zh, { cell });
+    params.from_en = fillText(from.en, { cell });
     if (found.sheetName) {
-      params.sheet_zh = fillTemplate(texts.sheet.zh, { sheet: found.sheetName });
-      params.sheet_en = fillTemplate(texts.sheet.en, { sheet: found.sheetName });
+      params.sheet_zh = fillText(texts.sheet.zh, { sheet: found.sheetName });
+      params.sheet_en = fillText(texts.sheet.en, { sheet: found.sheetName });
     }
   }
   return makeFinding(schema, 'E_YEAR_MISMATCH', {

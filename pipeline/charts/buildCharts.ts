@@ -1,5 +1,6 @@
 /** The list of charts for a summary: file name (ASCII) and ECharts option, in report order (pure). */
 import type { EChartsOption } from 'echarts';
+import { fillText } from '../../core/text/fillText';
 import type { SummaryJson } from '../summaryTypes';
 import layout from '../report/reportLayout.json';
 import { buildCadreStructureOption } from './buildCadreStructureOption';
@@ -25,7 +26,7 @@ export function buildCharts(summary: SummaryJson, ctx: ChartContext): ChartSpec[
   const t = chartTextFor(ctx.lang);
   // A nation-sized batch would make unreadable bars: above chartTopAbove townships only the top chartTopCount are drawn.
   const limit = summary.byTownship.length > layout.chartTopAbove ? layout.chartTopCount : undefined;
-  const suffix = limit === undefined ? '' : t.topSuffix.split('{top}').join(String(limit));
+  const suffix = limit === undefined ? '' : fillText(t.topSuffix, { top: limit });
   const title = (s: string): string => fillChartText(s, ctx);
   const topTitle = (s: string): string => title(s) + suffix;
   // One bar per township; the chart-text key is the totals field it draws.

@@ -1,5 +1,6 @@
 /** Small multiples, one per key total: last year's bar beside this year's (needs summary.previous). */
 import type { EChartsOption } from 'echarts';
+import { fillText } from '../../core/text/fillText';
 import type { SummaryJson } from '../summaryTypes';
 import { fieldName } from '../report/fieldLabel';
 import { formatPercent } from '../report/formatNumber';
@@ -61,7 +62,7 @@ export function buildYearOverYearOption(
     comparable !== undefined && comparable.onlyLastYear.length + comparable.onlyThisYear.length > 0;
   if (differs)
     Object.assign(base.title as Record<string, unknown>, {
-      subtext: text.comparable.split('{townships}').join(chartNumber(comparable.townships, ctx)),
+      subtext: fillText(text.comparable, { townships: chartNumber(comparable.townships, ctx) }),
       itemGap: 10,
       subtextStyle: { fontSize: fontSizes.legend, fontFamily: ctx.fontFamily, color: '#59636e' },
     });

@@ -1,5 +1,6 @@
 /** Shared look of every chart: print-legible sizes, palette, fonts, and the township category axis. */
 import type { EChartsOption } from 'echarts';
+import { fillText } from '../../core/text/fillText';
 import type { Lang } from '../report/fieldLabel';
 import { formatDecimal } from '../report/formatNumber';
 import { phrasesFor } from '../report/phrases';
@@ -52,11 +53,11 @@ export function chartTextFor(lang: Lang): ChartText {
 
 /** Fills {year}, {previousYear} in a chart title; an unknown year is left out with its 年 or leading comma. */
 export function fillChartText(template: string, ctx: ChartContext): string {
-  const fill = (text: string, key: string, value: string | null): string =>
-    value === null || value === ''
-      ? text.replace(new RegExp(`(,\\s*)?\\{${key}\\}年?`, 'g'), '')
-      : text.split(`{${key}}`).join(value);
-  return fill(fill(template, 'year', ctx.year), 'previousYear', ctx.previousYear);
+  const values = { year: ctx.year, previousYear: ctx.previousYear ?? '' };
+  let text = template;
+  for (const [key, value] of Object.entries(values))
+    if (value === '') text = text.replace(new RegExp(`(,\\s*)?\\{${key}\\}年?`, 'g'), '');
+  return fillText(text, values);
 }
 
 /** The parts every option shares: white background, no animation, fonts, palette, centred title. */

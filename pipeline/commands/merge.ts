@@ -3,13 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
-import type { CliIO } from '../args';
-import { parseArgs, parseYear } from '../args';
+import type { CliIO } from '../cli/args';
+import { argProblemText, parseArgs, parseYear, usageError } from '../cli/args';
 import { displayName, displayPath, type FilePath } from '../io/filePath';
 import { listInputs, type InputListing } from '../io/listInputs';
-import { loadRegistryOption } from '../io/readRegistry';
-import { message } from '../messages';
-import { startProgress } from '../progress';
+import { loadRegistryOption } from './registryOption';
+import { message } from '../cli/messages';
+import { startProgress } from '../cli/progress';
 import { writeDocuments } from '../report/writeDocuments';
 import { phrasesFor } from '../report/phrases';
 import { formatDate, readRunDate } from '../report/runDate';
@@ -41,7 +41,7 @@ import {
   writeOutDir,
   type OutDirWarning,
 } from '../write/writeOutDir';
-import { launcherGone, testPause } from '../interrupt';
+import { launcherGone, testPause } from '../cli/interrupt';
 import {
   columnLetters,
   EXCEL_CELL_CHARS,
@@ -143,7 +143,7 @@ async function mergeLocked(
   }
   if (listing.ignored.length > 0)
     io.stderr(
-      `${message(io.lang, 'ignoredEntries', { names: listing.ignored.join(io.lang === 'zh' ? '、' : ', ') })}\n`,
+      `${message(io.lang, 'ignoredEntries', { names: listing.ignored.join(message(io.lang, 'listSeparator')) })}\n`,
     );
   if (listing.files.length === 0) {
     io.stderr(`${message(io.lang, 'noFiles', { path: request.input })}\n`);
@@ -231,10 +231,8 @@ async function mergeLocked(
     io.stderr(
       `${message(io.lang, 'doneMisnamed', {
         list: misnamed
-          .map((m) =>
-            io.lang === 'zh' ? `${m.township}：《${m.file}》` : `${m.township}: ${m.file}`,
-          )
-          .join(io.lang === 'zh' ? '；' : '; '),
+          .map((m) => message(io.lang, 'doneMisnamedItem', { township: m.township, file: m.file }))
+          .join(message(io.lang, 'doneMisnamedSeparator')),
       })}\n`,
     );
   return townships.rejected.length > 0 || townships.missing.length > 0 ? 1 : 0;
@@ -357,17 +355,12 @@ async function readRequest(
     flags: ['--json', '--no-charts'],
     options: ['--out', '--registry', '--year', '--county', '--previous', '--font', '--lang'],
   });
-  if (!args.ok) return fail(`${args.error[io.lang]}\n${message(io.lang, 'helpHint')}`);
+  if (!args.ok) return fail(argProblemText(io.lang, args.error));
   const [input, ...extra] = args.positionals;
-  if (input === undefined)
-    return fail(`${message(io.lang, 'missingInput')}\n${message(io.lang, 'helpHint')}`);
-  if (extra.length > 0)
-    return fail(
-      `${message(io.lang, 'unknownOption', { option: extra[0]! })}\n${message(io.lang, 'helpHint')}`,
-    );
+  if (input === undefined) return fail(usageError(io.lang, 'missingInput'));
+  if (extra.length > 0) return fail(usageError(io.lang, 'unknownOption', { option: extra[0]! }));
   const out = args.options.get('--out');
-  if (out === undefined)
-    return fail(`${message(io.lang, 'missingOut')}\n${message(io.lang, 'helpHint')}`);
+  if (out === undefined) return fail(usageError(io.lang, 'missingOut'));
   const yearText = args.options.get('--year');
   const year = yearText === undefined ? null : parseYear(yearText);
   if (yearText !== undefined && year === null)

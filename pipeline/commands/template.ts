@@ -4,13 +4,12 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { loadSchema, renderFinding, resolveTownship } from '../../core';
 import { buildTemplateLayout } from '../../core/templateLayout';
-import type { Registry } from '../../core/types';
-import type { CliIO } from '../args';
-import { parseArgs, parseYear } from '../args';
-import { readRegistry } from '../io/readRegistry';
+import type { CliIO } from '../cli/args';
+import { argProblemText, parseArgs, parseYear, usageError } from '../cli/args';
 import { writeTemplate } from '../io/writeTemplate';
-import type { Lang } from '../messages';
-import { message } from '../messages';
+import type { Lang } from '../cli/messages';
+import { message } from '../cli/messages';
+import { loadRegistryOption } from './registryOption';
 
 /**
  * Runs `template --out x.xlsx [--township 名称] [--year 2025] [--registry registry.csv] [--county 名称] [--force]`.
@@ -25,12 +24,9 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
     flags: ['--force'],
     options: ['--out', '--township', '--year', '--registry', '--county'],
   });
-  if (!args.ok) return fail(`${args.error[io.lang]}\n${message(io.lang, 'helpHint')}`);
-  if (args.positionals.length > 0) {
-    return fail(
-      `${message(io.lang, 'templateUnexpectedArgument', { value: args.positionals[0] ?? '' })}\n${message(io.lang, 'helpHint')}`,
-    );
-  }
+  if (!args.ok) return fail(argProblemText(io.lang, args.error));
+  if (args.positionals.length > 0)
+    return fail(usageError(io.lang, 'templateUnexpectedArgument', { value: args.positionals[0]! }));
   const out = args.options.get('--out');
   if (out === undefined) return fail(message(io.lang, 'templateMissingOut'));
   if (!/\.xlsx$/iu.test(out)) return fail(message(io.lang, 'templateOutNotXlsx', { path: out }));
@@ -47,26 +43,8 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
   if (outProblem !== null) return fail(outProblem);
 
   const schema = loadSchema();
-  let registry: Registry | null = null;
-  if (registryPath !== undefined) {
-    const read = await readRegistry(registryPath, schema);
-    if (!read.ok) {
-      const lines = read.errors.map((e) =>
-        e.row === null
-          ? message(io.lang, 'registryUnreadable', {
-              path: registryPath,
-              reason: io.lang === 'zh' ? e.message_zh : e.message_en,
-            })
-          : message(io.lang, 'registryInvalid', {
-              path: registryPath,
-              row: e.row,
-              message: io.lang === 'zh' ? e.message_zh : e.message_en,
-            }),
-      );
-      return fail(`${lines.join('\n')}\n${message(io.lang, 'registryFix')}`);
-    }
-    registry = read.registry;
-  }
+  const registry = await loadRegistryOption(registryPath, schema, io);
+  if (registry === 'failed') return 2;
 
   // Without a registry the name is only tidied (Traditional → Simplified, spaces, a trailing 妇联).
   let township: string | null = null;

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { loadSchema } from '../../core';
 import type { RenderedFinding, Schema } from '../../core/types';
 import { validatedFile, type CheckOptions, type ValidatedFile } from '../../intake/checkFile';
-import type { CliIO } from '../args';
-import { parseArgs, parseYear } from '../args';
+import type { CliIO } from '../cli/args';
+import { argProblemText, parseArgs, parseYear, usageError } from '../cli/args';
 import { listInputs } from '../io/listInputs';
-import { loadRegistryOption } from '../io/readRegistry';
 import type { FilePath } from '../io/filePath';
 import { layoutFields } from '../intake/compactSheet';
 import { decideIntake } from '../intake/decideIntake';
 import { intakeFile } from '../intake/intakeFiles';
-import { message } from '../messages';
+import { message } from '../cli/messages';
+import { loadRegistryOption } from './registryOption';
 import { freeFileName, realPathOf, writeFileAtomic } from '../write/writeFileAtomic';
 import { markWorkbook, type MarkSource } from '../../workbook/markWorkbook';
 
@@ -56,11 +56,11 @@ export async function runValidate(argv: string[], io: CliIO): Promise<number> {
     options: ['--registry', '--year', '--mark'],
   });
   if (!args.ok) {
-    io.stderr(`${args.error[io.lang]}\n${say('helpHint')}\n`);
+    io.stderr(`${argProblemText(io.lang, args.error)}\n`);
     return 2;
   }
   if (args.positionals.length === 0) {
-    io.stderr(`${say('missingPaths')}\n${say('helpHint')}\n`);
+    io.stderr(`${usageError(io.lang, 'missingPaths')}\n`);
     return 2;
   }
   const yearText = args.options.get('--year');
@@ -202,7 +202,7 @@ async function collectInputs(paths: string[], io: CliIO): Promise<FilePath[] | n
   }
   if (ignored.length > 0)
     io.stderr(
-      `${message(io.lang, 'ignoredEntries', { names: ignored.join(io.lang === 'zh' ? '、' : ', ') })}\n`,
+      `${message(io.lang, 'ignoredEntries', { names: ignored.join(message(io.lang, 'listSeparator')) })}\n`,
     );
   if (files.length === 0) {
     io.stderr(`${message(io.lang, 'noInputFiles', { paths: paths.join(' ') })}\n`);

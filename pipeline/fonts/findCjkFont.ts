@@ -1,6 +1,7 @@
 /** Finds a CJK font file for the PNG charts: `--font` first, then known install paths, then `fc-list :lang=zh`. */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { fillText } from '../../core/text/fillText';
 import known from './knownCjkFonts.json';
 import messages from './fontMessages.json';
 
@@ -103,8 +104,7 @@ function firstFamily(list: string): string | null {
 }
 
 function bilingual(message: { zh: string; en: string }, params: Record<string, string>): string {
-  const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
-  return `${fill(message.zh)} / ${fill(message.en)}`;
+  return `${fillText(message.zh, params)} / ${fillText(message.en, params)}`;
 }
 
 function runTool(command: string, args: string[]): string | null {

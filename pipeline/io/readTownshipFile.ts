@@ -3,13 +3,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Finding, Grid, Schema } from '../../core/types';
 import type { WorkbookModel } from '../../readers';
-import {
-  failureFinding,
-  readerLimits,
-  readTownshipBytes,
-  unreadableFinding,
-} from '../../intake/readBytes';
-import { unreadableReason, type FileReason } from '../messages';
+import { failureFinding, readerLimits, readTownshipBytes } from '../../intake/readBytes';
+import type { FileReason } from '../../intake/readerReasons';
 import type { Encoding } from '../summaryTypes';
 import { displayName, type FilePath } from './filePath';
 
@@ -56,7 +51,7 @@ export async function readTownshipFile(path: FilePath, schema: Schema): Promise<
   let bytes: Uint8Array;
   try {
     const read = readRegularFile(path, limits.maxFileBytes);
-    if (read === 'not-file') return result({ findings: [unreadable(schema, 'not-file')] });
+    if (read === 'not-file') return result({ findings: [unreadable(schema, read)] });
     if (typeof read === 'number')
       return result({
         findings: [
@@ -96,7 +91,7 @@ function readRegularFile(path: FilePath, maxBytes: number): Uint8Array | 'not-fi
   }
 }
 
-/** E_UNREADABLE with its reason in both languages (`reason_zh`/`reason_en`; `reason` holds the Chinese one). */
+/** E_UNREADABLE of the file access: the reason is a code, its words are intake's (readerReasons.json). */
 function unreadable(schema: Schema, reason: FileReason): Finding {
-  return unreadableFinding(schema, unreadableReason(reason));
+  return failureFinding(schema, { code: 'E_UNREADABLE', reason });
 }

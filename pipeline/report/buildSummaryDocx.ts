@@ -18,7 +18,7 @@ import {
 } from 'docx';
 import type { SummaryJson } from '../summaryTypes';
 import { fillProblems } from './fillProblems';
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import type { Lang } from './fieldLabel';
 import { phrasesFor, type Phrases } from './phrases';
 import { buildReportValues, fillSentences } from './reportValues';
@@ -64,7 +64,7 @@ export async function buildSummaryDocx(
 
   const main: Paragraph[] = [
     new Paragraph({
-      children: [run(fillTemplate(p.docx.title, values.text), 'title', { bold: true })],
+      children: [run(fillText(p.docx.title, values.text), 'title', { bold: true })],
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
     }),
@@ -76,7 +76,7 @@ export async function buildSummaryDocx(
     body(fillSentences(p.docx.opening, values, p.sentenceSeparator)),
   ];
   p.docx.sections.forEach((section, i) => {
-    const number = fillTemplate(p.headingNumber, { n: p.numerals[i] ?? String(i + 1) });
+    const number = fillText(p.headingNumber, { n: p.numerals[i] ?? String(i + 1) });
     main.push(
       new Paragraph({
         children: [run(number + section.heading, 'heading')],
@@ -102,12 +102,12 @@ export async function buildSummaryDocx(
   // Signature and date line, right-aligned, the date under the name (official-document layout).
   main.push(
     new Paragraph({
-      children: [run(fillTemplate(p.docx.signature, values.text), 'body')],
+      children: [run(fillText(p.docx.signature, values.text), 'body')],
       alignment: AlignmentType.RIGHT,
       spacing: { before: 480, ...bodyLine },
     }),
     new Paragraph({
-      children: [run(fillTemplate(p.docx.dateLine, values.text), 'body')],
+      children: [run(fillText(p.docx.dateLine, values.text), 'body')],
       alignment: AlignmentType.RIGHT,
       spacing: bodyLine,
     }),
@@ -150,7 +150,7 @@ export async function buildSummaryDocx(
         new Paragraph({
           children: [
             // The picture carries the chart's title; the caption only numbers it (the title once).
-            run(fillTemplate(p.figureNumber, { n: String(i + 1) }), 'caption'),
+            run(fillText(p.figureNumber, { n: String(i + 1) }), 'caption'),
           ],
           alignment: AlignmentType.CENTER,
           spacing: { after: 240 },
@@ -161,7 +161,7 @@ export async function buildSummaryDocx(
 
   const doc = new Document({
     creator: 'county-rollup',
-    title: fillTemplate(p.docx.title, values.text),
+    title: fillText(p.docx.title, values.text),
     styles: { default: { document: { run: { font: fontOf(p, 'body'), size: size.body } } } },
     sections: [
       {

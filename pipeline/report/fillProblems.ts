@@ -1,5 +1,5 @@
 /** The 存在的问题 paragraph of the draft: the problem sentences whose condition holds in the data (pure). */
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import type { Phrases } from './phrases';
 import layout from './reportLayout.json';
 import type { ReportValues } from './reportValues';
@@ -40,14 +40,14 @@ export function selectProblems(
 export function fillProblems(values: ReportValues, p: Phrases): string {
   const wording = p.docx.problems;
   const ids = selectProblems(values);
-  if (ids.length === 0) return fillTemplate(wording.none, values.text);
+  if (ids.length === 0) return fillText(wording.none, values.text);
   const items = ids.map((id, i) => {
     const template = (wording.items as Record<string, string>)[id];
     // A layout item without wording is a bug in the phrase file, like an unknown placeholder.
     if (template === undefined) throw new Error(`docx.problems.items lacks the wording of ${id}`);
-    return fillTemplate(wording.item, {
+    return fillText(wording.item, {
       n: p.numerals[i] ?? String(i + 1),
-      text: fillTemplate(template, values.text),
+      text: fillText(template, values.text),
     });
   });
   return wording.intro + items.join(wording.separator) + wording.end;

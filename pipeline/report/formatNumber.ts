@@ -1,4 +1,5 @@
 /** Number formatting for the report and the draft, the Chinese way by default: 12,345 人次, 1.23万元, 85.3%. */
+import { fillText } from '../../core/text/fillText';
 import type { Phrases } from './phrases';
 
 type NumberStyle = Phrases['number'];
@@ -16,9 +17,9 @@ export function formatDecimal(value: number, decimals: number, style: NumberStyl
 /** Money in 元, or in 万元 from `tenThousandFrom` on (two decimals at most). */
 export function formatMoney(value: number, style: NumberStyle): string {
   if (Math.abs(value) >= style.tenThousandFrom) {
-    return style.tenThousandYuan.replace('{value}', group(value / 10000, style.groupFrom, 2));
+    return fillText(style.tenThousandYuan, { value: group(value / 10000, style.groupFrom, 2) });
   }
-  return style.yuan.replace('{value}', group(value, style.groupFrom, 2));
+  return fillText(style.yuan, { value: group(value, style.groupFrom, 2) });
 }
 
 /** A fraction 0..1 as a percentage with the style's decimals; `noValue` for null. */

@@ -2,7 +2,7 @@
 import type { SummaryFinding, SummaryJson } from '../summaryTypes';
 import layout from './reportLayout.json';
 import { fieldLabel, fieldName, isMoneyField, type Lang } from './fieldLabel';
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './formatNumber';
 import { phrasesFor, type Phrases } from './phrases';
 import { buildReportValues, formatTotal, type ReportValues } from './reportValues';
@@ -31,13 +31,13 @@ export function renderReportHtml(
   const p = phrasesFor(lang);
   const h = p.html;
   const values = buildReportValues(summary, lang, date);
-  const title = fillTemplate(h.title, values.text);
+  const title = fillText(h.title, values.text);
   const previousLabel =
     summary.previous === null
       ? ''
       : summary.previous.year === null
         ? h.previousFallback
-        : fillTemplate(h.previousYear, { previousYear: String(summary.previous.year) });
+        : fillText(h.previousYear, { previousYear: String(summary.previous.year) });
   const parts = [
     `<!DOCTYPE html>`,
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
@@ -52,7 +52,7 @@ export function renderReportHtml(
     chartsSection(charts, p),
     notIncludedSection(summary, p, lang, values, returns),
     findingsSection(summary.findings, p, lang),
-    `<footer>${esc(fillTemplate(h.generated, values.text))}</footer>`,
+    `<footer>${esc(fillText(h.generated, values.text))}</footer>`,
     `</body></html>`,
   ];
   return parts.join('\n') + '\n';
@@ -124,7 +124,7 @@ function keyFiguresSection(
   });
   const basis =
     values.numbers.comparableDiffers === 1
-      ? fillTemplate(h.comparableBasis, values.text)
+      ? fillText(h.comparableBasis, values.text)
       : values.numbers.comparableUnknown === 1
         ? h.comparableUnknown
         : '';
@@ -156,7 +156,7 @@ function townshipSection(summary: SummaryJson, p: Phrases, lang: Lang): string {
 function chartsSection(charts: readonly InlineChart[], p: Phrases): string {
   if (charts.length === 0) return '';
   const figures = charts.map((c, i) => {
-    const caption = fillTemplate(p.figureCaption, { n: String(i + 1), title: c.title });
+    const caption = fillText(p.figureCaption, { n: String(i + 1), title: c.title });
     return `<figure id="chart-${esc(c.name)}">${inlineSvg(c.svg, i)}<figcaption>${esc(caption)}</figcaption></figure>`;
   });
   return `<section class="page"><h2>${esc(p.html.charts)}</h2>\n${figures.join('\n')}\n</section>`;
@@ -164,7 +164,7 @@ function chartsSection(charts: readonly InlineChart[], p: Phrases): string {
 
 /** The note under a cut-off list: `template` with `{n}`, the count left out. */
 function moreNote(template: string, n: number, p: Phrases): string {
-  return `<p class="note more">${esc(fillTemplate(template, { n: formatCount(n, p.number) }))}</p>`;
+  return `<p class="note more">${esc(fillText(template, { n: formatCount(n, p.number) }))}</p>`;
 }
 
 /** A relative link into returns/ (each path segment URL-encoded: the names are Chinese). */
@@ -205,7 +205,7 @@ function notIncludedSection(
     t.rejected.length === 0
       ? `<p>${esc(h.noneRejected)}</p>`
       : [
-          `<table><thead><tr><th>${esc(p.table.township)}</th><th>${esc(h.file)}</th><th class="num">${esc(h.errors)}</th><th>${esc(fillTemplate(h.reasons, { n: String(reasonsShown) }))}</th>${returnsColumn ? `<th>${esc(h.returnFiles)}</th>` : ''}</tr></thead><tbody>`,
+          `<table><thead><tr><th>${esc(p.table.township)}</th><th>${esc(h.file)}</th><th class="num">${esc(h.errors)}</th><th>${esc(fillText(h.reasons, { n: String(reasonsShown) }))}</th>${returnsColumn ? `<th>${esc(h.returnFiles)}</th>` : ''}</tr></thead><tbody>`,
           ...shownRejected.map((r) => {
             const errors = errorsByFile.get(r.file) ?? [];
             const items = errors
@@ -213,7 +213,7 @@ function notIncludedSection(
               .map((f) => `<li>${esc(message(f, lang))}</li>`);
             if (errors.length > reasonsShown)
               items.push(
-                `<li class="more">${esc(fillTemplate(h.moreReasons, { n: String(errors.length - reasonsShown) }))}</li>`,
+                `<li class="more">${esc(fillText(h.moreReasons, { n: String(errors.length - reasonsShown) }))}</li>`,
               );
             return `<tr><td>${esc(r.township ?? h.unknownTownship)}</td><td>${esc(r.file)}</td><td class="num">${esc(formatCount(r.errors, p.number))}</td><td><ul>${items.join('')}</ul></td>${returnsColumn ? `<td class="returns">${returnCell(r.file)}</td>` : ''}</tr>`;
           }),
@@ -228,7 +228,7 @@ function notIncludedSection(
     const m = misnamed.get(name);
     return m === undefined
       ? name
-      : fillTemplate(p.lists.misnamed, { township: name, file: m.file, written: m.written });
+      : fillText(p.lists.misnamed, { township: name, file: m.file, written: m.written });
   };
   const missing =
     t.missing.length === 0
@@ -237,17 +237,17 @@ function notIncludedSection(
   const comparable = summary.previous?.comparable;
   const onlyLastYear =
     comparable !== undefined && comparable.onlyLastYear.length > 0
-      ? `<h3>${esc(fillTemplate(h.onlyLastYear, { n: formatCount(comparable.onlyLastYear.length, p.number) }))}</h3><p>${esc(values.text['comparable.onlyLastYear'] ?? '')}</p>`
+      ? `<h3>${esc(fillText(h.onlyLastYear, { n: formatCount(comparable.onlyLastYear.length, p.number) }))}</h3><p>${esc(values.text['comparable.onlyLastYear'] ?? '')}</p>`
       : '';
   return [
     `<section class="page"><h2>${esc(h.notIncluded)}</h2>`,
-    `<h3>${esc(h.rejected + fillTemplate(h.countInBrackets, { n: String(t.rejected.length) }))}</h3>`,
+    `<h3>${esc(h.rejected + fillText(h.countInBrackets, { n: String(t.rejected.length) }))}</h3>`,
     rejected,
-    `<h3>${esc(h.missing + fillTemplate(h.countInBrackets, { n: String(t.missing.length) }))}</h3>`,
+    `<h3>${esc(h.missing + fillText(h.countInBrackets, { n: String(t.missing.length) }))}</h3>`,
     missing,
     returns === null
       ? ''
-      : `<p class="note returns">${fillTemplate(esc(h.returnList), { link: returnsLink(returns, returns.list, returns.list) })}</p>`,
+      : `<p class="note returns">${fillText(esc(h.returnList), { link: returnsLink(returns, returns.list, returns.list) })}</p>`,
     onlyLastYear,
     `</section>`,
   ].join('\n');
@@ -274,7 +274,7 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
       code: f.code,
       severity: f.severity,
       count: 1,
-      example: fillTemplate(h.exampleOf, {
+      example: fillText(h.exampleOf, {
         where: f.township ?? f.file,
         message: message(f, lang),
       }),
@@ -298,7 +298,7 @@ function findingsSection(findings: readonly SummaryFinding[], p: Phrases, lang: 
       : '';
   return [
     `<section><h2>${esc(h.findings)}</h2>`,
-    `<p>${esc(fillTemplate(h.findingsIntro, { errors: formatCount(errors, p.number), warnings: formatCount(findings.length - errors, p.number) }))}</p>`,
+    `<p>${esc(fillText(h.findingsIntro, { errors: formatCount(errors, p.number), warnings: formatCount(findings.length - errors, p.number) }))}</p>`,
     // Grouped by finding code, but the code is for machines (summary.json, findings.csv): people read the message.
     `<table><thead><tr><th>${esc(h.severity)}</th><th class="num">${esc(h.count)}</th><th>${esc(h.example)}</th></tr></thead><tbody>`,
     ...sorted

@@ -8,7 +8,7 @@ import {
   formatPercent,
   formatPoints,
 } from './formatNumber';
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import { phrasesFor, type Phrases, type Sentence } from './phrases';
 import layout from './reportLayout.json';
 import { formatDate, todayDate, type RunDate } from './runDate';
@@ -81,7 +81,7 @@ export function buildReportValues(
   text.educationList = Object.entries(c.education)
     .filter(([, n]) => n > 0)
     .map(([level, n]) =>
-      fillTemplate(p.educationItem, {
+      fillText(p.educationItem, {
         name: educationLabel(level, lang),
         count: formatCount(n, p.number),
       }),
@@ -145,7 +145,7 @@ export function fillSentences(
 ): string {
   return sentences
     .filter((s) => typeof s === 'string' || (values.numbers[s.if] ?? 0) !== 0)
-    .map((s) => fillTemplate(typeof s === 'string' ? s : s.text, values.text))
+    .map((s) => fillText(typeof s === 'string' ? s : s.text, values.text))
     .join(separator);
 }
 
@@ -192,9 +192,9 @@ export function totalChange(
     : formatCount(Math.abs(delta), p.number);
   const previous = current - delta;
   if (Math.abs(delta) < 0.005) return p.yoy.same;
-  if (previous <= 0) return delta > 0 ? fillTemplate(p.yoy.upFromZero, { delta: size, unit }) : '';
+  if (previous <= 0) return delta > 0 ? fillText(p.yoy.upFromZero, { delta: size, unit }) : '';
   const pct = formatPercent(Math.abs(delta) / previous, p.number, p.noValue);
-  return fillTemplate(delta > 0 ? p.yoy.up : p.yoy.down, { delta: size, unit, pct });
+  return fillText(delta > 0 ? p.yoy.up : p.yoy.down, { delta: size, unit, pct });
 }
 
 /** "，比上年提高X个百分点" and siblings for a rate change (a difference of fractions); empty when unknown. */
@@ -202,7 +202,7 @@ export function rateChange(delta: number | null, p: Phrases): string {
   if (delta === null) return '';
   const points = formatPoints(delta, p.number);
   if (Number(points) === 0) return p.yoy.rateSame;
-  return fillTemplate(delta > 0 ? p.yoy.rateUp : p.yoy.rateDown, { delta: points });
+  return fillText(delta > 0 ? p.yoy.rateUp : p.yoy.rateDown, { delta: points });
 }
 
 function stripLeadingComma(s: string): string {
@@ -225,7 +225,7 @@ export function townshipsBelow(
       (a, b) => a.rate - b.rate || (a.township < b.township ? -1 : a.township > b.township ? 1 : 0),
     );
   const items = low.map((t) =>
-    fillTemplate(p.lists.townshipRate, {
+    fillText(p.lists.townshipRate, {
       township: t.township,
       rate: formatPercent(t.rate, p.number, p.noValue),
     }),
@@ -236,7 +236,7 @@ export function townshipsBelow(
 /** Names joined with the list separator; beyond reportLayout.namesMax the first ones and "等N个". */
 export function nameList(items: readonly string[], p: Phrases): string {
   if (items.length <= layout.namesMax) return items.join(p.lists.separator);
-  return fillTemplate(p.lists.more, {
+  return fillText(p.lists.more, {
     names: items.slice(0, layout.namesMax).join(p.lists.separator),
     n: formatCount(items.length, p.number),
   });
@@ -259,7 +259,7 @@ function addTownshipLists(
   const rejected = [
     ...new Set(
       t.rejected.map((r) =>
-        r.township === null ? fillTemplate(l.file, { file: r.file }) : r.township,
+        r.township === null ? fillText(l.file, { file: r.file }) : r.township,
       ),
     ),
   ];
@@ -268,7 +268,7 @@ function addTownshipLists(
     const m = misnamed.get(name);
     return m === undefined
       ? name
-      : fillTemplate(l.misnamed, { township: name, file: m.file, written: m.written });
+      : fillText(l.misnamed, { township: name, file: m.file, written: m.written });
   });
   text['rejected.names'] = nameList(rejected, p);
   numbers['rejected.count'] = rejected.length;
@@ -276,10 +276,8 @@ function addTownshipLists(
   numbers['missing.count'] = missing.length;
   text['notIncluded.names'] = nameList([...rejected, ...missing], p);
   const detail: string[] = [];
-  if (rejected.length > 0)
-    detail.push(fillTemplate(l.rejectedPart, { names: text['rejected.names'] }));
-  if (missing.length > 0)
-    detail.push(fillTemplate(l.missingPart, { names: text['missing.names'] }));
+  if (rejected.length > 0) detail.push(fillText(l.rejectedPart, { names: text['rejected.names'] }));
+  if (missing.length > 0) detail.push(fillText(l.missingPart, { names: text['missing.names'] }));
   text['notIncluded.detail'] = detail.join(l.partSeparator);
 
   const c = summary.previous?.comparable;
@@ -293,8 +291,8 @@ function addTownshipLists(
   text['comparable.onlyThisYear'] = nameList(onlyThis, p);
   const parts: string[] = [];
   if (onlyLast.length > 0)
-    parts.push(fillTemplate(l.onlyLastYear, { names: text['comparable.onlyLastYear'] }));
+    parts.push(fillText(l.onlyLastYear, { names: text['comparable.onlyLastYear'] }));
   if (onlyThis.length > 0)
-    parts.push(fillTemplate(l.onlyThisYear, { names: text['comparable.onlyThisYear'] }));
+    parts.push(fillText(l.onlyThisYear, { names: text['comparable.onlyThisYear'] }));
   text['comparable.detail'] = parts.join(l.partSeparator);
 }

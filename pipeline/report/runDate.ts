@@ -1,5 +1,5 @@
 /** The date the documents carry (the draft's date line, the workbook's title row): today, or COUNTY_ROLLUP_DATE. */
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import type { Phrases } from './phrases';
 
 /** A calendar date (month and day 1-based). */
@@ -41,7 +41,7 @@ export function readRunDate(
 
 /** The date as the phrases write it (二〇二五年… is not used: official documents print 2025年12月31日 in Arabic digits). */
 export function formatDate(date: RunDate, p: Phrases): string {
-  return fillTemplate(p.date, {
+  return fillText(p.date, {
     year: String(date.year),
     month: String(date.month),
     day: String(date.day),

@@ -4,7 +4,7 @@ import layout from './reportLayout.json';
 import { fieldLabel, type Lang } from './fieldLabel';
 import { formatCount, formatPercent } from './formatNumber';
 import { phrasesFor } from './phrases';
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import { formatTotal } from './reportValues';
 
 /** Header, body rows (ranked, at most `reportLayout.tableMaxRows`), the county row, and which columns hold numbers (right-aligned). */
@@ -67,12 +67,11 @@ export function buildTownshipTable(
     ],
     numeric: [true, false, true, ...layout.tableColumns.map(() => true)],
     omitted,
-    moreNote:
-      omitted === 0 ? '' : fillTemplate(p.table.more, { n: formatCount(omitted, p.number) }),
+    moreNote: omitted === 0 ? '' : fillText(p.table.more, { n: formatCount(omitted, p.number) }),
     caption:
       omitted === 0
         ? p.table.caption
-        : fillTemplate(p.table.topCaption, { top: formatCount(shown.length, p.number) }),
+        : fillText(p.table.topCaption, { top: formatCount(shown.length, p.number) }),
   };
 }
 

@@ -6,7 +6,7 @@ import { buildCharts } from '../charts/buildCharts';
 import { chartSize, type ChartContext } from '../charts/chartStyle';
 import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
 import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
-import { fillTemplate } from './fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import { phrasesFor } from './phrases';
 import type { ReturnsIndex } from '../write/writeReturns';
 import { renderReportHtml, type InlineChart } from './renderReportHtml';
@@ -43,7 +43,7 @@ export async function writeDocuments(
     const read = readRunDate(process.env);
     date = read.date;
     if (read.invalid !== null) {
-      const w = fillTemplate(phrasesFor(options.lang).dateInvalid, { value: read.invalid });
+      const w = fillText(phrasesFor(options.lang).dateInvalid, { value: read.invalid });
       warnings.push(w);
       options.stderr(w + '\n');
     }

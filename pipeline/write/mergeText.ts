@@ -1,4 +1,4 @@
-/** Table labels of the merge outputs; the merge command's own messages live in pipeline/messages.ts. */
+/** Table labels of the merge outputs; the merge command's own messages live in pipeline/cli/messages.json. */
 
 /** Labels of the output tables (sheet names and column headers are Chinese: the county office's scripts read them). */
 export const LABELS = {

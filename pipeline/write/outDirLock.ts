@@ -8,7 +8,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { lstat, open, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { onInterrupt } from '../interrupt';
+import { onInterrupt } from '../cli/interrupt';
 import type { OutPlace } from './writeOutDir';
 
 /** Who holds a lock, as written in the lock file. */

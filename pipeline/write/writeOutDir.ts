@@ -26,7 +26,7 @@ import {
   symlink,
 } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { onInterrupt, testHook, testPause } from '../interrupt';
+import { onInterrupt, testHook, testPause } from '../cli/interrupt';
 
 /** Why the output folder cannot be used (the merge stops with exit 2 before reading anything). */
 export type OutDirProblem = 'parentMissing' | 'parentUnwritable' | 'outIsFile';

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Schema } from '../../core/types';
 import { markWorkbook, type MarkSource } from '../../workbook/markWorkbook';
-import { fillTemplate } from '../report/fillTemplate';
+import { fillText } from '../../core/text/fillText';
 import { phrasesFor, type Phrases } from '../report/phrases';
 import type { SummaryFinding, SummaryJson } from '../summaryTypes';
 import type { OutputTable } from './outputTable';
@@ -88,7 +88,7 @@ export async function writeReturns(
       writeFileSync(join(dir, marked), copy.bytes);
     }
     const who = entry.township ?? stem(entry.file);
-    const note = freeFileName(dir, safeName(fillTemplate(r.noteFile, { township: who })), taken);
+    const note = freeFileName(dir, safeName(fillText(r.noteFile, { township: who })), taken);
     writeFileSync(join(dir, note), returnNote({ ...entry, marked }, findings, p));
     files.push({ ...entry, marked, note });
   }
@@ -125,14 +125,14 @@ export function splitMessage(
   const problem = trim(at === null ? text : text.slice(0, at.index));
   let fix = at === null ? p.returns.noteFixDefault : trim(text.slice(at.index + 1));
   if (finding.suggestion !== null)
-    fix += fillTemplate(p.returns.noteSuggestion, { suggestion: finding.suggestion });
+    fix += fillText(p.returns.noteSuggestion, { suggestion: finding.suggestion });
   return { problem, fix };
 }
 
 /** Where a finding is: its cell, else its row, else the whole file. */
 function placeOf(finding: SummaryFinding, p: Phrases): string {
   if (finding.cell !== null) return finding.cell;
-  if (finding.row !== null) return fillTemplate(p.returns.noteRow, { row: String(finding.row) });
+  if (finding.row !== null) return fillText(p.returns.noteRow, { row: String(finding.row) });
   return p.returns.noteWholeFile;
 }
 
@@ -150,25 +150,25 @@ export function returnNote(
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.length - errors.length;
   const lines = [
-    fillTemplate(r.noteHead, {
+    fillText(r.noteHead, {
       township: entry.township ?? stem(entry.file),
       file: entry.file,
       errors: String(entry.errors),
     }),
   ];
-  if (entry.marked !== null) lines.push(fillTemplate(r.noteMarked, { marked: entry.marked }));
+  if (entry.marked !== null) lines.push(fillText(r.noteMarked, { marked: entry.marked }));
   errors.slice(0, NOTE_ERROR_LINES).forEach((f, i) => {
     const { problem, fix } = splitMessage(f, p);
-    lines.push(fillTemplate(r.noteLine, { n: String(i + 1), cell: placeOf(f, p), problem, fix }));
+    lines.push(fillText(r.noteLine, { n: String(i + 1), cell: placeOf(f, p), problem, fix }));
   });
   // entry.errors counts the errors the per-file cap left out of the findings too.
   const more = entry.errors - Math.min(errors.length, NOTE_ERROR_LINES);
   if (more > 0)
     lines.push(
-      fillTemplate(entry.marked === null ? r.noteMoreNoCopy : r.noteMore, { n: String(more) }),
+      fillText(entry.marked === null ? r.noteMoreNoCopy : r.noteMore, { n: String(more) }),
     );
   if (warnings > 0 && entry.marked !== null)
-    lines.push(fillTemplate(r.noteWarnings, { n: String(warnings) }));
+    lines.push(fillText(r.noteWarnings, { n: String(warnings) }));
   // CRLF: the note is opened in Notepad on the township's PC as often as pasted into a chat.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -204,9 +204,7 @@ function returnsTable(
       for (const township of summary.townships.missing) {
         const m = misnamed.get(township);
         const why =
-          m === undefined
-            ? r.missing
-            : fillTemplate(r.misnamed, { file: m.file, written: m.written });
+          m === undefined ? r.missing : fillText(r.misnamed, { file: m.file, written: m.written });
         yield [township, null, null, why, null, null];
       }
     },

@@ -407,4 +407,20 @@ describeInBrowser('the offline check page (file://, no network)', () => {
     for (const v of villages) expect(text).toContain(v);
     expect(villages.length).toBeGreaterThan(0);
   });
+
+  it('a registry with errors: each core message once (it names its row), as `validate --registry` words it', async () => {
+    const bad = join(dir, 'bad-registry.csv');
+    writeFileSync(bad, '乡镇,村（社区）\r\n黎岭镇,东山村\r\n黎岭镇,东山村\r\n');
+    await page.setInputFiles('#registry-input', bad);
+    await page.waitForFunction(
+      () => document.getElementById('registry-status')!.dataset.ready === 'true',
+    );
+    expect(await page.locator('#registry-status').getAttribute('class')).toContain('bad');
+    const message = '名单第 3 行：“东山村”在“黎岭镇”中重复（第 2 行已有），请删去一行。';
+    expect(await page.locator('#registry-status li').allTextContents()).toEqual([message]);
+    const run = spawnSync(process.execPath, [cli.cli, 'validate', bad, '--registry', bad], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toContain(`有误：${message}\n`);
+  });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as CoreModule from '../../../core';
-import type * as CliModule from '../../../pipeline/cli';
+import type * as CliModule from '../../../pipeline/cli/cli';
 
 type Core = typeof CoreModule;
 type Main = typeof CliModule.main;
@@ -22,7 +22,7 @@ function mainWithBrokenSchema(makeError: (core: Core) => Error): Main {
       },
     };
   });
-  return jest.requireActual<typeof CliModule>('../../../pipeline/cli').main;
+  return jest.requireActual<typeof CliModule>('../../../pipeline/cli/cli').main;
 }
 
 describe('unexpected errors become a message and exit 2', () => {

@@ -1,4 +1,4 @@
-import { main } from '../../../pipeline/cli';
+import { main } from '../../../pipeline/cli/cli';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -1,5 +1,5 @@
-/** Runs the CLI in-process (pipeline/cli.ts main) and captures what it prints; for the CLI tests. */
-import { main } from '../../../pipeline/cli';
+/** Runs the CLI in-process (pipeline/cli/cli.ts main) and captures what it prints; for the CLI tests. */
+import { main } from '../../../pipeline/cli/cli';
 
 /** What one in-process CLI run returned and printed. */
 export interface CliRun {

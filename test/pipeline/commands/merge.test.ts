@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CliIO } from '../../../pipeline/args';
+import type { CliIO } from '../../../pipeline/cli/args';
 import { runMerge } from '../../../pipeline/commands/merge';
 import type { SummaryJson } from '../../../pipeline/summaryTypes';
 import { sheetCsv, sheetXlsx, village, type SheetSpec } from '../intake/townshipFixture';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../../pipeline/args';
+import type { CliIO } from '../../../pipeline/cli/args';
 import { runMerge } from '../../../pipeline/commands/merge';
 import { writeOutDir } from '../../../pipeline/write/writeOutDir';
 import { sheetCsv, village } from '../intake/townshipFixture';

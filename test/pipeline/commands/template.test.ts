@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CliIO } from '../../../pipeline/args';
+import type { CliIO } from '../../../pipeline/cli/args';
 import { runTemplate } from '../../../pipeline/commands/template';
 
 interface Run {

@@ -1,4 +1,4 @@
-/** Runs the real county-rollup CLI as a child process: pipeline/cli.ts bundled by esbuild like `npm run build`. */
+/** Runs the real county-rollup CLI as a child process: pipeline/cli/cli.ts bundled by esbuild like `npm run build`. */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,7 +31,7 @@ export interface CliBundle {
 }
 
 /**
- * Bundles pipeline/cli.ts into a fresh folder at the project root laid out like the package
+ * Bundles pipeline/cli/cli.ts into a fresh folder at the project root laid out like the package
  * (dist/cli.js beside bin/county-rollup.js, so that node_modules resolve from this project), with the
  * same externals as scripts/build.mjs.
  */

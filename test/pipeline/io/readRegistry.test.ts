@@ -51,28 +51,24 @@ describe('readRegistry', () => {
   it('a village listed twice makes the registry invalid, naming the row', async () => {
     const result = await readRegistry(write('dup.csv', `${REGISTRY}青石镇,石门村,\r\n`), schema);
     expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.unreadable).toBe(false);
+    if (result.ok || result.reason !== 'invalid')
+      throw new Error(`not invalid: ${JSON.stringify(result)}`);
     expect(result.errors.map((e) => e.row)).toEqual([6]);
     expect(result.errors[0]?.message_zh).toContain('第 6 行');
   });
 
+  // Reasons are codes: the commands put them in words (test/pipeline/commands/registryOption.test.ts).
   it.each([
-    ['a missing file', null, '无法打开文件，可能没有读取权限或文件正被占用'],
-    ['an empty file', '', '名单文件是空的'],
+    ['a missing file', null, { ok: false, reason: 'io' }],
+    ['an empty file', '', { ok: false, reason: 'unreadable', failure: { code: 'E_EMPTY_FILE' } }],
     [
       'an undecodable file',
       Buffer.from([0x00, 0xff, 0x00, 0x81, 0x7f]),
-      '文件编码无法识别，请在 Excel 中另存为“CSV UTF-8”',
+      { ok: false, reason: 'unreadable', failure: { code: 'E_ENCODING' } },
     ],
-  ])('%s is unreadable', async (name, content, message) => {
+  ])('%s is unreadable', async (name, content, reason) => {
     const path = content === null ? join(dir, 'missing.csv') : write(`${name}.csv`, content);
-    const result = await readRegistry(path, schema);
-    expect(result).toMatchObject({
-      ok: false,
-      unreadable: true,
-      errors: [{ row: null, message_zh: message }],
-    });
+    expect(await readRegistry(path, schema)).toEqual(reason);
   });
 
   // Regression (issue 7): a registry saved as .xlsx was "编码无法识别"; it is read like the CSV.
@@ -85,7 +81,10 @@ describe('readRegistry', () => {
     const path = write('registry.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(await readRegistry(path, schema)).toEqual(expected);
     const xls = await readRegistry(write('registry.xls', 'not a workbook'), schema);
-    expect(xls.ok).toBe(false);
-    if (!xls.ok) expect(xls.errors[0]?.message_zh).toContain('另存为');
+    expect(xls).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+      failure: { code: 'E_XLS_UNREADABLE' },
+    });
   });
 });

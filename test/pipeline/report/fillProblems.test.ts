@@ -4,7 +4,7 @@ import layout from '../../../pipeline/report/reportLayout.json';
 import { fillProblems, selectProblems } from '../../../pipeline/report/fillProblems';
 import { phrasesFor } from '../../../pipeline/report/phrases';
 import { buildReportValues } from '../../../pipeline/report/reportValues';
-import { fillTemplate } from '../../../pipeline/report/fillTemplate';
+import { fillText } from '../../../core/text/fillText';
 import { buildSummary, soundSummary } from './summaryBuilder';
 
 describe('selectProblems', () => {
@@ -104,8 +104,7 @@ describe('fillProblems', () => {
     for (const lang of ['zh', 'en'] as const) {
       const values = buildReportValues(buildSummary({ county: null }), lang);
       const items = phrasesFor(lang).docx.problems.items as Record<string, string>;
-      for (const id of ids)
-        expect(fillTemplate(items[id]!, values.text)).not.toMatch(/[{}]|undefined/);
+      for (const id of ids) expect(fillText(items[id]!, values.text)).not.toMatch(/[{}]|undefined/);
     }
   });
 });

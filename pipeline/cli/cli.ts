@@ -1,8 +1,8 @@
 /** The county-rollup command line: global options, dispatch to pipeline/commands/, exit status. */
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
-import { SchemaError } from '../core';
-import type { CliIO } from './args';
+import { SchemaError } from '../../core';
+import { type CliIO, usageError } from './args';
 import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
 import { printableJson } from './terminalText';
@@ -11,9 +11,9 @@ import { message } from './messages';
 
 // Each command is loaded when it runs, so a command never loads the modules (exceljs, echarts, …) it does not use.
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
-  validate: async (argv, io) => (await import('./commands/validate')).runValidate(argv, io),
-  merge: async (argv, io) => (await import('./commands/merge')).runMerge(argv, io),
-  template: async (argv, io) => (await import('./commands/template')).runTemplate(argv, io),
+  validate: async (argv, io) => (await import('../commands/validate')).runValidate(argv, io),
+  merge: async (argv, io) => (await import('../commands/merge')).runMerge(argv, io),
+  template: async (argv, io) => (await import('../commands/template')).runTemplate(argv, io),
 };
 
 /**
@@ -37,14 +37,14 @@ export async function main(
   const [command, ...commandArgv] = global.ok ? global.argv : [];
 
   if (command === undefined) {
-    cli.stderr(`${message(lang, 'missingCommand')}\n${message(lang, 'helpHint')}\n`);
+    cli.stderr(`${usageError(lang, 'missingCommand')}\n`);
     return 2;
   }
   const run = Object.prototype.hasOwnProperty.call(COMMANDS, command)
     ? COMMANDS[command]
     : undefined;
   if (run === undefined) {
-    cli.stderr(`${message(lang, 'unknownCommand', { command })}\n${message(lang, 'helpHint')}\n`);
+    cli.stderr(`${usageError(lang, 'unknownCommand', { command })}\n`);
     return 2;
   }
   try {

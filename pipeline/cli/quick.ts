@@ -3,13 +3,17 @@
  * on its own (dist/quick.js) so that bin/county-rollup.js answers `--help` and `--version` itself,
  * without starting the CLI's Node (a second Node start would double the start-up time).
  */
-import packageJson from '../package.json';
+import packageJson from '../../package.json';
+import HELP from './help.json';
 import type { Lang } from './messages';
 import { message } from './messages';
 import { printableJson } from './terminalText';
 
+/** A help page of help.json. */
+type HelpPage = Exclude<keyof typeof HELP, '$comment'>;
+
 /** Per-command help where the command has its own page; the others show the general help. */
-const COMMAND_HELP: Partial<Record<string, 'helpValidate' | 'helpMerge' | 'helpTemplate'>> = {
+const COMMAND_HELP: Partial<Record<string, HelpPage>> = {
   validate: 'helpValidate',
   merge: 'helpMerge',
   template: 'helpTemplate',
@@ -38,9 +42,9 @@ export function quickAnswer(argv: readonly string[], fallback: Lang = 'zh'): Qui
   const rest = global.argv;
   const command = rest[0];
   if (rest.includes('--help') || rest.includes('-h')) {
-    const key = (command !== undefined && COMMAND_HELP[command]) || 'help';
-    const text =
-      lang === 'zh' ? `${message('zh', key)}\n${message('en', key)}` : message('en', key);
+    const page = HELP[(command !== undefined && COMMAND_HELP[command]) || 'help'];
+    const en = page.en.join('\n');
+    const text = lang === 'zh' ? `${page.zh.join('\n')}\n${en}` : en;
     return { status: 0, stdout: printableJson(text), stderr: '' };
   }
   if (command === '--version' || command === '-v')

@@ -1,4 +1,4 @@
-import { startProgress } from '../../pipeline/progress';
+import { startProgress } from '../../../pipeline/cli/progress';
 
 const texts = {
   line: (i: number, n: number, name: string): string => `[${i}/${n}] ${name}`,

@@ -1,5 +1,5 @@
 /** Command-line plumbing shared by the commands: the CLI's I/O handle and a small argument parser. */
-import type { Lang } from './messages';
+import type { Lang, MessageKey } from './messages';
 import { message } from './messages';
 
 /**
@@ -19,10 +19,16 @@ export interface ArgSpec {
   options?: readonly string[];
 }
 
-/** Parsed arguments, or a usage error already rendered in both languages. */
+/** What is wrong with the arguments: the problem (a message key) and the option it concerns. */
+export interface ArgProblem {
+  problem: 'unknownOption' | 'optionNeedsValue' | 'flagTakesNoValue' | 'optionRepeated';
+  option: string;
+}
+
+/** Parsed arguments, or the usage problem (words are the command's: {@link usageError}). */
 export type ParsedArgs =
   | { ok: true; positionals: string[]; flags: Set<string>; options: Map<string, string> }
-  | { ok: false; error: { zh: string; en: string } };
+  | { ok: false; error: ArgProblem };
 
 /**
  * Parses `--flag`, `--option value`, `--option=value` and positionals; `--` ends the options.
@@ -32,12 +38,9 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
   const flags = new Set<string>();
   const options = new Map<string, string>();
   const positionals: string[] = [];
-  const fail = (
-    key: 'unknownOption' | 'optionNeedsValue' | 'flagTakesNoValue' | 'optionRepeated',
-    option: string,
-  ): ParsedArgs => ({
+  const fail = (problem: ArgProblem['problem'], option: string): ParsedArgs => ({
     ok: false,
-    error: { zh: message('zh', key, { option }), en: message('en', key, { option }) },
+    error: { problem, option },
   });
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -72,4 +75,18 @@ export function parseYear(text: string): number | null {
   if (!/^\d{4}$/u.test(text)) return null;
   const year = Number(text);
   return year >= 1900 && year <= 2999 ? year : null;
+}
+
+/** A usage error: the problem's message and, on the next line, the hint to --help (no final line break). */
+export function usageError(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string> = {},
+): string {
+  return `${message(lang, key, params)}\n${message(lang, 'helpHint')}`;
+}
+
+/** The usage error of a parse problem (see {@link usageError}). */
+export function argProblemText(lang: Lang, error: ArgProblem): string {
+  return usageError(lang, error.problem, { option: error.option });
 }
