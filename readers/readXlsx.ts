@@ -8,10 +8,9 @@
 import type ExcelJSModule from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
-import { compactRow } from './readCsv';
-import { unzipPlain } from './unzip';
+import { concat, unzipPlain } from './unzip';
 import type { ScannedCell } from './xlsxValues';
-import { fastGrid, formatDate, workbookTexts } from './xlsxValues';
+import { fastGrid, finishGrid, formatDate, workbookTexts } from './xlsxValues';
 
 export { formatDate } from './xlsxValues';
 import type {
@@ -305,17 +304,6 @@ async function inflateAll(
   return parts;
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /** A worksheet entry of workbook.xml. */
 interface SheetEntry {
   name: string;
@@ -379,7 +367,7 @@ const CELL_REFERENCE = /(?:^|\s)r\s*=\s*"([^"]*)"/u;
  * formats, hyperlinks, column ranges, the dimension); merges, hidden rows/columns and the
  * autofilter are read here instead.
  */
-export function scanSheet(xml: string): SheetScan {
+function scanSheet(xml: string): SheetScan {
   const hiddenRows: number[] = [];
   const widths = new Map<number, number>();
   const uncached = new Set<string>();
@@ -555,16 +543,7 @@ function readWorksheet(
       cells[c - 1] = readCell(ExcelJS, cell, scan.uncached);
     });
   });
-  for (const m of scan.merges)
-    for (let r = m.top; r <= Math.min(m.bottom, scan.maxRow); r++) {
-      const cells = rows[r - 1];
-      if (cells === undefined) continue;
-      for (let c = m.left; c <= m.right && c <= cells.length; c++)
-        if (r !== m.top || c !== m.left) cells[c - 1] = null;
-    }
-  const grid = rows.map(compactRow);
-  while (grid.length > 0 && (grid[grid.length - 1] ?? []).length === 0) grid.pop();
-  return grid;
+  return finishGrid(rows, scan.merges, scan.maxRow);
 }
 
 /**

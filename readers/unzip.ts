@@ -86,6 +86,11 @@ function inflateEntry(
     inflate.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
   if (over) return 'too-large';
   if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  return concat(chunks);
+}
+
+/** The chunks as one array (the chunk itself when there is one). */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;

@@ -227,6 +227,18 @@ export function fastGrid(
     while (row.length < cell.column - 1) row.push(null);
     row[cell.column - 1] = value;
   }
+  return finishGrid(rows, merges, maxRow);
+}
+
+/**
+ * The grid of a worksheet's rows, as both .xlsx paths give it: merged cells other than the
+ * top-left blank, blank cells null, trailing blanks and trailing empty rows dropped.
+ */
+export function finishGrid(
+  rows: Cell[][],
+  merges: readonly { top: number; left: number; bottom: number; right: number }[],
+  maxRow: number,
+): Grid {
   for (const m of merges)
     for (let r = m.top; r <= Math.min(m.bottom, maxRow); r++) {
       const row = rows[r - 1];
