@@ -8,10 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { GeneratedRow, SheetCell } from '../test/fixtures/county';
+import { columnLetters } from '../core/a1';
+import type { GeneratedRow, SheetCell } from '../scripts/examples/county';
 import {
   SCHEMA,
-  columnLetter,
   SUM_FIELDS,
   YEAR,
   createRng,
@@ -20,8 +20,8 @@ import {
   generateRows,
   sumField,
   traditional,
-} from '../test/fixtures/county';
-import type { Rng } from '../test/fixtures/county';
+} from '../scripts/examples/county';
+import type { Rng } from '../scripts/examples/county';
 
 /** What makeBatch wrote. */
 export interface Batch {
@@ -159,7 +159,7 @@ function fileGrid(
       if (!SUM_FIELDS.includes(c.id)) return null;
       const result = sumField(summed, c.id);
       if (!options.numbers) return String(result);
-      const col = columnLetter(k + 1);
+      const col = columnLetters(k + 1);
       return { formula: `SUM(${col}${firstData}:${col}${lastData})`, result };
     }),
   );

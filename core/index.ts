@@ -1,6 +1,6 @@
 /** The rule core's public API: pure functions over plain grids, driven by the schema file. */
 export type * from './types';
-export { toA1 } from './a1';
+export { columnLetters, toA1 } from './a1';
 export { loadSchema, validateSchema, SchemaError } from './schema/loadSchema';
 export { compileSchema } from './schema/compileSchema';
 export type { CompiledSchema } from './schema/compileSchema';
@@ -15,7 +15,7 @@ export type { SheetYear } from './sheet/checkYear';
 export { yearInText } from './sheet/readMetadata';
 export { detectHeader, findHeaderRow } from './sheet/detectHeader';
 export type { HeaderResult } from './sheet/detectHeader';
-export { buildTemplateLayout, columnLetter } from './templateLayout';
+export { buildTemplateLayout } from './template/buildTemplateLayout';
 export type {
   TemplateOptions,
   TemplateCell,
@@ -29,7 +29,7 @@ export type {
   TemplateMetadataCell,
   TemplateTotal,
   TemplateLayout,
-} from './templateLayout';
+} from './template/templateLayout';
 export { parseRegistry } from './registry/parseRegistry';
 export type { RegistryError } from './registry/registryMessages';
 export { resolveTownship } from './registry/resolveTownship';

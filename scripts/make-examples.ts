@@ -1,10 +1,10 @@
 /**
  * Writes the example county (examples/townships, examples/registry.csv, examples/previous/summary.json)
- * from the fixed-seed generator in test/fixtures/county.ts. `npm run examples [-- --out <dir>]`.
+ * from the fixed-seed generator in scripts/examples/county.ts. `npm run examples [-- --out <dir>]`.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildExampleFiles } from '../test/fixtures/county';
+import { buildExampleFiles } from './examples/county';
 
 /** Generates the files and writes them under the output folder (default examples/), replacing old township files. */
 async function makeExamples(argv: string[]): Promise<void> {

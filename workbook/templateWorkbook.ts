@@ -1,12 +1,12 @@
-/** The entry-sheet template (core/templateLayout.ts) as .xlsx bytes with exceljs. No Node: `county-rollup template` and the offline check page's 下载空白填报表 both write it. */
+/** The entry-sheet template (core/template/templateLayout.ts) as .xlsx bytes with exceljs. No Node: `county-rollup template` and the offline check page's 下载空白填报表 both write it. */
 import ExcelJS from 'exceljs';
-import { columnLetter } from '../core/templateLayout';
+import { columnLetters } from '../core/a1';
 import type {
   TemplateColumn,
   TemplateLayout,
   TemplateRule,
   TemplateRowKind,
-} from '../core/templateLayout';
+} from '../core/template/templateLayout';
 
 const FONT = '宋体';
 const BODY_SIZE = 10;
@@ -175,7 +175,7 @@ function eachAddress(range: string, fn: (address: string) => void): void {
   const c2 = m[3] ? columnNumber(m[3]) : c1;
   const r2 = m[4] ? Number(m[4]) : r1;
   for (let r = r1; r <= r2; r++) {
-    for (let c = c1; c <= c2; c++) fn(`${columnLetter(c)}${r}`);
+    for (let c = c1; c <= c2; c++) fn(`${columnLetters(c)}${r}`);
   }
 }
 
@@ -205,5 +205,5 @@ export function firstPageTitleRange(layout: TemplateLayout): string {
     last = c.index;
   }
   const row = layout.title.row;
-  return `A${row}:${columnLetter(last)}${row}`;
+  return `A${row}:${columnLetters(last)}${row}`;
 }

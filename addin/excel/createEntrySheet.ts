@@ -1,10 +1,14 @@
 /**
- * 新建填报表: writes core/templateLayout's description of the entry sheet as a new worksheet
+ * 新建填报表: writes core/template's layout description of the entry sheet as a new worksheet
  * (title, metadata row, header, widths, number formats, dropdown validations with prompts,
  * frozen header, 合计 SUM row). 2 syncs: find a free sheet name, then one batch of writes.
  */
-import type { TemplateCell, TemplateLayout, TemplateRule } from '../../core/templateLayout';
-import { columnLetter } from '../../core/templateLayout';
+import { columnLetters } from '../../core/a1';
+import type {
+  TemplateCell,
+  TemplateLayout,
+  TemplateRule,
+} from '../../core/template/templateLayout';
 import { parseA1 } from './address';
 import { syncRestoringEvents } from './syncRestoringEvents';
 
@@ -136,7 +140,7 @@ export async function createEntrySheet(
   // Activate first: freezing panes acts on the window showing the sheet (issue 8 item 13).
   sheet.activate();
   sheet.freezePanes.freezeAt(
-    sheet.getRange(`A1:${columnLetter(Math.max(1, layout.freeze.columns))}${layout.freeze.rows}`),
+    sheet.getRange(`A1:${columnLetters(Math.max(1, layout.freeze.columns))}${layout.freeze.rows}`),
   );
   context.runtime.enableEvents = eventsWereOn;
   await syncRestoringEvents(context, eventsWereOn);

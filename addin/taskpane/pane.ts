@@ -4,7 +4,7 @@
  * reached only through `host.run` (Excel.run in main.ts), so the pane itself has no Office globals.
  */
 import { loadSchema, parseRegistry, renderFinding, summarizeSheet, validateGrid } from '../../core';
-import { buildTemplateLayout } from '../../core/templateLayout';
+import { buildTemplateLayout } from '../../core/template/buildTemplateLayout';
 import type { Finding, Grid, ParsedSheet, Registry, Schema, SheetInfo } from '../../core/types';
 import type { AnnotationSupport } from '../excel/annotations';
 import type { HostFeatures } from '../excel/hostFeatures';

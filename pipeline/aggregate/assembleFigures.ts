@@ -1,8 +1,8 @@
 /** County and per-township figures (totals, cadre structure, rates) from the rows table, with arquero rollups. Pure. */
 import type * as aq from 'arquero';
 import type { CadreCountId, Schema } from '../../core/types';
-import type { Cadres, Rates } from '../summaryTypes';
-import type { FieldLayout } from '../intake/compactSheet';
+import type { Cadres, Rates } from './summaryTypes';
+import type { FieldLayout } from '../../intake/compactSheet';
 import { compareCodePoints } from './compareCodePoints';
 import { LEVEL_COLUMN, TOWNSHIP_COLUMN } from './buildRowsTable';
 

@@ -1,8 +1,8 @@
 /** Puts summary.json together in the contract's key order, deterministically (no time, no paths, no personal data). Pure. */
 import { redactFinding, renderFinding } from '../../core';
 import type { Finding, Schema } from '../../core/types';
-import type { InputRecord, SummaryFinding, SummaryJson, TownshipSummary } from '../summaryTypes';
-import type { DecidedFile, IntakeDecision } from '../intake/decideIntake';
+import type { InputRecord, SummaryFinding, SummaryJson, TownshipSummary } from './summaryTypes';
+import type { DecidedFile, IntakeDecision } from '../../intake/decideIntake';
 import type { Figures } from './assembleFigures';
 import { compareCodePoints } from './compareCodePoints';
 import { compareWithPrevious, type PreviousSummary } from './compareWithPrevious';

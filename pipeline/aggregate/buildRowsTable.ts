@@ -1,6 +1,6 @@
 /** The merged data rows of all accepted sheets as one arquero table (columns built as arrays, one `table()` call). */
 import * as aq from 'arquero';
-import type { CompactSheet, FieldLayout } from '../intake/compactSheet';
+import type { CompactSheet, FieldLayout } from '../../intake/compactSheet';
 
 /** Column of the township name. */
 export const TOWNSHIP_COLUMN = '_township';

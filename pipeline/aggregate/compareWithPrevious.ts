@@ -1,6 +1,6 @@
 /** The change against the previous year's summary.json (`--previous`). Pure. */
 import type { RateSpec } from '../../core/types';
-import type { Comparable, SummaryJson } from '../summaryTypes';
+import type { Comparable, SummaryJson } from './summaryTypes';
 import { compareCodePoints } from './compareCodePoints';
 import { round2 } from './assembleFigures';
 

@@ -1,6 +1,6 @@
 /** Two pies side by side: 专职/兼职, and 进/未进村"两委" (county). */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import {
   baseOption,
   type ChartContext,

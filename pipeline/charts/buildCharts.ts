@@ -1,8 +1,8 @@
 /** The list of charts for a summary: file name (ASCII) and ECharts option, in report order (pure). */
 import type { EChartsOption } from 'echarts';
 import { fillText } from '../../core/text/fillText';
-import type { SummaryJson } from '../summaryTypes';
-import layout from '../report/reportLayout.json';
+import type { SummaryJson } from '../aggregate/summaryTypes';
+import layout from '../presentation/reportLayout.json';
 import { buildCadreStructureOption } from './buildCadreStructureOption';
 import { buildDisputesOption } from './buildDisputesOption';
 import { buildEducationPieOption } from './buildEducationPieOption';

@@ -1,6 +1,6 @@
 /** Grouped bars per township: 调处纠纷 against 化解纠纷. */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import { buildPairedBarOption } from './buildPairedBarOption';
 import type { ChartContext, ChartText } from './chartStyle';
 

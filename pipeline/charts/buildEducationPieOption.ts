@@ -1,7 +1,7 @@
 /** Pie of the village chairs' education levels (county). */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson } from '../summaryTypes';
-import { educationLabel } from '../report/fieldLabel';
+import type { SummaryJson } from '../aggregate/summaryTypes';
+import { educationLabel } from '../presentation/fieldLabel';
 import { baseOption, type ChartContext, chartNumber, fontSizes, legend } from './chartStyle';
 
 /** The option; null when no chair was counted. */

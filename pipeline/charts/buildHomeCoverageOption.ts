@@ -1,6 +1,6 @@
 /** Grouped bars per township: 妇女之家 and 儿童之家 coverage in %. */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import { buildPairedBarOption } from './buildPairedBarOption';
 import type { ChartContext, ChartText } from './chartStyle';
 

@@ -1,6 +1,6 @@
 /** Grouped bars per township: two values side by side, townships by the first value, most first. */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson, TownshipSummary } from '../summaryTypes';
+import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
 import {
   barLabel,
   labelledValue,

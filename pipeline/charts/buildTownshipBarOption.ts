@@ -1,6 +1,6 @@
 /** Bar chart of one total per township, highest first (培训人次, 两癌筛查人数 …). */
 import type { EChartsOption } from 'echarts';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import {
   barLabel,
   labelledValue,

@@ -1,10 +1,10 @@
 /** Small multiples, one per key total: last year's bar beside this year's (needs summary.previous). */
 import type { EChartsOption } from 'echarts';
 import { fillText } from '../../core/text/fillText';
-import type { SummaryJson } from '../summaryTypes';
-import { fieldName } from '../report/fieldLabel';
-import { formatPercent } from '../report/formatNumber';
-import { phrasesFor } from '../report/phrases';
+import type { SummaryJson } from '../aggregate/summaryTypes';
+import { fieldName } from '../presentation/fieldLabel';
+import { formatPercent } from '../presentation/formatNumber';
+import { phrasesFor } from '../presentation/phrases';
 import {
   baseOption,
   type ChartContext,

@@ -1,9 +1,9 @@
 /** Shared look of every chart: print-legible sizes, palette, fonts, and the township category axis. */
 import type { EChartsOption } from 'echarts';
 import { fillText } from '../../core/text/fillText';
-import type { Lang } from '../report/fieldLabel';
-import { formatDecimal } from '../report/formatNumber';
-import { phrasesFor } from '../report/phrases';
+import type { Lang } from '../presentation/fieldLabel';
+import { formatDecimal } from '../presentation/formatNumber';
+import { phrasesFor } from '../presentation/phrases';
 import chartText from './chartText.json';
 
 /** Pixel size of every chart (16:9; prints legibly across an A4 page). */

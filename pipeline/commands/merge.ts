@@ -1,5 +1,5 @@
 /** `county-rollup merge <input-dir> --out <dir>`: intake → aggregation (arquero) → summary.json, tables and documents, written atomically. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { loadSchema } from '../../core';
 import type { Registry, Schema } from '../../core/types';
@@ -7,19 +7,20 @@ import type { CliIO } from '../cli/args';
 import { argProblemText, parseArgs, parseYear, usageError } from '../cli/args';
 import { displayName, displayPath, type FilePath } from '../io/filePath';
 import { listInputs, type InputListing } from '../io/listInputs';
+import { readPrevious } from '../io/readPrevious';
 import { loadRegistryOption } from './registryOption';
 import { message } from '../cli/messages';
 import { startProgress } from '../cli/progress';
 import { writeDocuments } from '../report/writeDocuments';
-import { phrasesFor } from '../report/phrases';
+import { phrasesFor } from '../presentation/phrases';
 import { formatDate, readRunDate } from '../report/runDate';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import { assembleFigures } from '../aggregate/assembleFigures';
 import { assembleSummary } from '../aggregate/assembleSummary';
 import { buildRowsTable } from '../aggregate/buildRowsTable';
-import type { PreviousSummary, TownshipFigures } from '../aggregate/compareWithPrevious';
-import { layoutFields, type CompactSheet, type FieldLayout } from '../intake/compactSheet';
-import { chooseYear, decideIntake } from '../intake/decideIntake';
+import type { PreviousSummary } from '../aggregate/compareWithPrevious';
+import { layoutFields, type CompactSheet, type FieldLayout } from '../../intake/compactSheet';
+import { chooseYear, decideIntake } from '../../intake/decideIntake';
 import { intakeFile, intakeFiles } from '../intake/intakeFiles';
 import {
   buildFindingsTable,
@@ -401,64 +402,6 @@ async function readRequest(
     registry,
     previous,
   };
-}
-
-/** Last year's summary.json, or null when it is not one (year, totals and rates are what the comparison reads). */
-export async function readPrevious(path: string): Promise<PreviousSummary | null> {
-  let data: unknown;
-  try {
-    data = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/u, ''));
-  } catch {
-    return null;
-  }
-  if (typeof data !== 'object' || data === null) return null;
-  const { year, totals, rates } = data as Record<string, unknown>;
-  const isRecord = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!(year === null || typeof year === 'number') || !isRecord(totals) || !isRecord(rates))
-    return null;
-  const numbers = Object.fromEntries(
-    Object.entries(totals).filter((e): e is [string, number] => typeof e[1] === 'number'),
-  );
-  const fractions = Object.fromEntries(
-    Object.entries(rates).map(([k, v]) => [k, typeof v === 'number' ? v : null]),
-  );
-  const byTownship = readPreviousTownships((data as Record<string, unknown>).byTownship);
-  return {
-    year,
-    totals: numbers,
-    rates: fractions as PreviousSummary['rates'],
-    ...(byTownship === null ? {} : { byTownship }),
-  };
-}
-
-/** Last year's per-township figures for the like-for-like comparison; null when absent or not of the contract's shape. */
-function readPreviousTownships(value: unknown): TownshipFigures[] | null {
-  if (!Array.isArray(value)) return null;
-  const out: TownshipFigures[] = [];
-  for (const t of value as unknown[]) {
-    if (typeof t !== 'object' || t === null) return null;
-    const { township, villages, totals, rates } = t as Record<string, unknown>;
-    if (typeof township !== 'string' || typeof villages !== 'number') return null;
-    if (
-      typeof totals !== 'object' ||
-      totals === null ||
-      typeof rates !== 'object' ||
-      rates === null
-    )
-      return null;
-    out.push({
-      township,
-      villages,
-      totals: Object.fromEntries(
-        Object.entries(totals).filter((e): e is [string, number] => typeof e[1] === 'number'),
-      ),
-      rates: Object.fromEntries(
-        Object.entries(rates).map(([k, v]) => [k, typeof v === 'number' ? v : null]),
-      ),
-    });
-  }
-  return out;
 }
 
 /** A short reason from an error (its code when it has one, e.g. EACCES). */

@@ -1,12 +1,12 @@
 /** `county-rollup template`: writes the entry workbook a township fills in (issue 2 item 5). */
 import { existsSync, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { loadSchema, renderFinding, resolveTownship } from '../../core';
-import { buildTemplateLayout } from '../../core/templateLayout';
+import { buildTemplateLayout } from '../../core/template/buildTemplateLayout';
 import type { CliIO } from '../cli/args';
 import { argProblemText, parseArgs, parseYear, usageError } from '../cli/args';
-import { writeTemplate } from '../io/writeTemplate';
+import { writeFileAtomic } from '../write/writeFileAtomic';
+import { writeTemplate } from '../write/writeTemplate';
 import type { Lang } from '../cli/messages';
 import { message } from '../cli/messages';
 import { loadRegistryOption } from './registryOption';
@@ -61,7 +61,7 @@ export async function runTemplate(argv: string[], io: CliIO): Promise<number> {
 
   const layout = buildTemplateLayout(schema, { township, year, county, villages });
   const bytes = await writeTemplate(layout);
-  const written = await writeAtomically(out, bytes);
+  const written = writeOut(out, bytes);
   if (written !== null)
     return fail(message(io.lang, 'templateWriteFailed', { path: out, reason: written }));
 
@@ -82,16 +82,12 @@ function checkOut(out: string, force: boolean, lang: Lang): string | null {
   return force ? null : message(lang, 'templateOutExists', { path: out });
 }
 
-/** Writes to a temporary file beside the target, then renames it into place; returns the error text or null. */
-async function writeAtomically(out: string, bytes: Buffer): Promise<string | null> {
-  // A dot-file beside the target: same file system (rename stays atomic), and merge skips hidden files.
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+/** Writes `bytes` to `out` through a temporary sibling and one rename; returns the error text or null. */
+function writeOut(out: string, bytes: Uint8Array): string | null {
   try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, out);
+    writeFileAtomic(out, bytes);
     return null;
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
     return error instanceof Error ? error.message : String(error);
   }
 }

@@ -7,8 +7,8 @@
 import { workerData } from 'node:worker_threads';
 import type { Registry, Schema } from '../../core/types';
 import type { FilePath } from '../io/filePath';
-import { layoutFields } from './compactSheet';
-import type { FileOutcome } from './decideIntake';
+import { layoutFields } from '../../intake/compactSheet';
+import type { FileOutcome } from '../../intake/decideIntake';
 import { intakeFile, intakeInOrder } from './intakeFiles';
 
 /** What each worker gets once. */

@@ -5,7 +5,6 @@ import type { Finding, Grid, Schema } from '../../core/types';
 import type { WorkbookModel } from '../../readers';
 import { failureFinding, readerLimits, readTownshipBytes } from '../../intake/readBytes';
 import type { FileReason } from '../../intake/readerReasons';
-import type { Encoding } from '../summaryTypes';
 import { displayName, type FilePath } from './filePath';
 
 /** A township file as read: its identity, encoding and workbook, or the findings that say why it has none. */
@@ -14,7 +13,7 @@ export interface TownshipFile {
   file: string;
   /** SHA-256 of the bytes, hex ('' when the file could not be read at all). */
   sha256: string;
-  encoding: Encoding | null;
+  encoding: WorkbookModel['encoding'] | null;
   /** Every sheet as read (null when the file was rejected at reading). */
   workbook: WorkbookModel | null;
   /** The first visible worksheet with a header row (else the first visible one): the single-sheet view of older callers. */

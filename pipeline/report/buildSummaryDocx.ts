@@ -16,11 +16,11 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import { fillProblems } from './fillProblems';
 import { fillText } from '../../core/text/fillText';
-import type { Lang } from './fieldLabel';
-import { phrasesFor, type Phrases } from './phrases';
+import type { Lang } from '../presentation/fieldLabel';
+import { phrasesFor, type Phrases } from '../presentation/phrases';
 import { buildReportValues, fillSentences } from './reportValues';
 import { todayDate, type RunDate } from './runDate';
 import { buildTownshipTable } from './townshipTable';

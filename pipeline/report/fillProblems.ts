@@ -1,7 +1,7 @@
 /** The 存在的问题 paragraph of the draft: the problem sentences whose condition holds in the data (pure). */
 import { fillText } from '../../core/text/fillText';
-import type { Phrases } from './phrases';
-import layout from './reportLayout.json';
+import type { Phrases } from '../presentation/phrases';
+import layout from '../presentation/reportLayout.json';
 import type { ReportValues } from './reportValues';
 
 /** A test of one report value against a threshold (reportLayout.json problems.items). */

@@ -1,10 +1,15 @@
 /** report.html: one self-contained, printable page (inline CSS and SVG, no external requests) — pure string building. */
-import type { SummaryFinding, SummaryJson } from '../summaryTypes';
-import layout from './reportLayout.json';
-import { fieldLabel, fieldName, isMoneyField, type Lang } from './fieldLabel';
+import type { SummaryFinding, SummaryJson } from '../aggregate/summaryTypes';
+import layout from '../presentation/reportLayout.json';
+import { fieldLabel, fieldName, isMoneyField, type Lang } from '../presentation/fieldLabel';
 import { fillText } from '../../core/text/fillText';
-import { formatCount, formatMoney, formatPercent, formatPoints } from './formatNumber';
-import { phrasesFor, type Phrases } from './phrases';
+import {
+  formatCount,
+  formatMoney,
+  formatPercent,
+  formatPoints,
+} from '../presentation/formatNumber';
+import { phrasesFor, type Phrases } from '../presentation/phrases';
 import { buildReportValues, formatTotal, type ReportValues } from './reportValues';
 import { todayDate, type RunDate } from './runDate';
 import { buildTownshipTable } from './townshipTable';

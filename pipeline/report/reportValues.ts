@@ -1,16 +1,16 @@
 /** The placeholder values the wording templates are filled with, computed from the summary (pure). */
-import type { SummaryJson } from '../summaryTypes';
-import { educationLabel, isMoneyField, totalIds, type Lang } from './fieldLabel';
+import type { SummaryJson } from '../aggregate/summaryTypes';
+import { educationLabel, isMoneyField, totalIds, type Lang } from '../presentation/fieldLabel';
 import {
   formatCount,
   formatDecimal,
   formatMoney,
   formatPercent,
   formatPoints,
-} from './formatNumber';
+} from '../presentation/formatNumber';
 import { fillText } from '../../core/text/fillText';
-import { phrasesFor, type Phrases, type Sentence } from './phrases';
-import layout from './reportLayout.json';
+import { phrasesFor, type Phrases, type Sentence } from '../presentation/phrases';
+import layout from '../presentation/reportLayout.json';
 import { formatDate, todayDate, type RunDate } from './runDate';
 
 /** Formatted texts by placeholder name, and the raw numbers that `if` conditions test. */

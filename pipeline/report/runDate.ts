@@ -1,6 +1,6 @@
 /** The date the documents carry (the draft's date line, the workbook's title row): today, or COUNTY_ROLLUP_DATE. */
 import { fillText } from '../../core/text/fillText';
-import type { Phrases } from './phrases';
+import type { Phrases } from '../presentation/phrases';
 
 /** A calendar date (month and day 1-based). */
 export interface RunDate {

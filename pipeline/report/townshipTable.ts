@@ -1,9 +1,9 @@
 /** The per-township table of the report and the draft, ranked, as formatted text cells (pure). */
-import type { SummaryJson, TownshipSummary } from '../summaryTypes';
-import layout from './reportLayout.json';
-import { fieldLabel, type Lang } from './fieldLabel';
-import { formatCount, formatPercent } from './formatNumber';
-import { phrasesFor } from './phrases';
+import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
+import layout from '../presentation/reportLayout.json';
+import { fieldLabel, type Lang } from '../presentation/fieldLabel';
+import { formatCount, formatPercent } from '../presentation/formatNumber';
+import { phrasesFor } from '../presentation/phrases';
 import { fillText } from '../../core/text/fillText';
 import { formatTotal } from './reportValues';
 

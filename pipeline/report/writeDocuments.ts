@@ -1,13 +1,13 @@
 /** Writes charts/*.svg + *.png, report.html and summary-draft.docx for a summary into a (temporary) output folder. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 import { buildCharts } from '../charts/buildCharts';
 import { chartSize, type ChartContext } from '../charts/chartStyle';
 import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
 import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
 import { fillText } from '../../core/text/fillText';
-import { phrasesFor } from './phrases';
+import { phrasesFor } from '../presentation/phrases';
 import type { ReturnsIndex } from '../write/writeReturns';
 import { renderReportHtml, type InlineChart } from './renderReportHtml';
 import { readRunDate, type RunDate } from './runDate';

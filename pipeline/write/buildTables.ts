@@ -1,8 +1,8 @@
 /** The four output tables (汇总, 分乡镇, 村级明细, 问题清单) from summary.json and the accepted rows. Pure: writers do the I/O. */
 import type { ColumnSpec, Schema } from '../../core/types';
-import type { SummaryJson, TownshipSummary } from '../summaryTypes';
-import reportLayout from '../report/reportLayout.json';
-import type { CompactSheet, FieldLayout } from '../intake/compactSheet';
+import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
+import reportLayout from '../presentation/reportLayout.json';
+import type { CompactSheet, FieldLayout } from '../../intake/compactSheet';
 import { compareCodePoints } from '../aggregate/compareCodePoints';
 import { LABELS } from './mergeText';
 import type { CellKind, OutputTable, TableCell, TableColumn } from './outputTable';

@@ -1,5 +1,5 @@
 /** summary.json as text in pieces: the same bytes as `JSON.stringify(summary, null, 2) + "\n"`, without building one string of hundreds of MB on a nation-sized run. */
-import type { SummaryJson } from '../summaryTypes';
+import type { SummaryJson } from '../aggregate/summaryTypes';
 
 /** Indents a JSON text by `depth` levels of 2 spaces (JSON strings never hold a raw newline, so every "\n" is a line break). */
 const indent = (json: string, depth: number): string =>

@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { SummaryJson } from '../../pipeline/summaryTypes';
-import type { GeneratedCounty, GeneratedRow, GeneratedTownship } from '../fixtures/county';
+import type { SummaryJson } from '../../pipeline/aggregate/summaryTypes';
+import type {
+  GeneratedCounty,
+  GeneratedRow,
+  GeneratedTownship,
+} from '../../scripts/examples/county';
 import {
   buildExampleFiles,
   generateCounty,
@@ -17,7 +21,7 @@ import {
   PREVIOUS_YEAR,
   SCHEMA,
   YEAR,
-} from '../fixtures/county';
+} from '../../scripts/examples/county';
 import { bundleCli, type CliBundle, type CliRun, ROOT, runCli } from '../pipeline/e2e/cliProcess';
 
 const EXAMPLES = join(ROOT, 'examples');

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
-import { columnLetter } from '../../core/templateLayout';
+import { columnLetters } from '../../core/a1';
 import type { Cell } from '../../core/types';
 import { describeInBrowser, launchChromium } from '../addin/browser/harness';
 import { realLayouts } from '../core/realLayouts';
@@ -65,7 +65,7 @@ async function writeRealLayouts(dir: string): Promise<void> {
       continue;
     }
     const merges = (layout.sheet.merges ?? []).map(
-      (m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`,
+      (m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`,
     );
     const bytes = await corpusXlsx([
       {

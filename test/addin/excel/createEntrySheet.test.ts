@@ -1,11 +1,11 @@
-/** 新建填报表 on the fake host: the layout of core/templateLayout written in 2 syncs. */
+/** 新建填报表 on the fake host: the layout of core/template/ written in 2 syncs. */
 import {
   createEntrySheet,
   rangeSize,
   validationRule,
   widthInPoints,
 } from '../../../addin/excel/createEntrySheet';
-import { buildTemplateLayout } from '../../../core/templateLayout';
+import { buildTemplateLayout } from '../../../core/template/buildTemplateLayout';
 import { schema } from './entryGrid';
 import { FakeExcel } from './fakeExcel';
 

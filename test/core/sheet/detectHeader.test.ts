@@ -49,7 +49,7 @@ describe('findHeaderRow (exported from core/index.ts)', () => {
   it('is what the core index exports, with the template layout', () => {
     expect(core.findHeaderRow).toBe(findHeaderRow);
     expect(core.detectHeader).toBe(detectHeader);
-    expect(core.columnLetter(28)).toBe('AB');
+    expect(core.columnLetters(28)).toBe('AB');
     expect(core.buildTemplateLayout(schema).header.row).toBe(4);
   });
 });

@@ -2,7 +2,7 @@ import { loadSchema, summarizeSheet, validateGrid } from '../../../core';
 import type { ParsedSheet } from '../../../core/types';
 import { assembleFigures } from '../../../pipeline/aggregate/assembleFigures';
 import { buildRowsTable } from '../../../pipeline/aggregate/buildRowsTable';
-import { compactSheet, layoutFields } from '../../../pipeline/intake/compactSheet';
+import { compactSheet, layoutFields } from '../../../intake/compactSheet';
 import { sheetGrid, village, type SheetSpec } from '../intake/townshipFixture';
 
 const schema = loadSchema();

@@ -2,8 +2,8 @@ import { loadSchema, makeFinding } from '../../../core';
 import { assembleFigures } from '../../../pipeline/aggregate/assembleFigures';
 import { assembleSummary, chooseCounty } from '../../../pipeline/aggregate/assembleSummary';
 import { buildRowsTable } from '../../../pipeline/aggregate/buildRowsTable';
-import { layoutFields } from '../../../pipeline/intake/compactSheet';
-import type { DecidedFile, IntakeDecision } from '../../../pipeline/intake/decideIntake';
+import { layoutFields } from '../../../intake/compactSheet';
+import type { DecidedFile, IntakeDecision } from '../../../intake/decideIntake';
 
 const schema = loadSchema();
 const layout = layoutFields(schema);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CliIO } from '../../../pipeline/cli/args';
 import { runMerge } from '../../../pipeline/commands/merge';
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { sheetCsv, sheetXlsx, village, type SheetSpec } from '../intake/townshipFixture';
 
 const SECRET_NAME = '张秘密';

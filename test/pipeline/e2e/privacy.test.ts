@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { generateCounty, personalData } from '../../fixtures/county';
+import { generateCounty, personalData } from '../../../scripts/examples/county';
 import { sheetCsv, sheetXlsx, village } from '../intake/townshipFixture';
 import { bundleCli, type CliBundle, type CliRun, runCli } from './cliProcess';
 

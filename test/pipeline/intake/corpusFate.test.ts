@@ -13,7 +13,7 @@ import { loadSchema } from '../../../core';
 import { runCli } from '../cli/runInProcess';
 import { listInputs } from '../../../pipeline/io/listInputs';
 import { readTownshipFile } from '../../../pipeline/io/readTownshipFile';
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { corpusXlsx, entryRows, hasSoffice, threeVillages, toXls } from '../../readers/corpus';
 import { sheetCsv, village } from './townshipFixture';
 

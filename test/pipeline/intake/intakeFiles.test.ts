@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { loadSchema } from '../../../core';
 import type { Registry } from '../../../core/types';
-import { layoutFields } from '../../../pipeline/intake/compactSheet';
+import { layoutFields } from '../../../intake/compactSheet';
 import { intakeFiles } from '../../../pipeline/intake/intakeFiles';
 import { sheetCsv, sheetXlsx, village } from './townshipFixture';
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { buildSummaryDocx } from '../../../pipeline/report/buildSummaryDocx';
 import { renderPng } from '../../../pipeline/charts/renderPng';
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { buildSummary, soundSummary } from './summaryBuilder';
 
 async function unzip(buffer: Buffer): Promise<{ xml: string; text: string; files: string[] }> {

@@ -1,8 +1,8 @@
-import en from '../../../pipeline/report/phrases.en.json';
-import zh from '../../../pipeline/report/phrases.zh.json';
-import layout from '../../../pipeline/report/reportLayout.json';
+import en from '../../../pipeline/presentation/phrases.en.json';
+import zh from '../../../pipeline/presentation/phrases.zh.json';
+import layout from '../../../pipeline/presentation/reportLayout.json';
 import { fillProblems, selectProblems } from '../../../pipeline/report/fillProblems';
-import { phrasesFor } from '../../../pipeline/report/phrases';
+import { phrasesFor } from '../../../pipeline/presentation/phrases';
 import { buildReportValues } from '../../../pipeline/report/reportValues';
 import { fillText } from '../../../core/text/fillText';
 import { buildSummary, soundSummary } from './summaryBuilder';

@@ -7,7 +7,7 @@ import {
   renderReportHtml,
   type InlineChart,
 } from '../../../pipeline/report/renderReportHtml';
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { buildSummary } from './summaryBuilder';
 
 const xss = '<img src=x onerror=alert(1)>';

@@ -1,4 +1,4 @@
-import { phrasesFor } from '../../../pipeline/report/phrases';
+import { phrasesFor } from '../../../pipeline/presentation/phrases';
 import {
   buildReportValues,
   fillSentences,

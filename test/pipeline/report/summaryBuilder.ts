@@ -1,6 +1,11 @@
 /** In-memory SummaryJson for report and chart tests: N townships with deterministic numbers (no aggregation code involved). */
 import type { FindingCode } from '../../../core/types';
-import type { Cadres, Rates, SummaryJson, TownshipSummary } from '../../../pipeline/summaryTypes';
+import type {
+  Cadres,
+  Rates,
+  SummaryJson,
+  TownshipSummary,
+} from '../../../pipeline/aggregate/summaryTypes';
 
 /** 30 township names at the seed's scale (plain Chinese names). */
 export const townshipNames = [

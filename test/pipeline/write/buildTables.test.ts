@@ -1,5 +1,5 @@
 import { loadSchema } from '../../../core';
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import {
   buildFindingsTable,
   buildSummaryTable,

@@ -1,4 +1,4 @@
-import type { SummaryJson } from '../../../pipeline/summaryTypes';
+import type { SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { summaryJsonChunks } from '../../../pipeline/write/summaryJsonChunks';
 
 describe('summaryJsonChunks', () => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadSchema } from '../../../core';
-import { phrasesFor } from '../../../pipeline/report/phrases';
-import type { SummaryFinding, SummaryJson } from '../../../pipeline/summaryTypes';
+import { phrasesFor } from '../../../pipeline/presentation/phrases';
+import type { SummaryFinding, SummaryJson } from '../../../pipeline/aggregate/summaryTypes';
 import { splitMessage, writeReturns } from '../../../pipeline/write/writeReturns';
 import type { MarkSource } from '../../../workbook/markWorkbook';
 

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { buildTemplateLayout } from '../../../core/templateLayout';
+import { buildTemplateLayout } from '../../../core/template/buildTemplateLayout';
 import { loadSchema, validateGrid } from '../../../core';
 import type { Grid, Registry } from '../../../core/types';
-import { readXlsx } from '../../../pipeline/io/readXlsx';
-import { firstPageTitleRange, writeTemplate } from '../../../pipeline/io/writeTemplate';
+import { readXlsx } from '../../../readers/readXlsx';
+import { firstPageTitleRange, writeTemplate } from '../../../pipeline/write/writeTemplate';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];

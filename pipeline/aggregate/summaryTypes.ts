@@ -1,8 +1,10 @@
 /** The shape of summary.json (pipeline-contract.md). Other tools read these names: keep them exact. */
-import type { SheetCadres, SheetRates } from '../core';
-import type { RenderedFinding } from '../core/types';
+import type { SheetCadres, SheetRates } from '../../core';
+import type { RenderedFinding } from '../../core/types';
+import type { WorkbookModel } from '../../readers';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx' | 'xls';
+/** How a file was read: its text encoding, or 'xlsx' / 'xls' (the readers' own list). */
+export type Encoding = WorkbookModel['encoding'];
 
 /** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
 export type Rates = SheetRates;

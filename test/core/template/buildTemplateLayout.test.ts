@@ -1,13 +1,15 @@
-import { buildTemplateLayout, columnLetter, textWidth } from '../../core/templateLayout';
-import type { TemplateLayout, TemplateValidation } from '../../core/templateLayout';
-import { loadSchema } from '../../core/schema/loadSchema';
-import type { Schema } from '../../core/types';
+import { columnLetters } from '../../../core/a1';
+import { buildTemplateLayout } from '../../../core/template/buildTemplateLayout';
+import type { TemplateLayout, TemplateValidation } from '../../../core/template/templateLayout';
+import { textWidth } from '../../../core/template/textWidth';
+import { loadSchema } from '../../../core/schema/loadSchema';
+import type { Schema } from '../../../core/types';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
 /** The schema decides the columns: their count and the last column's letter. */
 const COLUMNS = schema.columns.length;
-const LAST = columnLetter(COLUMNS);
+const LAST = columnLetters(COLUMNS);
 
 function byRange(layout: TemplateLayout, range: string): TemplateValidation {
   const v = layout.validations.find((x) => x.range === range);
@@ -163,7 +165,7 @@ describe('buildTemplateLayout', () => {
 
   it('validates enums and yes/no with lists from the schema, numbers with bounds', () => {
     for (const col of schema.columns.filter((c) => c.type === 'enum')) {
-      const letter = columnLetter(schema.columns.indexOf(col) + 1);
+      const letter = columnLetters(schema.columns.indexOf(col) + 1);
       expect(byRange(layout, `${letter}5:${letter}11`).rule).toEqual({
         kind: 'list',
         values: col.enum,
@@ -259,9 +261,16 @@ describe('buildTemplateLayout', () => {
   });
 });
 
-describe('columnLetter and textWidth', () => {
+describe('columnLetters and textWidth', () => {
   it('converts columns and measures CJK as two', () => {
-    expect([1, 26, 27, 30, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AD', 'AZ', 'AAA']);
+    expect([1, 26, 27, 30, 52, 703].map(columnLetters)).toEqual([
+      'A',
+      'Z',
+      'AA',
+      'AD',
+      'AZ',
+      'AAA',
+    ]);
     expect([textWidth('年度：'), textWidth('2025'), textWidth('（元）a')]).toEqual([6, 4, 7]);
   });
 });

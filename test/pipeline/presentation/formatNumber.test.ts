@@ -4,8 +4,8 @@ import {
   formatMoney,
   formatPercent,
   formatPoints,
-} from '../../../pipeline/report/formatNumber';
-import { phrasesFor } from '../../../pipeline/report/phrases';
+} from '../../../pipeline/presentation/formatNumber';
+import { phrasesFor } from '../../../pipeline/presentation/phrases';
 
 const zh = phrasesFor('zh').number;
 const en = phrasesFor('en').number;

@@ -1,5 +1,5 @@
 /** Writes the entry-sheet template as .xlsx bytes: the exceljs writer lives in workbook/templateWorkbook.ts (Node-free, shared with the offline check page). */
-import type { TemplateLayout } from '../../core/templateLayout';
+import type { TemplateLayout } from '../../core/template/templateLayout';
 import { templateWorkbook } from '../../workbook/templateWorkbook';
 
 export { firstPageTitleRange } from '../../workbook/templateWorkbook';
