@@ -4,6 +4,7 @@ import { buildTemplateLayout } from '../../../core/template/buildTemplateLayout'
 import { loadSchema, validateGrid } from '../../../core';
 import type { Grid, Registry } from '../../../core/types';
 import { readXlsx } from '../../../readers/readXlsx';
+import { villageValues } from '../../core/builders';
 import { firstPageTitleRange, writeTemplate } from '../../../pipeline/write/writeTemplate';
 
 const schema = loadSchema();
@@ -193,27 +194,19 @@ describe('writeTemplate', () => {
 });
 
 describe('a filled-in template', () => {
-  /** Activity figures of village i (1-based); they keep every row rule (R1, resolved ≤ handled …). */
-  const ACTIVITY: Record<string, number> = {
-    trainingSessions: 2,
+  /** Activity figures of village i (1-based): the builders' clean row (it keeps every row rule) with decimal money. */
+  const clean: Record<string, unknown> = {
+    ...villageValues(0),
     trainingAttendance: 80,
-    outreachEvents: 3,
-    cancerScreened: 50,
-    cancerPoorReported: 1,
     cancerAidYuan: 2000.5,
-    modelFamilies: 2,
-    visitorsReceived: 10,
-    disputesHandled: 4,
-    disputesResolved: 3,
-    repeatPetitions: 0,
-    householdsVisited: 5,
     reliefYuan: 1500.25,
-    partyActivists: 1,
-    pledgesMade: 3,
-    pledgesDone: 3,
-    culturalEvents: 2,
-    culturalAttendance: 120,
   };
+  const ACTIVITY: Record<string, number> = Object.fromEntries(
+    schema.columns
+      .filter((c) => c.group === 'activity')
+      .map((c) => [c.id, clean[c.id]])
+      .filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
   const CADRE: Record<string, (i: number) => string | number> = {
     cadreName: (i) => ['王芳', '李娟', '张丽', '陈敏'][i - 1]!,
     cadreGender: () => '女',
