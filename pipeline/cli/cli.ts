@@ -6,7 +6,7 @@ import { type CliIO, usageError } from './args';
 import { launcherGone, runInterruptCleanups, watchLauncher } from './interrupt';
 import type { Lang } from './messages';
 import { printableJson } from './terminalText';
-import { extractLang, quickAnswer } from './quick';
+import { type GlobalArgs, readGlobalArgs } from './quick';
 import { message } from './messages';
 
 // Each command is loaded when it runs, so a command never loads the modules (exceljs, echarts, …) it does not use.
@@ -24,17 +24,19 @@ export async function main(
   argv: readonly string[],
   io: Omit<CliIO, 'lang'> & { lang?: Lang },
 ): Promise<number> {
-  const fallback = io.lang ?? 'zh';
-  const quick = quickAnswer(argv, fallback);
-  const global = extractLang([...argv]);
-  const lang = global.ok ? (global.lang ?? fallback) : fallback;
-  const cli: CliIO = { ...io, lang };
-  if (quick !== null) {
-    if (quick.stdout !== '') cli.stdout(quick.stdout);
-    if (quick.stderr !== '') cli.stderr(quick.stderr);
-    return quick.status;
+  const global = readGlobalArgs(argv, io.lang ?? 'zh');
+  return runGlobal(global, { ...io, lang: global.lang });
+}
+
+/** Runs what `global` (argv read once) asks for: its quick answer, or the command. */
+async function runGlobal(global: GlobalArgs, cli: CliIO): Promise<number> {
+  const { lang, answer } = global;
+  if (answer !== null) {
+    if (answer.stdout !== '') cli.stdout(answer.stdout);
+    if (answer.stderr !== '') cli.stderr(answer.stderr);
+    return answer.status;
   }
-  const [command, ...commandArgv] = global.ok ? global.argv : [];
+  const [command, ...commandArgv] = global.argv;
 
   if (command === undefined) {
     cli.stderr(`${usageError(lang, 'missingCommand')}\n`);
@@ -87,9 +89,8 @@ function isEntry(): boolean {
 
 if (isEntry()) {
   const io = processIO();
-  const argv = process.argv.slice(2);
-  const global = extractLang(argv);
-  const lang: Lang = (global.ok ? global.lang : null) ?? 'zh';
+  const global = readGlobalArgs(process.argv.slice(2));
+  const { lang } = global;
   // Errors outside main's await chain (a library's stray callback) still get a message, never a raw stack.
   const crash = (error: unknown): void => {
     runInterruptCleanups();
@@ -117,7 +118,7 @@ if (isEntry()) {
   }
   // The reader of a pipe went away (`… | head`): stop quietly.
   process.stdout.on('error', () => process.exit(2));
-  void main(argv, io).then((code) => {
+  void runGlobal(global, { ...io, lang }).then((code) => {
     // Exit once stdout has drained, so a piped `--json` is never cut short.
     process.stdout.write('', () => process.exit(code));
   });

@@ -26,18 +26,25 @@ export interface QuickAnswer {
   stderr: string;
 }
 
+/** What argv says before any command runs, read once: the output language, the command and its argv, and the quick answer when one is due. */
+export interface GlobalArgs {
+  lang: Lang;
+  /** argv without --lang (the command first); empty after a bad --lang. */
+  argv: string[];
+  answer: QuickAnswer | null;
+}
+
 /**
- * The answer for `argv` (without node and script) when it needs no command — a bad --lang, --help
- * or -h anywhere, --version or -v as the command — else null. `fallback` is the language when argv has no --lang.
+ * Reads `argv` (without node and script): the answer is set when it needs no command — a bad --lang,
+ * --help or -h anywhere, --version or -v as the command. `fallback` is the language when argv has no
+ * (or a bad) --lang.
  */
-export function quickAnswer(argv: readonly string[], fallback: Lang = 'zh'): QuickAnswer | null {
+export function readGlobalArgs(argv: readonly string[], fallback: Lang = 'zh'): GlobalArgs {
   const global = extractLang([...argv]);
-  if (!global.ok)
-    return {
-      status: 2,
-      stdout: '',
-      stderr: `${message(fallback, 'badLang', { value: global.value })}\n`,
-    };
+  if (!global.ok) {
+    const stderr = `${message(fallback, 'badLang', { value: global.value })}\n`;
+    return { lang: fallback, argv: [], answer: { status: 2, stdout: '', stderr } };
+  }
   const lang = global.lang ?? fallback;
   const rest = global.argv;
   const command = rest[0];
@@ -45,15 +52,22 @@ export function quickAnswer(argv: readonly string[], fallback: Lang = 'zh'): Qui
     const page = HELP[(command !== undefined && COMMAND_HELP[command]) || 'help'];
     const en = page.en.join('\n');
     const text = lang === 'zh' ? `${page.zh.join('\n')}\n${en}` : en;
-    return { status: 0, stdout: printableJson(text), stderr: '' };
+    return { lang, argv: rest, answer: { status: 0, stdout: printableJson(text), stderr: '' } };
   }
-  if (command === '--version' || command === '-v')
-    return { status: 0, stdout: printableJson(`${packageJson.version}\n`), stderr: '' };
-  return null;
+  if (command === '--version' || command === '-v') {
+    const answer = { status: 0, stdout: printableJson(`${packageJson.version}\n`), stderr: '' };
+    return { lang, argv: rest, answer };
+  }
+  return { lang, argv: rest, answer: null };
+}
+
+/** The quick answer for `argv`, or null when a command must run (bin/county-rollup.js asks dist/quick.js this). */
+export function quickAnswer(argv: readonly string[], fallback: Lang = 'zh'): QuickAnswer | null {
+  return readGlobalArgs(argv, fallback).answer;
 }
 
 /** Takes `--lang x` / `--lang=x` out of argv wherever it stands, so every command gets it through CliIO. */
-export function extractLang(
+function extractLang(
   argv: string[],
 ): { ok: true; lang: Lang | null; argv: string[] } | { ok: false; value: string } {
   let lang: Lang | null = null;
