@@ -169,6 +169,7 @@ export default tseslint.config(
       'examples/',
       '**/*.js',
       '**/*.mjs',
+      '**/*.cjs',
     ],
   },
   js.configs.recommended,

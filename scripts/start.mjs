@@ -3,22 +3,12 @@
 // that is the expected demo result, not a failure of `npm start` (npm would print a wall of errors).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { exampleMergeArgv } from './examples/exampleMerge.cjs';
 
 const out = resolve('out');
 const run = spawnSync(
   process.execPath,
-  [
-    'bin/county-rollup.js',
-    'merge',
-    'examples/townships',
-    '--registry',
-    'examples/registry.csv',
-    '--previous',
-    'examples/previous/summary.json',
-    '--out',
-    out,
-    ...process.argv.slice(2),
-  ],
+  ['bin/county-rollup.js', ...exampleMergeArgv(out, process.argv.slice(2))],
   { stdio: 'inherit' },
 );
 const code = run.status ?? 2;

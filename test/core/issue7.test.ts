@@ -1,4 +1,5 @@
 /** Issue 7 rules of the core, case by case: multi-row headers, units rows, 小计, 片区 labels, hidden rows and columns, text-stored numbers, the year, merged village cells, header hints. */
+import { columnLetters } from '../../core/a1';
 import { renderFinding } from '../../core/findings/renderFinding';
 import { loadSchema, validateSchema } from '../../core/schema/loadSchema';
 import { findHeaderRow, yearMismatchFinding } from '../../core';
@@ -232,8 +233,9 @@ describe('hidden rows and columns', () => {
 
   it('names the hidden known columns once', () => {
     const l = layout('hidden-columns');
+    const [pay, notes] = (l.sheet.hiddenColumns ?? []).map(columnLetters);
     expect(zh(run(l.grid, l.sheet), 'W_HIDDEN_COLUMNS')).toEqual([
-      '隐藏列 I「年报酬（元）」、AD「备注」 是统计表的列，已读取并计入统计。',
+      `隐藏列 ${pay}「年报酬（元）」、${notes}「备注」 是统计表的列，已读取并计入统计。`,
     ]);
   });
 });

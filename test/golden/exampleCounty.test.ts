@@ -23,6 +23,7 @@ import {
   YEAR,
 } from '../../scripts/examples/county';
 import { bundleCli, type CliBundle, type CliRun, ROOT, runCli } from '../pipeline/e2e/cliProcess';
+import { exampleMergeArgv } from '../../scripts/examples/exampleMerge.cjs';
 
 const EXAMPLES = join(ROOT, 'examples');
 
@@ -190,17 +191,7 @@ describe('county-rollup merge on the example county', () => {
     outRoot = mkdtempSync(join(tmpdir(), 'golden-'));
     // The documents' date (draft's date line, workbook title) is fixed so the outputs are reproducible.
     process.env.COUNTY_ROLLUP_DATE = '2026-01-15';
-    run = runCli(bundle.cli, [
-      'merge',
-      'examples/townships',
-      '--registry',
-      'examples/registry.csv',
-      '--previous',
-      'examples/previous/summary.json',
-      '--out',
-      join(outRoot, 'out'),
-      '--no-charts',
-    ]);
+    run = runCli(bundle.cli, exampleMergeArgv(join(outRoot, 'out'), ['--no-charts']));
     summary = JSON.parse(readFileSync(join(outRoot, 'out', 'summary.json'), 'utf8')) as SummaryJson;
   }, 180_000);
 
@@ -537,17 +528,7 @@ describe('county-rollup merge on the example county', () => {
 
   test('the same inputs give a byte-identical summary.json', () => {
     const again = join(outRoot, 'again');
-    const second = runCli(bundle.cli, [
-      'merge',
-      'examples/townships',
-      '--registry',
-      'examples/registry.csv',
-      '--previous',
-      'examples/previous/summary.json',
-      '--out',
-      again,
-      '--no-charts',
-    ]);
+    const second = runCli(bundle.cli, exampleMergeArgv(again, ['--no-charts']));
     expect(second.status).toBe(1);
     expect(
       readFileSync(join(again, 'summary.json')).equals(

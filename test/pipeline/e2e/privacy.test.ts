@@ -16,6 +16,7 @@ import { extname, join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { generateCounty, personalData } from '../../../scripts/examples/county';
+import { exampleMergeArgv } from '../../../scripts/examples/exampleMerge.cjs';
 import { sheetCsv, sheetXlsx, village } from '../intake/townshipFixture';
 import { bundleCli, type CliBundle, type CliRun, runCli } from './cliProcess';
 
@@ -69,16 +70,7 @@ describe('personal data stays in the village roster', () => {
   beforeAll(async () => {
     bundle = await bundleCli();
     outRoot = mkdtempSync(join(tmpdir(), 'privacy-'));
-    run = runCli(bundle.cli, [
-      'merge',
-      'examples/townships',
-      '--registry',
-      'examples/registry.csv',
-      '--previous',
-      'examples/previous/summary.json',
-      '--out',
-      join(outRoot, 'out'),
-    ]);
+    run = runCli(bundle.cli, exampleMergeArgv(join(outRoot, 'out')));
     texts = await readTexts(join(outRoot, 'out'));
   }, 300_000);
 

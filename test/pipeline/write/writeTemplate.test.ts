@@ -184,7 +184,7 @@ describe('writeTemplate', () => {
     const zip = await JSZip.loadAsync(bytes);
     const book = await zip.file('xl/workbook.xml')!.async('string');
     expect(book).toContain(
-      '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;统计表&apos;!$A$1:$AD$13</definedName>',
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;统计表&apos;!$A$1:$${layout.lastColumn}$13</definedName>`,
     );
     expect(book).toContain(
       '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;统计表&apos;!$A:$B,&apos;统计表&apos;!$4:$4</definedName>',
