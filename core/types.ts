@@ -46,7 +46,8 @@ export type FindingSpec = Schema['findings'][string];
 
 export type RateSpec = Schema['rates'][number];
 
-export type AgeBand = Schema['ageBands'][number];
+/** One entry of the schema's `figures.cadres` (core/figures/ turns it into a Figure). */
+export type FigureSpec = Schema['figures']['cadres'][string];
 
 /** Wording of the entry-sheet template that is neither a header nor a finding (schema `template`). */
 export type TemplateText = Schema['template'];
@@ -166,9 +167,6 @@ export interface SheetInfo {
 }
 
 export type YearSource = 'metadata' | 'title' | 'fileName';
-
-/** The cadre counts summary.json names (cadres.female …). */
-export type CadreCountId = keyof Schema['cadreCounts'];
 
 /** The problems a registry file can have (messages in schema.registry.messages). */
 export type RegistryMessageId = keyof Schema['registry']['messages'];

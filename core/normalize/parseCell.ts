@@ -1,7 +1,7 @@
 /** Parses one cell by its column's type (entry-sheet §4): the typed value, or the finding code it earns. */
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnSpec, FieldType, FindingCode, Value } from '../types';
-import { CACHEABLE_LENGTH, foldWidth, normalizeHeader, normalizeText } from './normalizeText';
+import { foldWidth, normalizeHeader, normalizeText } from './normalizeText';
 import { parseChineseNumeral } from './parseChineseNumeral';
 
 /** The outcome of parsing one cell. */
@@ -278,41 +278,97 @@ function parseString(raw: string, column: ColumnSpec, cs: CompiledSchema): CellR
   return parseText(raw, column);
 }
 
-const stringCache = new WeakMap<ColumnSpec, Map<string, CellResult>>();
+/** Texts longer than this are not cached: rare (a pasted paragraph) and they would pin memory. */
+const CACHEABLE_LENGTH = 256;
 const CACHE_LIMIT = 50_000;
 
-// Per yes/no column, the results of TRUE and FALSE cells (Excel checkboxes), made once: no object per cell.
-const booleanCache = new WeakMap<ColumnSpec, [CellResult | undefined, CellResult | undefined]>();
+/**
+ * How one column's cells are parsed, compiled once per schema (compileSchema keeps one per
+ * column): its type's tests resolved, and its own cache of parsed texts where texts repeat.
+ */
+export interface ColumnParser {
+  column: ColumnSpec;
+  type: FieldType;
+  /** count, money or integer. */
+  numeric: boolean;
+  /** The result of an empty cell: 0 for count and money, null otherwise. */
+  blank: CellResult;
+  /** The largest plausible number (types.*.max). */
+  max: number;
+  /**
+   * Parsed texts of numbers and choices (１２人, 约150, 有, 大專 recur in every sheet). Null for text
+   * columns: names are unique, a cache would only hold them (and what it holds, it keeps alive).
+   */
+  cache: Map<string, CellResult> | null;
+  /** The results of TRUE and FALSE cells (Excel checkboxes) of a yes/no column, made on first need. */
+  booleans: [CellResult | null, CellResult | null];
+}
+
+/** The parser of `column` (compileSchema makes one per schema column; `max` is its type's types.*.max). */
+export function columnParser(column: ColumnSpec, max: number): ColumnParser {
+  const numeric = isNumeric(column.type);
+  return {
+    column,
+    type: column.type,
+    numeric,
+    blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
+    max,
+    cache: column.type === 'text' ? null : new Map<string, CellResult>(),
+    booleans: [null, null],
+  };
+}
 
 /** A TRUE/FALSE cell of a yes/no column: 是/否, listed as normalized. */
-function booleanChoice(cell: boolean, column: ColumnSpec, cs: CompiledSchema): CellResult {
-  let pair = booleanCache.get(column);
-  if (!pair) booleanCache.set(column, (pair = [undefined, undefined]));
+function booleanChoice(cell: boolean, parser: ColumnParser, cs: CompiledSchema): CellResult {
   const i = cell ? 0 : 1;
   const word = cell ? '是' : '否';
-  return (pair[i] ??= { ...parseChoiceText(word, column, cs), normalized: word });
+  return (parser.booleans[i] ??= { ...parseChoiceText(word, parser.column, cs), normalized: word });
 }
 
-/** The per-column cache of parsed texts (hold on to it per sheet: the lookup is per cell). */
-export function cellCache(column: ColumnSpec): Map<string, CellResult> {
-  let cache = stringCache.get(column);
-  if (!cache) stringCache.set(column, (cache = new Map<string, CellResult>()));
-  return cache;
+/**
+ * The value of a cell that is a whole number from 1 to the column's bound, written as a number or
+ * as plain digits, in a count, money or integer column; else 0. Such a cell is what parseWith
+ * gives back unchanged and without a finding: callers take it without a result object (most
+ * cells of a sheet). 0 itself goes through parseWith (one shared result, whatever its sign).
+ */
+export function wholeValue(cell: Cell | undefined, parser: ColumnParser): number {
+  if (!parser.numeric) return 0;
+  if (typeof cell === 'number')
+    return cell >= 1 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell)
+      ? cell
+      : 0;
+  if (typeof cell !== 'string' || !isShortWhole(cell)) return 0;
+  const n = Number(cell);
+  return n <= parser.max ? n : 0;
 }
 
-/** Parses one cell of `column` (numbers from Excel used as is; booleans as 是/否 in yes/no columns). Results are cached per column and text. */
-export function parseCell(
+/** Parses one cell with a compiled column parser (see parseCell). */
+export function parseWith(
   cell: Cell | undefined,
-  column: ColumnSpec,
+  parser: ColumnParser,
   cs: CompiledSchema,
-  cache: Map<string, CellResult> = cellCache(column),
 ): CellResult {
-  if (cell === null || cell === undefined)
-    return isNumeric(column.type) && column.type !== 'integer' ? BLANK_ZERO : BLANK;
-  const type = column.type;
+  if (cell === null || cell === undefined) return parser.blank;
+  const { type, column } = parser;
+  if (typeof cell === 'string') {
+    // Fast path: plain digits are by far the most common text of a count column.
+    if (parser.numeric && isShortWhole(cell)) {
+      const n = Number(cell);
+      if (n <= parser.max) return wholeResult(n, type);
+    }
+    const cache = parser.cache;
+    if (cache === null) return parseText(cell, column);
+    const hit = cache.get(cell);
+    if (hit !== undefined) return hit;
+    const result = parseString(cell, column, cs);
+    if (cell.length > CACHEABLE_LENGTH) return result;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(cell, result);
+    return result;
+  }
   if (typeof cell === 'number') {
-    if (isNumeric(type))
-      return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT && cell <= cs.numberMax[type]
+    if (parser.numeric)
+      return Number.isInteger(cell) && cell >= 0 && cell < WHOLE_LIMIT && cell <= parser.max
         ? wholeResult(cell, type)
         : finishNumber(excelPrecision(cell), type, null, null, cs);
     if (type === 'yesno' && (cell === 1 || cell === 0))
@@ -320,20 +376,19 @@ export function parseCell(
     return parseString(String(cell), column, cs);
   }
   if (typeof cell === 'boolean') {
-    if (type === 'yesno') return booleanChoice(cell, column, cs);
-    if (isNumeric(type)) return fail('E_NOT_NUMBER');
+    if (type === 'yesno') return booleanChoice(cell, parser, cs);
+    if (parser.numeric) return fail('E_NOT_NUMBER');
     return parseString(String(cell), column, cs);
   }
   // Not a Cell at all (a Date or object from a careless caller): read its text rather than throw.
-  if (typeof cell !== 'string') return parseString(String(cell), column, cs);
-  // Fast path: plain digits are by far the most common cell of a count column.
-  if (isNumeric(type) && isShortWhole(cell) && Number(cell) <= cs.numberMax[type])
-    return wholeResult(Number(cell), type);
-  const hit = cache.get(cell);
-  if (hit) return hit;
-  const result = parseString(cell, column, cs);
-  if (cell.length > CACHEABLE_LENGTH) return result;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cell, result);
-  return result;
+  return parseString(String(cell), column, cs);
+}
+
+/** Parses one cell of `column` (numbers from Excel used as is; booleans as 是/否 in yes/no columns), with the column's parser from the compiled schema. */
+export function parseCell(
+  cell: Cell | undefined,
+  column: ColumnSpec,
+  cs: CompiledSchema,
+): CellResult {
+  return parseWith(cell, cs.parserOf(column), cs);
 }

@@ -1,6 +1,10 @@
 /** Lookup tables derived once per schema (normalized headers, synonyms, units), so per-cell work is Map lookups. */
+import type { ColumnCheckDef } from '../checks';
+import { columnCheckOf } from '../checks';
 import { normalizeHeader } from '../normalize/normalizeText';
-import type { ColumnSpec, FieldType, MetadataKey, Schema } from '../types';
+import type { ColumnParser } from '../normalize/parseCell';
+import { columnParser } from '../normalize/parseCell';
+import type { ColumnCheck, ColumnSpec, FieldType, MetadataKey, Schema } from '../types';
 
 /** A schema with its lookup tables. */
 export interface CompiledSchema {
@@ -45,6 +49,16 @@ export interface CompiledSchema {
   sumColumns: ColumnSpec[];
   /** Header of a column id (the id itself when unknown). */
   header: (field: string) => string;
+  /** Per column id: its checks with their definitions. */
+  columnChecks: Map<string, readonly ColumnCheckWith[]>;
+  /** The parser of a column: the schema's own made with the schema, any other on first need. */
+  parserOf: (column: ColumnSpec) => ColumnParser;
+}
+
+/** A column check entry with its definition. */
+export interface ColumnCheckWith {
+  spec: ColumnCheck;
+  def: ColumnCheckDef<ColumnCheck>;
 }
 
 const compiled = new WeakMap<Schema, CompiledSchema>();
@@ -92,6 +106,7 @@ export function compileSchema(schema: Schema): CompiledSchema {
   const numberMax = Object.fromEntries(
     types.map((t) => [t, schema.types[t].max ?? Number.MAX_SAFE_INTEGER]),
   ) as Record<FieldType, number>;
+  const parsers = new Map(schema.columns.map((c) => [c, columnParser(c, numberMax[c.type])]));
   const result: CompiledSchema = {
     schema,
     columnsById,
@@ -133,6 +148,17 @@ export function compileSchema(schema: Schema): CompiledSchema {
       (c) => c.sum === true && (c.type === 'count' || c.type === 'money'),
     ),
     header: (field) => columnsById.get(field)?.header ?? field,
+    columnChecks: new Map(
+      schema.columns.map((c) => [
+        c.id,
+        (c.checks ?? []).map((check) => ({ spec: check, def: columnCheckOf(check) })),
+      ]),
+    ),
+    parserOf: (column) => {
+      let parser = parsers.get(column);
+      if (!parser) parsers.set(column, (parser = columnParser(column, numberMax[column.type])));
+      return parser;
+    },
   };
   compiled.set(schema, result);
   return result;

@@ -100,7 +100,7 @@ function checkColumns(s: Obj, codes: Set<string>, errors: string[]): Map<string,
   return byId;
 }
 
-/** Row rules, rates, cadre counts and header hints name known columns (and values) and defined codes. */
+/** Row rules, rates, figures and header hints name known columns (and values) and defined codes. */
 function checkReferences(
   s: Obj,
   columns: Map<string, Obj>,
@@ -122,19 +122,30 @@ function checkReferences(
     const num = isObj(r.numerator) ? (r.numerator.field ?? r.numerator.total) : undefined;
     if (isStr(num) && !columns.has(num))
       errors.push(`rates[${i}].numerator must name a column (field/equals or total)`);
+    else if (isObj(r.numerator) && isStr(r.numerator.field))
+      checkValue(
+        `rates[${i}].numerator`,
+        columns.get(r.numerator.field),
+        r.numerator.equals,
+        s,
+        errors,
+      );
     const den = r.denominator;
     if (isObj(den) && isStr(den.total) && !columns.has(den.total))
       errors.push(`rates[${i}].denominator must be "villages" or { total: <column> }`);
+    for (const [side, part] of [
+      ['numerator', r.numerator],
+      ['denominator', den],
+    ] as const)
+      if (
+        isObj(part) &&
+        isStr(part.total) &&
+        columns.has(part.total) &&
+        columns.get(part.total)?.sum !== true
+      )
+        errors.push(`rates[${i}].${side}: ${part.total} is not a summed column (sum: true)`);
   }
-  if (isObj(s.cadreCounts))
-    for (const [id, c] of Object.entries(s.cadreCounts)) {
-      if (!isObj(c) || !isStr(c.field) || !isStr(c.equals)) continue;
-      const column = columns.get(c.field);
-      if (column === undefined)
-        errors.push(`cadreCounts.${id} needs a known column field and an equals value`);
-      else if (Array.isArray(column.enum) && !(column.enum as unknown[]).includes(c.equals))
-        errors.push(`cadreCounts.${id}: “${c.equals}” is not a value of ${c.field}`);
-    }
+  checkFigures(s, columns, errors);
   const known = new Set<string>();
   for (const c of columns.values())
     if (isStr(c.header) && isStrArray(c.aliases))
@@ -146,6 +157,71 @@ function checkReferences(
       for (const w of h.written)
         if (known.has(normalizeHeader(w)))
           errors.push(`headerHints[${i}]: “${w}” is already a header or alias`);
+  }
+}
+
+const NUMBER_TYPES = ['count', 'money', 'integer'];
+const CODED_TYPES = ['enum', 'yesno'];
+const KNOWN_TYPES = [...NUMBER_TYPES, ...CODED_TYPES, 'text'];
+
+/** The value a count compares with: a choice of an enum/yes-no column, a number of a number column. */
+function checkValue(
+  at: string,
+  column: Obj | undefined,
+  value: unknown,
+  s: Obj,
+  errors: string[],
+): void {
+  if (column === undefined || (typeof value !== 'string' && typeof value !== 'number')) return;
+  if (!KNOWN_TYPES.includes(column.type as string)) return; // the shape reports the type
+  const choices = column.type === 'yesno' && isObj(s.yesno) ? Object.keys(s.yesno) : column.enum;
+  if (CODED_TYPES.includes(column.type as string)) {
+    if (isStrArray(choices) && !choices.includes(String(value)))
+      errors.push(`${at}: “${String(value)}” is not a value of ${String(column.id)}`);
+  } else if (NUMBER_TYPES.includes(column.type as string)) {
+    if (typeof value !== 'number')
+      errors.push(`${at}: ${String(column.id)} holds numbers, not “${String(value)}”`);
+  } else
+    errors.push(`${at}: ${String(column.id)} is a text column (figures count choices and numbers)`);
+}
+
+/** Figures name known columns of the right type (counts: values they hold; sums and means: number columns; bands: ranges of a number column or the values of an enum/yes-no column). */
+function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void {
+  const cadres = isObj(s.figures) ? s.figures.cadres : undefined;
+  if (!isObj(cadres)) return;
+  for (const [id, f] of Object.entries(cadres)) {
+    if (!isObj(f)) continue;
+    for (const kind of ['count', 'sum', 'mean', 'bands'] as const) {
+      const spec = f[kind];
+      if (!isObj(spec) || !isStr(spec.field)) continue;
+      const at = `figures.cadres.${id}.${kind}`;
+      const column = columns.get(spec.field);
+      if (column === undefined) {
+        errors.push(`${at}.field: unknown column ${spec.field}`);
+        continue;
+      }
+      if (!KNOWN_TYPES.includes(column.type as string)) continue; // the shape reports the type
+      const numeric = NUMBER_TYPES.includes(column.type as string);
+      if (kind === 'count') checkValue(at, column, spec.equals, s, errors);
+      else if ((kind === 'sum' || kind === 'mean') && !numeric)
+        errors.push(`${at}: ${spec.field} is not a number column (count, money, integer)`);
+      else if (kind === 'bands') {
+        if (numeric && !Array.isArray(spec.bands))
+          errors.push(`${at}: bands of a number column need a list of { id, min, max }`);
+        else if (!numeric && spec.bands !== undefined)
+          errors.push(`${at}: bands of ${spec.field} are its values; leave out the list`);
+        else if (!numeric && !CODED_TYPES.includes(column.type as string))
+          errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
+        const ids = new Set<string>();
+        for (const [b, j] of objects(spec.bands)) {
+          if (isStr(b.id) && ids.has(b.id))
+            errors.push(`${at}.bands[${j}]: id ${b.id} is used twice`);
+          if (isStr(b.id)) ids.add(b.id);
+          if (typeof b.min === 'number' && typeof b.max === 'number' && b.min > b.max)
+            errors.push(`${at}.bands[${j}]: min is above max`);
+        }
+      }
+    }
   }
 }
 

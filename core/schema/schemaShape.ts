@@ -10,7 +10,6 @@ import { code, count, num, obj, oneOf, str, strList, text, text2 } from './shape
 export const FIELD_TYPES = ['count', 'money', 'integer', 'yesno', 'enum', 'text'] as const;
 export const COLUMN_GROUPS = ['cadre', 'activity', 'other'] as const;
 export const METADATA_IDS = ['township', 'year', 'reporter', 'phone', 'date'] as const;
-export const CADRE_COUNT_IDS = ['female', 'male', 'fullTime', 'partTime', 'inCommittee'] as const;
 export const REGISTRY_MESSAGE_IDS = [
   'noHeader',
   'missingName',
@@ -75,6 +74,33 @@ const rateSpec = obj({
   zh: str,
   en: str,
 });
+
+const FIGURE_KINDS = ['count', 'sum', 'mean', 'bands'] as const;
+/** One figure: a label and exactly one kind (count where a column has a value, sum, mean, bands). */
+const figureSpec = v.pipe(
+  obj({
+    /** Label in county-summary.xlsx; {band} for each band of a bands figure. */
+    zh: str,
+    count: optional(
+      obj({ field: str, equals: v.union([str, num], 'must be a string or a number') }),
+    ),
+    sum: optional(obj({ field: str })),
+    mean: optional(obj({ field: str, over: oneOf(['rows', 'values']) })),
+    /** Without a list: one band per value of an enum/yes-no column. */
+    bands: optional(
+      obj({
+        field: str,
+        bands: optional(
+          v.array(obj({ id: str, min: optional(num), max: optional(num) }), 'must be a list'),
+        ),
+      }),
+    ),
+  }),
+  v.check(
+    (f) => FIGURE_KINDS.filter((k) => f[k] !== undefined).length === 1,
+    `must hold exactly one of ${FIGURE_KINDS.join(', ')}`,
+  ),
+);
 
 const templateText = obj({
   /** Title placeholders when county or year are unknown. */
@@ -166,9 +192,10 @@ export const schemaShape = obj({
   columns: v.pipe(v.array(columnSpec, 'must be a list'), v.nonEmpty('must be a non-empty list')),
   rowRules: v.array(rowRuleShape, 'must be a list'),
   rates: v.array(rateSpec, 'must be a list'),
-  ageBands: v.array(obj({ id: str, min: optional(num), max: optional(num) }), 'must be a list'),
-  /** summary.json's fixed cadre counts: village rows whose field holds a value. */
-  cadreCounts: each(CADRE_COUNT_IDS, obj({ field: str, equals: str })),
+  /** summary.json's cadres.<id> over village rows, one entry each (core/figures/ lists them; loadSchema checks the fields). */
+  figures: obj({
+    cadres: v.record(v.string(), figureSpec, 'must be an object of figure id → figure'),
+  }),
   findings: v.record(
     v.string(),
     obj({ severity: oneOf(['error', 'warning']), zh: str, en: str }),

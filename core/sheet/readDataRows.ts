@@ -1,5 +1,6 @@
 /** Reads the rows under the header: village rows, the 本级 row, 合计 rows, with their per-row and cross-row findings. */
-import { bindRowRule, columnCheckOf } from '../checks';
+import { columnLetters } from '../a1';
+import { bindRowRule } from '../checks';
 import { makeFinding } from '../findings/makeFinding';
 import type { CompiledSchema } from '../schema/compileSchema';
 import type {
@@ -13,7 +14,7 @@ import type {
   SheetInfo,
 } from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
-import { cellCache, isBlankCell } from '../normalize/parseCell';
+import { isBlankCell } from '../normalize/parseCell';
 import { checkDuplicateVillages } from './checkDuplicateVillages';
 import { addRow, checkTotals, RowSums, totalsAgree } from './checkTotals';
 import { classifyRow, isFooterRow, isTextOnlyRow } from './classifyRow';
@@ -154,12 +155,19 @@ export function readDataRows(
   const { schema } = cs;
   const sheet = options.sheet ?? null;
   const firstRow = Math.max(options.dataStart ?? headerRow + 1, headerRow + 1);
-  const columns: BoundColumn[] = mapping.flatMap((m) => {
+  const columns: BoundColumn[] = [];
+  for (const m of mapping) {
     const spec = cs.columnsById.get(m.field);
-    if (!spec) return [];
-    const checks = (spec.checks ?? []).map((c) => ({ spec: c, def: columnCheckOf(c) }));
-    return [{ ...m, spec, cache: cellCache(spec), checks }];
-  });
+    if (!spec) continue;
+    columns.push({
+      ...m,
+      spec,
+      parser: cs.parserOf(spec),
+      checks: cs.columnChecks.get(spec.id) ?? [],
+      index: m.column - 1,
+      letters: columnLetters(m.column),
+    });
+  }
   const blankValues = Object.fromEntries(columns.map((c) => [c.field, null]));
   const where = new Map(columns.map((c) => [c.field, c.column]));
   const index = new Map(columns.map((c, j) => [c.field, j]));

@@ -285,7 +285,7 @@ async function assembleRun(
     registry: request.registry,
     year: request.year,
   });
-  const figures = assembleFigures(buildRowsTable(decision.accepted, layout), schema, layout);
+  const figures = assembleFigures(buildRowsTable(decision.accepted, layout), schema);
   const summary = assembleSummary({
     schema,
     decision,

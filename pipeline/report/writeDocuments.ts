@@ -63,14 +63,22 @@ export async function writeDocuments(
     await mkdir(join(outDir, 'charts'), { recursive: true });
     // echarts and resvg are loaded only when charts are drawn (not with --no-charts).
     const { renderSvg } = await import('../charts/renderSvg');
-    const { renderPng } = await import('../charts/renderPng');
-    for (const chart of buildCharts(summary, ctx)) {
-      const svg = renderSvg(chart.option, chartSize);
-      const png = renderPng(svg, search.font);
-      await writeFile(join(outDir, 'charts', `${chart.name}.svg`), svg, 'utf8');
+    const { renderPngs } = await import('../charts/renderPng');
+    const charts = buildCharts(summary, ctx).map((chart) => ({
+      ...chart,
+      svg: renderSvg(chart.option, chartSize),
+    }));
+    // One font cut for all the charts (renderPngs), not a whole CJK font parsed per chart.
+    const pngs = renderPngs(
+      charts.map((c) => c.svg),
+      search.font,
+    );
+    for (const [i, chart] of charts.entries()) {
+      const png = pngs[i]!;
+      await writeFile(join(outDir, 'charts', `${chart.name}.svg`), chart.svg, 'utf8');
       await writeFile(join(outDir, 'charts', `${chart.name}.png`), png);
       files.push(`charts/${chart.name}.svg`, `charts/${chart.name}.png`);
-      inline.push({ name: chart.name, title: chart.title, svg });
+      inline.push({ name: chart.name, title: chart.title, svg: chart.svg });
       pictures.push({ title: chart.title, png, ...chartSize });
     }
   }

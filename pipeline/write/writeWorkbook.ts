@@ -1,12 +1,14 @@
 /**
  * Writes county-summary.xlsx with exceljs's streaming writer: styled frozen headers, column widths,
- * number formats, A4 landscape print setup with repeated header rows. Rows are committed as they
- * are generated, so the 600,000-row roster never sits in memory as cell objects.
+ * number formats, A4 landscape print setup with repeated header rows. Data rows are rendered as XML
+ * as they are generated (xlsx/sheetRowsXml) and handed to exceljs's sheet stream, so the 600,000-row
+ * roster is never made into cell objects at all.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { neutralizeText } from './neutralizeText';
 import type { CellKind, OutputTable, TableCell } from './outputTable';
+import { openRawSheet, rowXml, type RowValue } from './xlsx/sheetRowsXml';
 import { waitForSheetDrain } from './xlsx/waitForSheetDrain';
 
 /**
@@ -147,7 +149,7 @@ export interface WorkbookOptions {
   cellText?: { marker: string; onTruncate?: (where: TruncatedCell) => void };
 }
 
-/** A cell whose text was cut to Excel's limit: 1-based row (the header is row 1) and column, and the full length. */
+/** A cell whose text was cut to Excel's limit: its 1-based row and column in the sheet, and the full length. */
 export interface TruncatedCell {
   sheet: string;
   row: number;
@@ -210,46 +212,60 @@ async function writeSheet(
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   header.commit();
 
+  // Data rows bypass exceljs's Row and Cell objects (see sheetRowsXml): the same XML, far fewer allocations.
+  const raw = openRawSheet(wb, ws);
+  const letters = table.columns.map((_, i) => columnLetters(i + 1));
+  const ids = new Array<number>(n);
+  let xml = '';
   let sinceDrain = 0;
-  let rowNumber = 1;
+  let rowNumber = headerRow;
   let column = 0;
   const long: LongText = {
     marker: cellText?.marker ?? '…',
     cut: (length) =>
       cellText?.onTruncate?.({ sheet: table.sheet, row: rowNumber, column: column + 1, length }),
   };
-  const values: (string | number | undefined)[] = new Array<string | number | undefined>(n);
+  const values: RowValue[] = new Array<RowValue>(n);
   for (const cells of table.rows()) {
     rowNumber++;
-    for (column = 0; column < n; column++) values[column] = cellValue(cells[column] ?? null, long);
-    const row = ws.addRow(values);
-    // Every cell gets its kind's shared style object (see DATA_STYLE); a cell with its own kind
-    // (汇总 mixes kinds in one column) gets that kind's, and text keeps General.
-    row.eachCell((cell, col) => {
-      const own = cells[col - 1];
-      cell.style =
+    for (column = 0; column < n; column++) {
+      const own = cells[column] ?? null;
+      const value = cellValue(own, long);
+      values[column] = value;
+      if (value === undefined) continue;
+      // Every cell gets its kind's shared style object (see DATA_STYLE); a cell with its own kind
+      // (汇总 mixes kinds in one column) gets that kind's, and text keeps General.
+      const style =
         typeof own === 'string'
-          ? table.columns[col - 1]?.wrap === true
+          ? table.columns[column]!.wrap === true
             ? WRAP_STYLE
             : DATA_STYLE.text
           : own !== null && typeof own === 'object'
             ? DATA_STYLE[own.kind]
-            : styles[col - 1]!;
-    });
+            : styles[column]!;
+      ids[column] = raw.styleId(
+        style,
+        typeof value === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String,
+      );
+    }
     // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
+    let height = 0;
     if (wrapColumns.length > 0) {
       const lines = wrapColumns.reduce((most, i) => {
         const text = cells[i];
         return typeof text === 'string' ? Math.max(most, wrappedLines(text, widths[i]!)) : most;
       }, 1);
-      if (lines > 1) row.height = lines * LINE_HEIGHT;
+      if (lines > 1) height = lines * LINE_HEIGHT;
     }
-    row.commit();
+    xml += rowXml(rowNumber, values, ids, letters, height);
     if (++sinceDrain === ROWS_PER_DRAIN) {
+      raw.write(xml);
+      xml = '';
       sinceDrain = 0;
       await waitForSheetDrain(ws);
     }
   }
+  if (xml !== '') raw.write(xml);
   ws.commit();
 }
 

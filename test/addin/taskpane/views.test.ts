@@ -151,4 +151,79 @@ describeInBrowser('pane views without Excel', () => {
     expect(out.totals).toContain('2');
     expect(out.options.slice(1)).toEqual(['清水镇', '<i>x</i>']);
   });
+
+  test('static texts, controls, status line and busy state', async () => {
+    const out = await page.evaluate(() => {
+      const v = (window as unknown as Win).__views;
+      const events: string[] = [];
+      v.renderStaticTexts(document, 'en', v.textsOf('en'), 2031);
+      const log =
+        (name: string) =>
+        (...args: unknown[]): void => {
+          events.push([name, ...args.map((a) => JSON.stringify(a))].join(' '));
+        };
+      v.bindControls(document, {
+        validate: log('validate'),
+        filter: log('filter'),
+        clear: log('clear'),
+        fix: log('fix'),
+        fixConfirm: log('fixConfirm'),
+        fixCancel: log('fixCancel'),
+        auto: log('auto'),
+        totals: log('totals'),
+        registryFile: log('registryFile'),
+        newSheet: log('newSheet'),
+      });
+      const el = <T extends HTMLElement>(id: string): T =>
+        document.querySelector<T>(`[data-testid="${id}"]`)!;
+      el('validate').click();
+      const select = el<HTMLSelectElement>('filter');
+      select.value = 'warning';
+      select.dispatchEvent(new Event('change'));
+      const auto = el<HTMLInputElement>('auto-toggle');
+      auto.checked = true;
+      auto.dispatchEvent(new Event('change'));
+      el('fix').click();
+      el('new-sheet').click();
+      el('registry-file').dispatchEvent(new Event('change'));
+      v.renderStatus(document, { message: '<b>done</b>', kind: 'error' });
+      v.renderBusy(document, true);
+      const busy = {
+        validate: el<HTMLButtonElement>('validate').disabled,
+        confirm: el<HTMLButtonElement>('fix-confirm').disabled,
+        cancel: el<HTMLButtonElement>('fix-cancel').disabled,
+        body: document.body.classList.contains('busy'),
+      };
+      v.renderBusy(document, false);
+      return {
+        lang: document.documentElement.lang,
+        validateLabel: el('validate').textContent,
+        year: el<HTMLInputElement>('year').value,
+        events,
+        status: el('status').textContent,
+        statusKind: el('status').dataset.kind,
+        markup: el('status').querySelectorAll('b').length,
+        busy,
+        idle: el<HTMLButtonElement>('validate').disabled,
+      };
+    });
+    expect(out).toEqual({
+      lang: 'en',
+      validateLabel: 'Check',
+      year: '2031',
+      events: [
+        'validate',
+        'filter "warning"',
+        'auto true',
+        'fix []',
+        'newSheet "" "2031"',
+        'registryFile null',
+      ],
+      status: '<b>done</b>',
+      statusKind: 'error',
+      markup: 0,
+      busy: { validate: true, confirm: true, cancel: false, body: true },
+      idle: false,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 /** Bundled for the views test: the pane's views on `window.__views`, no Office, no Excel. */
+import { bindControls, renderStaticTexts } from '../../../addin/taskpane/views/controls';
 import { textsOf } from '../../../addin/taskpane/views/dom';
 import {
   applyFilter,
@@ -7,10 +8,15 @@ import {
 } from '../../../addin/taskpane/views/findingsList';
 import { renderFixDialog } from '../../../addin/taskpane/views/fixDialog';
 import { renderTownships } from '../../../addin/taskpane/views/registryPicker';
+import { renderBusy, renderStatus } from '../../../addin/taskpane/views/status';
 import { renderTotals } from '../../../addin/taskpane/views/totalsPanel';
 
 const views = {
   applyFilter,
+  bindControls,
+  renderBusy,
+  renderStaticTexts,
+  renderStatus,
   renderFindings,
   renderFixDialog,
   renderTotals,

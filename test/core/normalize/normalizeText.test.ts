@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { foldWidth, normalizeHeader, normalizeText } from '../../../core/normalize/normalizeText';
+import { openccToSimplified } from '../../../core/normalize/simplify';
 import { parseChineseNumeral } from '../../../core/normalize/parseChineseNumeral';
 
 describe('normalizeText (entry-sheet §7.4)', () => {
@@ -21,6 +23,39 @@ describe('normalizeText (entry-sheet §7.4)', () => {
 
   it('lower-cases headers', () => {
     expect(normalizeHeader('YES ')).toBe('yes');
+  });
+});
+
+// The straightforward form normalizeText's one pass replaces: fold, strip by regex, opencc on anything non-ASCII, strip again.
+const DROPPED = /\s|\u200d|[\u200b\u200c\ufeff"'“”‘’]/gu;
+function reference(text: string): string {
+  const out = foldWidth(text).replace(DROPPED, '');
+  return /[\u0080-\uffff]/.test(out) ? openccToSimplified(out).replace(DROPPED, '') : out;
+}
+
+describe('normalizeText equals the regex-and-opencc form', () => {
+  it('on every BMP character, alone and inside a name', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `黎${ch}嶺`])
+        if (normalizeText(text) !== reference(text)) throw new Error(`U+${c.toString(16)}`);
+    }
+  });
+
+  it('on random mixes of width, space, quote, Traditional and plain characters', () => {
+    const unit = fc.constantFrom(
+      ...'社區鄉鎮黎嶺村乾隆髮發干裡里臺灣台東岗 \u3000\u00a0\u200b\u200d\ufeff"＂＇\'“”‘’１２Ａｚ（）：aZ9\t\n',
+      '𠀾',
+      '\ud800',
+      '⿰',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (list) => {
+        const text = list.join('');
+        expect(normalizeText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

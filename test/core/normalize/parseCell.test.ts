@@ -1,4 +1,4 @@
-import { cellCache, parseCell } from '../../../core/normalize/parseCell';
+import { parseCell } from '../../../core/normalize/parseCell';
 import { compileSchema } from '../../../core/schema/compileSchema';
 import { loadSchema } from '../../../core/schema/loadSchema';
 import type { Cell } from '../../../core/types';
@@ -153,10 +153,16 @@ describe('parseCell (entry-sheet §4)', () => {
     expect(parseCell('maybe', column('inCommittee'), cs).params).toEqual({ allowed: '是、否' });
   });
 
-  it('returns the same result from its cache', () => {
-    const cache = cellCache(column('trainingAttendance'));
-    const first = parseCell('约150', column('trainingAttendance'), cs, cache);
-    expect(parseCell('约150', column('trainingAttendance'), cs, cache)).toBe(first);
+  it('returns the same result from its column cache, kept on the compiled schema', () => {
+    const first = parseCell('约150', column('trainingAttendance'), cs);
+    expect(parseCell('约150', column('trainingAttendance'), cs)).toBe(first);
+    expect(cs.parserOf(column('trainingAttendance')).cache?.get('约150')).toBe(first);
+  });
+
+  it('keeps no cache for text columns (village and chair names are unique)', () => {
+    expect(parseCell('青石村', column('village'), cs).value).toBe('青石村');
+    expect(cs.parserOf(column('village')).cache).toBeNull();
+    expect(cs.parserOf(column('cadreName')).cache).toBeNull();
   });
 });
 

@@ -17,14 +17,76 @@ describe('validateSchema', () => {
 
   const broken: [string, (s: Record<string, any>) => void, string[]][] = [
     [
-      'a cadre count on a value its column does not have',
-      (s) => (s.cadreCounts.female.equals = '女性'),
-      ['cadreCounts.female: “女性” is not a value of cadreGender'],
+      'a figure counting a value its column does not have',
+      (s) => (s.figures.cadres.female.count.equals = '女性'),
+      ['figures.cadres.female.count: “女性” is not a value of cadreGender'],
     ],
     [
-      'a cadre count on an unknown column',
-      (s) => (s.cadreCounts.inCommittee.field = 'committee'),
-      ['cadreCounts.inCommittee needs a known column field and an equals value'],
+      'a figure on an unknown column',
+      (s) => (s.figures.cadres.inCommittee.count.field = 'committee'),
+      ['figures.cadres.inCommittee.count.field: unknown column committee'],
+    ],
+    [
+      'a figure with two kinds',
+      (s) => (s.figures.cadres.male.sum = { field: 'cadreAnnualPay' }),
+      ['figures.cadres.male must hold exactly one of count, sum, mean, bands'],
+    ],
+    [
+      'a figure without its parameters',
+      (s) => delete s.figures.cadres.averageAge.mean.over,
+      ['figures.cadres.averageAge.mean.over is missing'],
+    ],
+    [
+      'a mean of a choice column',
+      (s) => (s.figures.cadres.averageAge.mean.field = 'cadreEducation'),
+      [
+        'figures.cadres.averageAge.mean: cadreEducation is not a number column (count, money, integer)',
+      ],
+    ],
+    [
+      'a count of a text on a number column',
+      (s) => (s.figures.cadres.noPay.count.equals = '0'),
+      ['figures.cadres.noPay.count: cadreAnnualPay holds numbers, not “0”'],
+    ],
+    [
+      'a count on a text column',
+      (s) => (s.figures.cadres.female.count.field = 'cadreName'),
+      [
+        'figures.cadres.female.count: cadreName is a text column (figures count choices and numbers)',
+      ],
+    ],
+    [
+      'bands of a number column without ranges',
+      (s) => delete s.figures.cadres.ageBands.bands.bands,
+      ['figures.cadres.ageBands.bands: bands of a number column need a list of { id, min, max }'],
+    ],
+    [
+      'bands of an enum column with ranges',
+      (s) => (s.figures.cadres.education.bands.bands = [{ id: 'x', max: 1 }]),
+      [
+        'figures.cadres.education.bands: bands of cadreEducation are its values; leave out the list',
+      ],
+    ],
+    [
+      'two bands of one id, a band upside down',
+      (s) => {
+        s.figures.cadres.ageBands.bands.bands[1].id = '<=35';
+        s.figures.cadres.ageBands.bands.bands[2].min = 60;
+      },
+      [
+        'figures.cadres.ageBands.bands.bands[1]: id <=35 is used twice',
+        'figures.cadres.ageBands.bands.bands[2]: min is above max',
+      ],
+    ],
+    [
+      'a rate over a column that is not summed',
+      (s) => (s.rates[4].denominator.total = 'cadreAge'),
+      ['rates[4].denominator: cadreAge is not a summed column (sum: true)'],
+    ],
+    [
+      'a rate counting a value its column does not have',
+      (s) => (s.rates[1].numerator.equals = '有'),
+      ['rates[1].numerator: “有” is not a value of inCommittee'],
     ],
     [
       'a registry message missing',

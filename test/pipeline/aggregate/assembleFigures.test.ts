@@ -80,7 +80,7 @@ describe('assembleFigures', () => {
     compactSheet(sheets[1]!, layout, 'b.csv', '青石镇'),
     compactSheet(sheets[0]!, layout, 'a.csv', '黎岭镇'),
   ];
-  const figures = assembleFigures(buildRowsTable(compact, layout), schema, layout);
+  const figures = assembleFigures(buildRowsTable(compact, layout), schema);
 
   test('county figures match the hand-computed ones', () => {
     expect(figures.county).toEqual({
@@ -167,7 +167,7 @@ describe('assembleFigures', () => {
   });
 
   test('no accepted sheet: zeros and null rates', () => {
-    const empty = assembleFigures(buildRowsTable([], layout), schema, layout);
+    const empty = assembleFigures(buildRowsTable([], layout), schema);
     expect(empty.byTownship).toEqual([]);
     expect(empty.county.villages).toBe(0);
     expect(empty.county.totals).toEqual(totals({}));

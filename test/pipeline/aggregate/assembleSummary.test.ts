@@ -65,7 +65,7 @@ describe('assembleSummary', () => {
     missing: ['白沙乡'],
     misnamed: [{ township: '白沙乡', file: 'a.csv', written: '白沙相' }],
   };
-  const figures = assembleFigures(buildRowsTable([], layout), schema, layout);
+  const figures = assembleFigures(buildRowsTable([], layout), schema);
   const summary = assembleSummary({
     schema,
     decision,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { buildCharts } from '../../../pipeline/charts/buildCharts';
 import { chartSize, type ChartContext } from '../../../pipeline/charts/chartStyle';
-import { renderPng } from '../../../pipeline/charts/renderPng';
+import { renderPng, renderPngs } from '../../../pipeline/charts/renderPng';
 import { renderSvg } from '../../../pipeline/charts/renderSvg';
 import type { CjkFont } from '../../../pipeline/fonts/findCjkFont';
 import { buildSummary } from '../report/summaryBuilder';
@@ -43,4 +43,21 @@ describe('renderPng', () => {
     const withFont = decodePng(renderPng(title, font));
     expect(pixelSpread(withFont)).toBeGreaterThan(30);
   });
+
+  // The font is cut once per run to the charts' characters: the PNGs must not change by a byte.
+  it.each(['zh', 'en'] as const)(
+    'renderPngs draws every chart byte for byte as renderPng does from the whole font (%s)',
+    (lang) => {
+      const font: CjkFont = { file: wqy, family: 'WenQuanYi Micro Hei', source: 'known' };
+      const svgs = buildCharts(buildSummary({ previous: true }), {
+        ...ctx,
+        lang,
+        fontFamily: "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
+      }).map((c) => renderSvg(c.option, chartSize));
+      expect(svgs).toHaveLength(7);
+      const each = renderPngs(svgs, font);
+      expect(each).toHaveLength(7);
+      svgs.forEach((svg, i) => expect(each[i]!.equals(renderPng(svg, font))).toBe(true));
+    },
+  );
 });
