@@ -81,7 +81,7 @@ export type SheetCadres = {
     : number;
 };
 
-/** Rates per schema.rates, null when the denominator is 0 (pipeline/summaryTypes.ts reuses it as `Rates`). */
+/** Rates per schema.rates, null when the denominator is 0 (pipeline/aggregate/summaryTypes.ts reuses it as `Rates`). */
 export interface SheetRates {
   fullTimeRate: number | null;
   committeeRate: number | null;
