@@ -3,7 +3,7 @@ import type * as aq from 'arquero';
 import { finishFigures, listFigures } from '../../core/figures';
 import type { Figures, Tally } from '../../core/figures';
 import type { Schema } from '../../core/types';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../../intake/compareCodePoints';
 import { LEVEL_COLUMN, TOWNSHIP_COLUMN } from './buildRowsTable';
 
 export type { Figures };

@@ -4,7 +4,7 @@ import type { Finding, Schema } from '../../core/types';
 import type { InputRecord, SummaryFinding, SummaryJson, TownshipSummary } from './summaryTypes';
 import type { DecidedFile, IntakeDecision } from '../../intake/decideIntake';
 import type { Figures } from './assembleFigures';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../../intake/compareCodePoints';
 import { compareWithPrevious, type PreviousSummary } from './compareWithPrevious';
 import { rankTownships } from './rankTownships';
 

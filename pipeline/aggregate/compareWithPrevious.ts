@@ -1,7 +1,7 @@
 /** The change against the previous year's summary.json (`--previous`). Pure. */
 import type { RateSpec } from '../../core/types';
 import type { Comparable, SummaryJson } from './summaryTypes';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../../intake/compareCodePoints';
 import { round2 } from './assembleFigures';
 
 /** A township's figures as either year's summary.json holds them (what the like-for-like comparison reads). */

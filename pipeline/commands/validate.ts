@@ -16,8 +16,6 @@ import { loadRegistryOption } from './registryOption';
 import { freeFileName, realPathOf, writeFileAtomic } from '../write/writeFileAtomic';
 import { markWorkbook, type MarkSource } from '../../workbook/markWorkbook';
 
-export type { CheckOptions, ValidatedFile } from '../../intake/checkFile';
-
 /**
  * Reads and decides one township file exactly as merge does (the one intake path: intakeFile, then
  * decideIntake on the file alone), so validate's verdict is merge's verdict for that file — and the

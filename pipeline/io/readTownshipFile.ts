@@ -25,8 +25,6 @@ export interface TownshipFile {
   bytes: Uint8Array | null;
 }
 
-export { failureFinding, readerLimits } from '../../intake/readBytes';
-
 /**
  * Reads a township file by extension (.csv/.txt, .xlsx, .xls/.et; other formats rejected). Only
  * reads, never blocks on a FIFO or device (opened non-blocking, refused unless a regular file), and

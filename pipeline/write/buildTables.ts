@@ -3,7 +3,7 @@ import type { ColumnSpec, Schema } from '../../core/types';
 import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
 import reportLayout from '../presentation/reportLayout.json';
 import type { CompactSheet, FieldLayout } from '../../intake/compactSheet';
-import { compareCodePoints } from '../aggregate/compareCodePoints';
+import { compareCodePoints } from '../../intake/compareCodePoints';
 import { LABELS } from './mergeText';
 import type { CellKind, OutputTable, TableCell, TableColumn } from './outputTable';
 

@@ -2,8 +2,6 @@
 import type { TemplateLayout } from '../../core/template/templateLayout';
 import { templateWorkbook } from '../../workbook/templateWorkbook';
 
-export { firstPageTitleRange } from '../../workbook/templateWorkbook';
-
 /** Renders the layout to .xlsx bytes (a Node Buffer for the CLI's file writer). */
 export async function writeTemplate(layout: TemplateLayout): Promise<Buffer> {
   const bytes = await templateWorkbook(layout);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from './runInProcess';
-import type { ValidatedFile } from '../../../pipeline/commands/validate';
+import type { ValidatedFile } from '../../../intake/checkFile';
 import { csvUtf8Bom, makeSheet, sheetXlsx } from '../../fixtures/sheets';
 
 const run = runCli;

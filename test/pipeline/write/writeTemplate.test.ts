@@ -5,7 +5,8 @@ import { loadSchema, validateGrid } from '../../../core';
 import type { Grid, Registry } from '../../../core/types';
 import { readXlsx } from '../../../readers/readXlsx';
 import { villageValues } from '../../core/builders';
-import { firstPageTitleRange, writeTemplate } from '../../../pipeline/write/writeTemplate';
+import { writeTemplate } from '../../../pipeline/write/writeTemplate';
+import { firstPageTitleRange } from '../../../workbook/templateWorkbook';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];

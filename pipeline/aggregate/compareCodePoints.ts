@@ -1,2 +1,0 @@
-/** Moved to intake/ (Node-free, shared with the offline check page); re-exported for pipeline/ callers. */
-export * from '../../intake/compareCodePoints';
