@@ -1,7 +1,7 @@
 /** Shared look of every chart: print-legible sizes, palette, fonts, and the township category axis. */
 import type { EChartsOption } from 'echarts';
 import { fillText } from '../../core/text/fillText';
-import type { Lang } from '../presentation/fieldLabel';
+import type { Lang } from '../../core/types';
 import { formatDecimal } from '../presentation/formatNumber';
 import { phrasesFor } from '../presentation/phrases';
 import chartText from './chartText.json';

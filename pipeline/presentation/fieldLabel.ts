@@ -1,10 +1,7 @@
 /** Display labels of summary fields and rates: Chinese and English from the schema file (columns' header/en, rates' zh/en). */
 import { loadSchema } from '../../core';
 import phrasesEn from './phrases.en.json';
-
-/** Report language (the one Lang of core/types.ts). */
 import type { Lang } from '../../core/types';
-export type { Lang };
 
 /** Labels built from the schema on first use: no work at import, so a broken schema is reported by cli.ts, not thrown while modules load. */
 interface Labels {

@@ -1,7 +1,7 @@
 /** The report wording of one language (phrases.zh.json / phrases.en.json). */
 import zh from './phrases.zh.json';
 import en from './phrases.en.json';
-import type { Lang } from './fieldLabel';
+import type { Lang } from '../../core/types';
 
 /** A sentence of a template list: always kept, or kept when the value named by `if` is non-zero. */
 export type Sentence = string | { text: string; if: string };

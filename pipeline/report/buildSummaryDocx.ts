@@ -19,7 +19,7 @@ import {
 import type { SummaryJson } from '../aggregate/summaryTypes';
 import { fillProblems } from './fillProblems';
 import { fillText } from '../../core/text/fillText';
-import type { Lang } from '../presentation/fieldLabel';
+import type { Lang } from '../../core/types';
 import { phrasesFor, type Phrases } from '../presentation/phrases';
 import { buildReportValues, fillSentences } from './reportValues';
 import { todayDate, type RunDate } from './runDate';

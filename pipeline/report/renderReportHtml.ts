@@ -1,7 +1,8 @@
 /** report.html: one self-contained, printable page (inline CSS and SVG, no external requests) — pure string building. */
 import type { SummaryFinding, SummaryJson } from '../aggregate/summaryTypes';
 import layout from '../presentation/reportLayout.json';
-import { fieldLabel, fieldName, isMoneyField, type Lang } from '../presentation/fieldLabel';
+import type { Lang } from '../../core/types';
+import { fieldLabel, fieldName, isMoneyField } from '../presentation/fieldLabel';
 import { fillText } from '../../core/text/fillText';
 import {
   formatCount,

@@ -1,6 +1,7 @@
 /** The placeholder values the wording templates are filled with, computed from the summary (pure). */
 import type { SummaryJson } from '../aggregate/summaryTypes';
-import { educationLabel, isMoneyField, totalIds, type Lang } from '../presentation/fieldLabel';
+import type { Lang } from '../../core/types';
+import { educationLabel, isMoneyField, totalIds } from '../presentation/fieldLabel';
 import {
   formatCount,
   formatDecimal,

@@ -1,7 +1,8 @@
 /** The per-township table of the report and the draft, ranked, as formatted text cells (pure). */
 import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
 import layout from '../presentation/reportLayout.json';
-import { fieldLabel, type Lang } from '../presentation/fieldLabel';
+import type { Lang } from '../../core/types';
+import { fieldLabel } from '../presentation/fieldLabel';
 import { formatCount, formatPercent } from '../presentation/formatNumber';
 import { phrasesFor } from '../presentation/phrases';
 import { fillText } from '../../core/text/fillText';
