@@ -100,7 +100,13 @@ function bandsFigure(
   const bands = spec.bands
     ? spec.bands.map((b) => ({
         id: b.id,
-        tally: tally('villages', { kind: 'range', field, min: b.min ?? null, max: b.max ?? null }),
+        tally: tally('villages', {
+          kind: 'range',
+          field,
+          min: b.min ?? null,
+          max: b.max ?? null,
+          money: columns.get(field)?.type === 'money',
+        }),
       }))
     : valuesOf(columns.get(field), schema).map((value) => ({
         id: value,

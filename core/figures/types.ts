@@ -14,8 +14,8 @@ export type TallyTerm =
   | { kind: 'present'; field: string }
   /** 1 when the field holds `value` (a choice, or a number in yuan for money). */
   | { kind: 'equals'; field: string; value: string | number; money: boolean }
-  /** 1 when the field's number is in min–max (inclusive; a missing bound is open). */
-  | { kind: 'range'; field: string; min: number | null; max: number | null };
+  /** 1 when the field's number is in min–max (inclusive; a missing bound is open; money bounds in yuan). */
+  | { kind: 'range'; field: string; min: number | null; max: number | null; money: boolean };
 
 /** A sum over rows: what the core adds with plain loops and the pipeline with one arquero rollup. */
 export interface Tally {

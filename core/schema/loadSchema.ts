@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { rowRules } from '../checks';
 import { CORE_CODES } from '../findings/coreCodes';
 import { normalizeHeader } from '../normalize/normalizeText';
+import { placeholderNames } from '../text/fillText';
 import type { Schema } from '../types';
 import schemaJson from './entry-sheet.json';
 import { schemaShape } from './schemaShape';
@@ -164,6 +165,10 @@ const NUMBER_TYPES = ['count', 'money', 'integer'];
 const CODED_TYPES = ['enum', 'yesno'];
 const KNOWN_TYPES = [...NUMBER_TYPES, ...CODED_TYPES, 'text'];
 
+/** A money amount the county's rows table holds exactly (whole cents), or no number at all. */
+const wholeCents = (x: unknown): boolean =>
+  typeof x !== 'number' || Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+
 /** The value a count compares with: a choice of an enum/yes-no column, a number of a number column. */
 function checkValue(
   at: string,
@@ -181,6 +186,8 @@ function checkValue(
   } else if (NUMBER_TYPES.includes(column.type as string)) {
     if (typeof value !== 'number')
       errors.push(`${at}: ${String(column.id)} holds numbers, not “${String(value)}”`);
+    else if (column.type === 'money' && !wholeCents(value))
+      errors.push(`${at}: a money value has at most 2 decimals (${value})`);
   } else
     errors.push(`${at}: ${String(column.id)} is a text column (figures count choices and numbers)`);
 }
@@ -191,6 +198,15 @@ function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void
   if (!isObj(cadres)) return;
   for (const [id, f] of Object.entries(cadres)) {
     if (!isObj(f)) continue;
+    if (isStr(f.zh)) {
+      const names = placeholderNames(f.zh).filter((n) => n !== 'band');
+      if (names.length > 0)
+        errors.push(`figures.cadres.${id}.zh: unknown placeholder {${names[0]}}`);
+      else if (isObj(f.bands) && !f.zh.includes('{band}'))
+        errors.push(`figures.cadres.${id}.zh needs {band} (a label per band)`);
+      else if (!isObj(f.bands) && f.zh.includes('{band}'))
+        errors.push(`figures.cadres.${id}.zh: {band} is for bands figures`);
+    }
     for (const kind of ['count', 'sum', 'mean', 'bands'] as const) {
       const spec = f[kind];
       if (!isObj(spec) || !isStr(spec.field)) continue;
@@ -214,6 +230,11 @@ function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void
           errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
         const ids = new Set<string>();
         for (const [b, j] of objects(spec.bands)) {
+          for (const bound of [b.min, b.max])
+            if (column.type === 'money' && !wholeCents(bound))
+              errors.push(
+                `${at}.bands[${j}]: a money bound has at most 2 decimals (${String(bound)})`,
+              );
           if (isStr(b.id) && ids.has(b.id))
             errors.push(`${at}.bands[${j}]: id ${b.id} is used twice`);
           if (isStr(b.id)) ids.add(b.id);

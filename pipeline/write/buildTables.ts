@@ -1,4 +1,6 @@
 /** The four output tables (汇总, 分乡镇, 村级明细, 问题清单) from summary.json and the accepted rows. Pure: writers do the I/O. */
+import { listFigures } from '../../core/figures';
+import { fillText } from '../../core/text/fillText';
 import type { ColumnSpec, Schema } from '../../core/types';
 import type { SummaryJson, TownshipSummary } from '../summaryTypes';
 import reportLayout from '../report/reportLayout.json';
@@ -109,15 +111,22 @@ export function buildSummaryTable(
       delta === undefined || delta === null ? null : { value: delta * 100, kind: 'points' },
     );
   }
-  const cadres = summary.cadres;
-  for (const key of ['female', 'male', 'fullTime', 'partTime', 'inCommittee', 'noPay'] as const)
-    add(LABELS[key], count(cadres[key]));
-  add(LABELS.averageAge, { value: cadres.averageAge, kind: 'decimal' });
-  add(LABELS.averageAnnualPay, { value: cadres.averageAnnualPay, kind: 'money' });
-  for (const [band, n] of Object.entries(cadres.ageBands))
-    add(`${LABELS.ageBand} ${band}`, count(n));
-  for (const [level, n] of Object.entries(cadres.education))
-    add(`${LABELS.education}：${level}`, count(n));
+  // The cadre figures in schema order (figures.cadres), each labelled by its zh.
+  const cadres: Readonly<Record<string, number | Record<string, number>>> = summary.cadres;
+  for (const f of listFigures(schema).cadres) {
+    const value = cadres[f.id];
+    if (f.kind === 'bands')
+      for (const b of f.bands)
+        add(
+          fillText(f.zh, { band: b.id }),
+          count(typeof value === 'object' ? (value[b.id] ?? 0) : 0),
+        );
+    else if (typeof value === 'number')
+      add(f.zh, {
+        value,
+        kind: f.kind !== 'count' && f.money ? 'money' : f.kind === 'mean' ? 'decimal' : 'count',
+      });
+  }
   const title = [
     `${summary.county ?? ''}${summary.year === null ? '' : `${summary.year}${LABELS.titleYear}`}${LABELS.titleSummary}`,
     options.date === undefined ? '' : `${LABELS.generated}${options.date}`,

@@ -79,6 +79,33 @@ describe('validateSchema', () => {
       ],
     ],
     [
+      'figure labels: a band label without {band}, a count label with one, an unknown placeholder',
+      (s) => {
+        s.figures.cadres.ageBands.zh = '年龄';
+        s.figures.cadres.female.zh = '女 {band}';
+        s.figures.cadres.male.zh = '男 {sex}';
+      },
+      [
+        'figures.cadres.female.zh: {band} is for bands figures',
+        'figures.cadres.male.zh: unknown placeholder {sex}',
+        'figures.cadres.ageBands.zh needs {band} (a label per band)',
+      ],
+    ],
+    [
+      'money figures finer than a cent',
+      (s) => {
+        s.figures.cadres.noPay.count.equals = 0.001;
+        s.figures.cadres.payBands = {
+          zh: '年报酬 {band}',
+          bands: { field: 'cadreAnnualPay', bands: [{ id: 'low', max: 2499.995 }] },
+        };
+      },
+      [
+        'figures.cadres.noPay.count: a money value has at most 2 decimals (0.001)',
+        'figures.cadres.payBands.bands.bands[0]: a money bound has at most 2 decimals (2499.995)',
+      ],
+    ],
+    [
       'a rate over a column that is not summed',
       (s) => (s.rates[4].denominator.total = 'cadreAge'),
       ['rates[4].denominator: cadreAge is not a summed column (sum: true)'],
