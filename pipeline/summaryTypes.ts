@@ -4,7 +4,7 @@ import type { RenderedFinding } from '../core/types';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx' | 'xls';
 
-/** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
+/** Rates per schema.figures.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
 export type Rates = SheetRates;
 
 /** Cadre structure over village rows (the core's per-sheet shape). */

@@ -1,4 +1,4 @@
-/** Turns the schema's figures (summed columns, `figures.cadres`, `rates`) into one typed list over shared tallies. */
+/** Turns the schema's figures (summed columns, `figures.cadres`, `figures.rates`) into one typed list over shared tallies. */
 import type { ColumnSpec, FigureSpec, Schema } from '../types';
 import type { CadreFigure, FigureList, RatePart, Tally, TallyRows, TallyTerm } from './types';
 
@@ -62,13 +62,13 @@ function buildList(schema: Schema): FigureList {
   const cadres = Object.entries(schema.figures.cadres).map(([id, f]) =>
     cadreFigure(id, f, t, villages),
   );
-  const part = (p: Schema['rates'][number]['numerator'] | 'villages'): RatePart =>
+  const part = (p: Schema['figures']['rates'][number]['numerator'] | 'villages'): RatePart =>
     p === 'villages'
       ? { tally: villages }
       : 'total' in p
         ? { total: p.total }
         : { tally: t.equals(p.field, p.equals) };
-  const rates = schema.rates.map((r) => ({
+  const rates = schema.figures.rates.map((r) => ({
     id: r.id,
     numerator: part(r.numerator),
     denominator: part(r.denominator),

@@ -1,4 +1,4 @@
-/** The typed list of figures (from the schema's `figures`, summed columns and `rates`) and the values computed from it. */
+/** The typed list of figures (from the schema's summed columns and `figures`) and the values computed from it. */
 import type schemaFile from '../schema/entry-sheet.json';
 
 /** The rows a tally runs over: village rows only, or village rows and the 本级 row (totals). */
@@ -81,7 +81,7 @@ export type SheetCadres = {
     : number;
 };
 
-/** Rates per schema.rates, null when the denominator is 0 (pipeline/summaryTypes.ts reuses it as `Rates`). */
+/** Rates per schema.figures.rates, null when the denominator is 0 (pipeline/summaryTypes.ts reuses it as `Rates`). */
 export interface SheetRates {
   fullTimeRate: number | null;
   committeeRate: number | null;
@@ -89,7 +89,7 @@ export interface SheetRates {
   childrensHomeRate: number | null;
   disputeResolutionRate: number | null;
   pledgeCompletionRate: number | null;
-  /** Any further rate of schema.rates. */
+  /** Any further rate of schema.figures.rates. */
   [id: string]: number | null;
 }
 

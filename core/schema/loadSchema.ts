@@ -119,13 +119,14 @@ function checkReferences(
       if (typeof code !== 'string' || !codes.has(code))
         errors.push(`${at}: code ${JSON.stringify(code)} has no findings entry`);
   }
-  for (const [r, i] of objects(s.rates)) {
+  const rates = isObj(s.figures) ? s.figures.rates : undefined;
+  for (const [r, i] of objects(rates)) {
     const num = isObj(r.numerator) ? (r.numerator.field ?? r.numerator.total) : undefined;
     if (isStr(num) && !columns.has(num))
-      errors.push(`rates[${i}].numerator must name a column (field/equals or total)`);
+      errors.push(`figures.rates[${i}].numerator must name a column (field/equals or total)`);
     else if (isObj(r.numerator) && isStr(r.numerator.field))
       checkValue(
-        `rates[${i}].numerator`,
+        `figures.rates[${i}].numerator`,
         columns.get(r.numerator.field),
         r.numerator.equals,
         s,
@@ -133,7 +134,7 @@ function checkReferences(
       );
     const den = r.denominator;
     if (isObj(den) && isStr(den.total) && !columns.has(den.total))
-      errors.push(`rates[${i}].denominator must be "villages" or { total: <column> }`);
+      errors.push(`figures.rates[${i}].denominator must be "villages" or { total: <column> }`);
     for (const [side, part] of [
       ['numerator', r.numerator],
       ['denominator', den],
@@ -144,7 +145,9 @@ function checkReferences(
         columns.has(part.total) &&
         columns.get(part.total)?.sum !== true
       )
-        errors.push(`rates[${i}].${side}: ${part.total} is not a summed column (sum: true)`);
+        errors.push(
+          `figures.rates[${i}].${side}: ${part.total} is not a summed column (sum: true)`,
+        );
   }
   checkFigures(s, columns, errors);
   const known = new Set<string>();

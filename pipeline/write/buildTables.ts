@@ -102,7 +102,7 @@ export function buildSummaryTable(
         : { value: delta, kind: kind === 'money' ? 'moneyChange' : 'countChange' },
     );
   }
-  for (const r of schema.rates) {
+  for (const r of schema.figures.rates) {
     const delta = change?.rates[r.id];
     add(
       r.zh,
@@ -156,7 +156,7 @@ export function buildTownshipsTable(
       { label: c.header, kind: kindOf(c), width: Math.max(c.width ?? 10, 10) },
       { label: `${c.header}${LABELS.rank}`, kind: 'count', width: 6 },
     );
-  for (const r of schema.rates)
+  for (const r of schema.figures.rates)
     columns.push(
       { label: r.zh, kind: 'rate', width: 10 },
       { label: `${r.zh}${LABELS.rank}`, kind: 'count', width: 6 },
@@ -177,12 +177,13 @@ export function buildTownshipsTable(
     for (const t of ordered) {
       const row: TableCell[] = [t.township, t.villages];
       for (const c of totals) row.push(t.totals[c.id] ?? null, t.ranks?.[c.id] ?? null);
-      for (const r of schema.rates) row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
+      for (const r of schema.figures.rates)
+        row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
       yield row;
     }
     const county: TableCell[] = [LABELS.countyRow, summary.villages];
     for (const c of totals) county.push(summary.totals[c.id] ?? null, null);
-    for (const r of schema.rates) county.push(summary.rates[r.id] ?? null, null);
+    for (const r of schema.figures.rates) county.push(summary.rates[r.id] ?? null, null);
     yield county;
   }
   return { sheet: LABELS.sheetTownships, columns, rows, freezeColumns: 1 };

@@ -107,13 +107,13 @@ describe('validateSchema', () => {
     ],
     [
       'a rate over a column that is not summed',
-      (s) => (s.rates[4].denominator.total = 'cadreAge'),
-      ['rates[4].denominator: cadreAge is not a summed column (sum: true)'],
+      (s) => (s.figures.rates[4].denominator.total = 'cadreAge'),
+      ['figures.rates[4].denominator: cadreAge is not a summed column (sum: true)'],
     ],
     [
       'a rate counting a value its column does not have',
-      (s) => (s.rates[1].numerator.equals = '有'),
-      ['rates[1].numerator: “有” is not a value of inCommittee'],
+      (s) => (s.figures.rates[1].numerator.equals = '有'),
+      ['figures.rates[1].numerator: “有” is not a value of inCommittee'],
     ],
     [
       'a registry message missing',
@@ -198,8 +198,8 @@ describe('validateSchema', () => {
     ],
     [
       'a rate on an unknown column',
-      (s) => (s.rates[4].numerator.total = 'nothing'),
-      ['rates[4].numerator must name a column (field/equals or total)'],
+      (s) => (s.figures.rates[4].numerator.total = 'nothing'),
+      ['figures.rates[4].numerator must name a column (field/equals or total)'],
     ],
     [
       'a column without an English label',
