@@ -225,12 +225,12 @@ function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void
       else if ((kind === 'sum' || kind === 'mean') && !numeric)
         errors.push(`${at}: ${spec.field} is not a number column (count, money, integer)`);
       else if (kind === 'bands') {
-        if (numeric && !Array.isArray(spec.bands))
+        if (column.type === 'text')
+          errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
+        else if (numeric && !Array.isArray(spec.bands))
           errors.push(`${at}: bands of a number column need a list of { id, min, max }`);
         else if (!numeric && spec.bands !== undefined)
           errors.push(`${at}: bands of ${spec.field} are its values; leave out the list`);
-        else if (!numeric && !CODED_TYPES.includes(column.type as string))
-          errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
         const ids = new Set<string>();
         for (const [b, j] of objects(spec.bands)) {
           for (const bound of [b.min, b.max])

@@ -68,6 +68,11 @@ describe('validateSchema', () => {
       ],
     ],
     [
+      'bands of a text column',
+      (s) => (s.figures.cadres.education.bands.field = 'notes'),
+      ['figures.cadres.education.bands: notes is a text column (bands need numbers or choices)'],
+    ],
+    [
       'two bands of one id, a band upside down',
       (s) => {
         s.figures.cadres.ageBands.bands.bands[1].id = '<=35';
