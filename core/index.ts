@@ -44,4 +44,6 @@ export { sortFindings } from './findings/sortFindings';
 export { redactFinding } from './findings/redactFinding';
 export { summarizeSheet } from './summarizeSheet';
 export type { SheetCadres, SheetRates, SheetSummary } from './summarizeSheet';
+export { listFigures, tallyRows, finishFigures } from './figures';
+export type { FigureList, Figures, Tally, TallyTerm, CadreFigure, RateFigure } from './figures';
 export { columnChecks, rowRules } from './checks';

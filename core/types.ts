@@ -44,7 +44,7 @@ export type MetadataKey = Schema['metadata'][number];
 
 export type FindingSpec = Schema['findings'][string];
 
-export type RateSpec = Schema['rates'][number];
+export type RateSpec = Schema['figures']['rates'][number];
 
 /** One entry of the schema's `figures.cadres` (core/figures/ turns it into a Figure). */
 export type FigureSpec = Schema['figures']['cadres'][string];

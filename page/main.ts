@@ -177,7 +177,7 @@ function renderFile(view: CheckView): HTMLElement {
         c.id,
       );
     }
-    for (const r of schema.rates) {
+    for (const r of schema.figures.rates) {
       const rate = view.summary.rates[r.id];
       if (rate === undefined || rate === null) continue;
       addRow(lang === 'zh' ? r.zh : r.en, `${(rate * 100).toFixed(1)}%`, r.id);

@@ -127,7 +127,7 @@ export function totalsLines(
     if (c.sum === true && v !== undefined)
       totals.push({ label: c.header, value: formatNumber(v, c.type === 'money') });
   }
-  const rates = schema.rates.map((r) => {
+  const rates = schema.figures.rates.map((r) => {
     const v = summary.rates[r.id];
     return {
       label: lang === 'en' ? r.en : r.zh,

@@ -1,4 +1,4 @@
-/** The typed list of figures (from the schema's `figures`, summed columns and `rates`) and the values computed from it. */
+/** The typed list of figures (from the schema's summed columns and `figures`) and the values computed from it. */
 import type schemaFile from '../schema/entry-sheet.json';
 
 /** The rows a tally runs over: village rows only, or village rows and the 本级 row (totals). */
@@ -14,8 +14,8 @@ export type TallyTerm =
   | { kind: 'present'; field: string }
   /** 1 when the field holds `value` (a choice, or a number in yuan for money). */
   | { kind: 'equals'; field: string; value: string | number; money: boolean }
-  /** 1 when the field's number is in min–max (inclusive; a missing bound is open). */
-  | { kind: 'range'; field: string; min: number | null; max: number | null };
+  /** 1 when the field's number is in min–max (inclusive; a missing bound is open; money bounds in yuan). */
+  | { kind: 'range'; field: string; min: number | null; max: number | null; money: boolean };
 
 /** A sum over rows: what the core adds with plain loops and the pipeline with one arquero rollup. */
 export interface Tally {
@@ -81,7 +81,7 @@ export type SheetCadres = {
     : number;
 };
 
-/** Rates per schema.rates, null when the denominator is 0 (pipeline/aggregate/summaryTypes.ts reuses it as `Rates`). */
+/** Rates per schema.figures.rates, null when the denominator is 0 (pipeline/aggregate/summaryTypes.ts reuses it as `Rates`). */
 export interface SheetRates {
   fullTimeRate: number | null;
   committeeRate: number | null;
@@ -89,7 +89,7 @@ export interface SheetRates {
   childrensHomeRate: number | null;
   disputeResolutionRate: number | null;
   pledgeCompletionRate: number | null;
-  /** Any further rate of schema.rates. */
+  /** Any further rate of schema.figures.rates. */
   [id: string]: number | null;
 }
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { rowRules } from '../checks';
 import { CORE_CODES } from '../findings/coreCodes';
 import { normalizeHeader } from '../normalize/normalizeText';
+import { placeholderNames } from '../text/fillText';
 import type { Schema } from '../types';
 import schemaJson from './entry-sheet.json';
 import { schemaShape } from './schemaShape';
@@ -118,13 +119,14 @@ function checkReferences(
       if (typeof code !== 'string' || !codes.has(code))
         errors.push(`${at}: code ${JSON.stringify(code)} has no findings entry`);
   }
-  for (const [r, i] of objects(s.rates)) {
+  const rates = isObj(s.figures) ? s.figures.rates : undefined;
+  for (const [r, i] of objects(rates)) {
     const num = isObj(r.numerator) ? (r.numerator.field ?? r.numerator.total) : undefined;
     if (isStr(num) && !columns.has(num))
-      errors.push(`rates[${i}].numerator must name a column (field/equals or total)`);
+      errors.push(`figures.rates[${i}].numerator must name a column (field/equals or total)`);
     else if (isObj(r.numerator) && isStr(r.numerator.field))
       checkValue(
-        `rates[${i}].numerator`,
+        `figures.rates[${i}].numerator`,
         columns.get(r.numerator.field),
         r.numerator.equals,
         s,
@@ -132,7 +134,7 @@ function checkReferences(
       );
     const den = r.denominator;
     if (isObj(den) && isStr(den.total) && !columns.has(den.total))
-      errors.push(`rates[${i}].denominator must be "villages" or { total: <column> }`);
+      errors.push(`figures.rates[${i}].denominator must be "villages" or { total: <column> }`);
     for (const [side, part] of [
       ['numerator', r.numerator],
       ['denominator', den],
@@ -143,7 +145,9 @@ function checkReferences(
         columns.has(part.total) &&
         columns.get(part.total)?.sum !== true
       )
-        errors.push(`rates[${i}].${side}: ${part.total} is not a summed column (sum: true)`);
+        errors.push(
+          `figures.rates[${i}].${side}: ${part.total} is not a summed column (sum: true)`,
+        );
   }
   checkFigures(s, columns, errors);
   const known = new Set<string>();
@@ -164,6 +168,10 @@ const NUMBER_TYPES = ['count', 'money', 'integer'];
 const CODED_TYPES = ['enum', 'yesno'];
 const KNOWN_TYPES = [...NUMBER_TYPES, ...CODED_TYPES, 'text'];
 
+/** A money amount the county's rows table holds exactly (whole cents), or no number at all. */
+const wholeCents = (x: unknown): boolean =>
+  typeof x !== 'number' || Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+
 /** The value a count compares with: a choice of an enum/yes-no column, a number of a number column. */
 function checkValue(
   at: string,
@@ -181,6 +189,8 @@ function checkValue(
   } else if (NUMBER_TYPES.includes(column.type as string)) {
     if (typeof value !== 'number')
       errors.push(`${at}: ${String(column.id)} holds numbers, not “${String(value)}”`);
+    else if (column.type === 'money' && !wholeCents(value))
+      errors.push(`${at}: a money value has at most 2 decimals (${value})`);
   } else
     errors.push(`${at}: ${String(column.id)} is a text column (figures count choices and numbers)`);
 }
@@ -191,6 +201,15 @@ function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void
   if (!isObj(cadres)) return;
   for (const [id, f] of Object.entries(cadres)) {
     if (!isObj(f)) continue;
+    if (isStr(f.zh)) {
+      const names = placeholderNames(f.zh).filter((n) => n !== 'band');
+      if (names.length > 0)
+        errors.push(`figures.cadres.${id}.zh: unknown placeholder {${names[0]}}`);
+      else if (isObj(f.bands) && !f.zh.includes('{band}'))
+        errors.push(`figures.cadres.${id}.zh needs {band} (a label per band)`);
+      else if (!isObj(f.bands) && f.zh.includes('{band}'))
+        errors.push(`figures.cadres.${id}.zh: {band} is for bands figures`);
+    }
     for (const kind of ['count', 'sum', 'mean', 'bands'] as const) {
       const spec = f[kind];
       if (!isObj(spec) || !isStr(spec.field)) continue;
@@ -206,14 +225,19 @@ function checkFigures(s: Obj, columns: Map<string, Obj>, errors: string[]): void
       else if ((kind === 'sum' || kind === 'mean') && !numeric)
         errors.push(`${at}: ${spec.field} is not a number column (count, money, integer)`);
       else if (kind === 'bands') {
-        if (numeric && !Array.isArray(spec.bands))
+        if (column.type === 'text')
+          errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
+        else if (numeric && !Array.isArray(spec.bands))
           errors.push(`${at}: bands of a number column need a list of { id, min, max }`);
         else if (!numeric && spec.bands !== undefined)
           errors.push(`${at}: bands of ${spec.field} are its values; leave out the list`);
-        else if (!numeric && !CODED_TYPES.includes(column.type as string))
-          errors.push(`${at}: ${spec.field} is a text column (bands need numbers or choices)`);
         const ids = new Set<string>();
         for (const [b, j] of objects(spec.bands)) {
+          for (const bound of [b.min, b.max])
+            if (column.type === 'money' && !wholeCents(bound))
+              errors.push(
+                `${at}.bands[${j}]: a money bound has at most 2 decimals (${String(bound)})`,
+              );
           if (isStr(b.id) && ids.has(b.id))
             errors.push(`${at}.bands[${j}]: id ${b.id} is used twice`);
           if (isStr(b.id)) ids.add(b.id);

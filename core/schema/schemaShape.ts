@@ -191,10 +191,10 @@ export const schemaShape = obj({
   }),
   columns: v.pipe(v.array(columnSpec, 'must be a list'), v.nonEmpty('must be a non-empty list')),
   rowRules: v.array(rowRuleShape, 'must be a list'),
-  rates: v.array(rateSpec, 'must be a list'),
-  /** summary.json's cadres.<id> over village rows, one entry each (core/figures/ lists them; loadSchema checks the fields). */
+  /** summary.json's cadres.<id> over village rows and rates.<id> (core/figures/ lists them with the totals; loadSchema checks the fields). */
   figures: obj({
     cadres: v.record(v.string(), figureSpec, 'must be an object of figure id → figure'),
+    rates: v.array(rateSpec, 'must be a list'),
   }),
   findings: v.record(
     v.string(),

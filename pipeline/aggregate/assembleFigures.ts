@@ -16,6 +16,8 @@ export function round2(x: number): number {
 }
 
 const field = (id: string): string => `d[${JSON.stringify(id)}]`;
+/** A number as the rows table holds it: money in cents (a bound of 2499.99 yuan is 249999). */
+const inTable = (n: number, money: boolean): number => (money ? Math.round(n * 100) : n);
 
 /** One tally as a rollup expression over the rows table (numbers NaN when blank, money in cents, choices as text). */
 function compileTally({ rows, term }: Tally): string {
@@ -34,17 +36,14 @@ function compileTally({ rows, term }: Tally): string {
     case 'present':
       cond = `${f} === ${f}`; // x === x: not NaN
       break;
-    case 'equals': {
-      const value =
-        term.money && typeof term.value === 'number' ? Math.round(term.value * 100) : term.value;
-      cond = `${f} === ${JSON.stringify(value)}`;
+    case 'equals':
+      cond = `${f} === ${JSON.stringify(typeof term.value === 'number' ? inTable(term.value, term.money) : term.value)}`;
       break;
-    }
     case 'range':
       cond =
         [
-          term.min === null ? '' : `${f} >= ${term.min}`,
-          term.max === null ? '' : `${f} <= ${term.max}`,
+          term.min === null ? '' : `${f} >= ${inTable(term.min, term.money)}`,
+          term.max === null ? '' : `${f} <= ${inTable(term.max, term.money)}`,
         ]
           .filter(Boolean)
           .join(' && ') || `${f} === ${f}`;

@@ -68,7 +68,8 @@ export function assembleSummary(parts: SummaryParts): SummaryJson {
   const { schema, decision, county } = parts;
   const files = [...decision.files].sort((a, b) => compareCodePoints(a.file, b.file));
   const totalIds = Object.keys(county.totals);
-  const rateIds = schema.rates.map((r) => r.id);
+  const rates = schema.figures.rates;
+  const rateIds = rates.map((r) => r.id);
   const ranks = rankTownships(parts.byTownship, totalIds, rateIds);
   const byTownship: TownshipSummary[] = parts.byTownship.map((t, i) => ({
     township: t.township,
@@ -105,7 +106,7 @@ export function assembleSummary(parts: SummaryParts): SummaryJson {
     rates: county.rates,
     byTownship,
     previous: parts.previous
-      ? compareWithPrevious({ ...county, byTownship }, parts.previous, moneyIds, schema.rates)
+      ? compareWithPrevious({ ...county, byTownship }, parts.previous, moneyIds, rates)
       : null,
     findings: files
       .flatMap((f) => f.findings.map((x) => toSummaryFinding(x, f, schema)))

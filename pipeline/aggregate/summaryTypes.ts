@@ -6,7 +6,7 @@ import type { WorkbookModel } from '../../readers';
 /** How a file was read: its text encoding, or 'xlsx' / 'xls' (the readers' own list). */
 export type Encoding = WorkbookModel['encoding'];
 
-/** Rates per schema.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
+/** Rates per schema.figures.rates, null when the denominator is 0 (the core's per-sheet shape, so the two agree by construction). */
 export type Rates = SheetRates;
 
 /** Cadre structure over village rows (the core's per-sheet shape). */

@@ -18,7 +18,7 @@ function getLabels(): Labels {
   labels = {
     headers: new Map(schema.columns.map((c) => [c.id, c.header])),
     english: new Map(schema.columns.map((c) => [c.id, c.en])),
-    rates: new Map(schema.rates.map((r) => [r.id, { zh: r.zh, en: r.en }])),
+    rates: new Map(schema.figures.rates.map((r) => [r.id, { zh: r.zh, en: r.en }])),
     money: new Set(schema.columns.filter((c) => c.type === 'money').map((c) => c.id)),
     totals: schema.columns.filter((c) => c.sum === true).map((c) => c.id),
   };

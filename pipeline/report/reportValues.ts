@@ -1,4 +1,6 @@
 /** The placeholder values the wording templates are filled with, computed from the summary (pure). */
+import { loadSchema } from '../../core';
+import { listFigures } from '../../core/figures';
 import type { SummaryJson } from '../aggregate/summaryTypes';
 import type { Lang } from '../../core/types';
 import { educationLabel, isMoneyField, totalIds } from '../presentation/fieldLabel';
@@ -72,11 +74,17 @@ export function buildReportValues(
     text[`${id}.yoyText`] = stripLeadingComma(yoy);
   }
 
+  // Every number figure of the schema's figures.cadres as cadres.<id>: money in 元, a mean to 1 decimal, a count.
+  const figures: Readonly<Record<string, number | Record<string, number>>> = summary.cadres;
+  for (const f of listFigures(loadSchema()).cadres) {
+    const value = figures[f.id];
+    if (typeof value !== 'number' || f.kind === 'bands') continue;
+    if (f.kind !== 'count' && f.money) text[`cadres.${f.id}`] = formatMoney(value, p.number);
+    else if (f.kind === 'mean') text[`cadres.${f.id}`] = formatDecimal(value, 1, p.number);
+    else text[`cadres.${f.id}`] = formatCount(value, p.number);
+    numbers[`cadres.${f.id}`] = value;
+  }
   const c = summary.cadres;
-  for (const key of ['female', 'male', 'fullTime', 'partTime', 'inCommittee', 'noPay'] as const)
-    count(`cadres.${key}`, c[key]);
-  text['cadres.averageAge'] = formatDecimal(c.averageAge, 1, p.number);
-  text['cadres.averageAnnualPay'] = formatMoney(c.averageAnnualPay, p.number);
   count('age.young', c.ageBands['<=35'] ?? 0);
   count('age.old', c.ageBands['>=56'] ?? 0);
   text.educationList = Object.entries(c.education)
@@ -105,7 +113,6 @@ function addProblemValues(
   numbers: Record<string, number>,
 ): void {
   const c = summary.cadres;
-  numbers['cadres.averageAge'] = c.averageAge;
   const share = (key: string, part: number, whole: number): void => {
     const rate = whole === 0 ? null : part / whole;
     text[key] = formatPercent(rate, p.number, p.noValue);

@@ -1,4 +1,6 @@
 /** The four output tables (汇总, 分乡镇, 村级明细, 问题清单) from summary.json and the accepted rows. Pure: writers do the I/O. */
+import { listFigures } from '../../core/figures';
+import { fillText } from '../../core/text/fillText';
 import type { ColumnSpec, Schema } from '../../core/types';
 import type { SummaryJson, TownshipSummary } from '../aggregate/summaryTypes';
 import reportLayout from '../presentation/reportLayout.json';
@@ -100,7 +102,7 @@ export function buildSummaryTable(
         : { value: delta, kind: kind === 'money' ? 'moneyChange' : 'countChange' },
     );
   }
-  for (const r of schema.rates) {
+  for (const r of schema.figures.rates) {
     const delta = change?.rates[r.id];
     add(
       r.zh,
@@ -109,15 +111,22 @@ export function buildSummaryTable(
       delta === undefined || delta === null ? null : { value: delta * 100, kind: 'points' },
     );
   }
-  const cadres = summary.cadres;
-  for (const key of ['female', 'male', 'fullTime', 'partTime', 'inCommittee', 'noPay'] as const)
-    add(LABELS[key], count(cadres[key]));
-  add(LABELS.averageAge, { value: cadres.averageAge, kind: 'decimal' });
-  add(LABELS.averageAnnualPay, { value: cadres.averageAnnualPay, kind: 'money' });
-  for (const [band, n] of Object.entries(cadres.ageBands))
-    add(`${LABELS.ageBand} ${band}`, count(n));
-  for (const [level, n] of Object.entries(cadres.education))
-    add(`${LABELS.education}：${level}`, count(n));
+  // The cadre figures in schema order (figures.cadres), each labelled by its zh.
+  const cadres: Readonly<Record<string, number | Record<string, number>>> = summary.cadres;
+  for (const f of listFigures(schema).cadres) {
+    const value = cadres[f.id];
+    if (f.kind === 'bands')
+      for (const b of f.bands)
+        add(
+          fillText(f.zh, { band: b.id }),
+          count(typeof value === 'object' ? (value[b.id] ?? 0) : 0),
+        );
+    else if (typeof value === 'number')
+      add(f.zh, {
+        value,
+        kind: f.kind !== 'count' && f.money ? 'money' : f.kind === 'mean' ? 'decimal' : 'count',
+      });
+  }
   const title = [
     `${summary.county ?? ''}${summary.year === null ? '' : `${summary.year}${LABELS.titleYear}`}${LABELS.titleSummary}`,
     options.date === undefined ? '' : `${LABELS.generated}${options.date}`,
@@ -147,7 +156,7 @@ export function buildTownshipsTable(
       { label: c.header, kind: kindOf(c), width: Math.max(c.width ?? 10, 10) },
       { label: `${c.header}${LABELS.rank}`, kind: 'count', width: 6 },
     );
-  for (const r of schema.rates)
+  for (const r of schema.figures.rates)
     columns.push(
       { label: r.zh, kind: 'rate', width: 10 },
       { label: `${r.zh}${LABELS.rank}`, kind: 'count', width: 6 },
@@ -168,12 +177,13 @@ export function buildTownshipsTable(
     for (const t of ordered) {
       const row: TableCell[] = [t.township, t.villages];
       for (const c of totals) row.push(t.totals[c.id] ?? null, t.ranks?.[c.id] ?? null);
-      for (const r of schema.rates) row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
+      for (const r of schema.figures.rates)
+        row.push(t.rates[r.id] ?? null, t.ranks?.[r.id] ?? null);
       yield row;
     }
     const county: TableCell[] = [LABELS.countyRow, summary.villages];
     for (const c of totals) county.push(summary.totals[c.id] ?? null, null);
-    for (const r of schema.rates) county.push(summary.rates[r.id] ?? null, null);
+    for (const r of schema.figures.rates) county.push(summary.rates[r.id] ?? null, null);
     yield county;
   }
   return { sheet: LABELS.sheetTownships, columns, rows, freezeColumns: 1 };

@@ -79,4 +79,22 @@ describe('summarizeSheet', () => {
     expect(s.totals.reliefYuan).toBe(0.3);
     expect(s.cadres.averageAge).toBe(40.33);
   });
+
+  it('averages pay over every village row (an unreadable amount as 0), age over the ages read', () => {
+    const b = buildSheet({ villages: 3 });
+    b.set(5, 'cadreAnnualPay', 3000)
+      .set(6, 'cadreAnnualPay', '待定')
+      .set(7, 'cadreAnnualPay', 0.01);
+    b.set(5, 'cadreAge', 40).set(6, 'cadreAge', '四十').set(7, 'cadreAge', 'x');
+    const sheet = validateGrid(b.grid, { schema: b.schema });
+    expect(sheet.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toEqual([
+      b.a1(6, 'cadreAnnualPay'),
+      b.a1(7, 'cadreAge'),
+    ]);
+    const s = summarizeSheet(sheet, b.schema);
+    // (3000 + 0 + 0.01) / 3 = 1000.0033…; ages 40 and 40 (四十 is read), x left out.
+    expect(s.cadres.averageAnnualPay).toBe(1000);
+    expect(s.cadres.averageAge).toBe(40);
+    expect(s.cadres.noPay).toBe(0);
+  });
 });

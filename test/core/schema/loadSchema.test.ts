@@ -68,6 +68,11 @@ describe('validateSchema', () => {
       ],
     ],
     [
+      'bands of a text column',
+      (s) => (s.figures.cadres.education.bands.field = 'notes'),
+      ['figures.cadres.education.bands: notes is a text column (bands need numbers or choices)'],
+    ],
+    [
       'two bands of one id, a band upside down',
       (s) => {
         s.figures.cadres.ageBands.bands.bands[1].id = '<=35';
@@ -79,14 +84,41 @@ describe('validateSchema', () => {
       ],
     ],
     [
+      'figure labels: a band label without {band}, a count label with one, an unknown placeholder',
+      (s) => {
+        s.figures.cadres.ageBands.zh = '年龄';
+        s.figures.cadres.female.zh = '女 {band}';
+        s.figures.cadres.male.zh = '男 {sex}';
+      },
+      [
+        'figures.cadres.female.zh: {band} is for bands figures',
+        'figures.cadres.male.zh: unknown placeholder {sex}',
+        'figures.cadres.ageBands.zh needs {band} (a label per band)',
+      ],
+    ],
+    [
+      'money figures finer than a cent',
+      (s) => {
+        s.figures.cadres.noPay.count.equals = 0.001;
+        s.figures.cadres.payBands = {
+          zh: '年报酬 {band}',
+          bands: { field: 'cadreAnnualPay', bands: [{ id: 'low', max: 2499.995 }] },
+        };
+      },
+      [
+        'figures.cadres.noPay.count: a money value has at most 2 decimals (0.001)',
+        'figures.cadres.payBands.bands.bands[0]: a money bound has at most 2 decimals (2499.995)',
+      ],
+    ],
+    [
       'a rate over a column that is not summed',
-      (s) => (s.rates[4].denominator.total = 'cadreAge'),
-      ['rates[4].denominator: cadreAge is not a summed column (sum: true)'],
+      (s) => (s.figures.rates[4].denominator.total = 'cadreAge'),
+      ['figures.rates[4].denominator: cadreAge is not a summed column (sum: true)'],
     ],
     [
       'a rate counting a value its column does not have',
-      (s) => (s.rates[1].numerator.equals = '有'),
-      ['rates[1].numerator: “有” is not a value of inCommittee'],
+      (s) => (s.figures.rates[1].numerator.equals = '有'),
+      ['figures.rates[1].numerator: “有” is not a value of inCommittee'],
     ],
     [
       'a registry message missing',
@@ -171,8 +203,8 @@ describe('validateSchema', () => {
     ],
     [
       'a rate on an unknown column',
-      (s) => (s.rates[4].numerator.total = 'nothing'),
-      ['rates[4].numerator must name a column (field/equals or total)'],
+      (s) => (s.figures.rates[4].numerator.total = 'nothing'),
+      ['figures.rates[4].numerator must name a column (field/equals or total)'],
     ],
     [
       'a column without an English label',

@@ -1,4 +1,5 @@
 import { loadSchema, summarizeSheet, validateGrid } from '../../../core';
+import schemaJson from '../../../core/schema/entry-sheet.json';
 import type { ParsedSheet } from '../../../core/types';
 import { assembleFigures } from '../../../pipeline/aggregate/assembleFigures';
 import { buildRowsTable } from '../../../pipeline/aggregate/buildRowsTable';
@@ -60,8 +61,8 @@ const B: SheetSpec = {
   ],
 };
 
-function parse(spec: SheetSpec): ParsedSheet {
-  const sheet = validateGrid(sheetGrid(spec), { schema, fileName: `${spec.township}.csv` });
+function parse(spec: SheetSpec, with_ = schema): ParsedSheet {
+  const sheet = validateGrid(sheetGrid(spec), { schema: with_, fileName: `${spec.township}.csv` });
   expect(sheet.findings.filter((f) => f.severity === 'error')).toEqual([]);
   return sheet;
 }
@@ -173,5 +174,98 @@ describe('assembleFigures', () => {
     expect(empty.county.totals).toEqual(totals({}));
     expect(empty.county.cadres.averageAge).toBe(0);
     expect(Object.values(empty.county.rates)).toEqual([null, null, null, null, null, null]);
+  });
+});
+
+describe('a new figure is one schema entry', () => {
+  // A copy of the schema file with one more figure of each kind: no code knows their ids.
+  const json = JSON.parse(JSON.stringify(schemaJson)) as {
+    figures: { cadres: Record<string, unknown> };
+  };
+  Object.assign(json.figures.cadres, {
+    noChildrensHome: { zh: '未建儿童之家', count: { field: 'childrensHome', equals: '否' } },
+    villagePay: { zh: '村级报酬总额（元）', sum: { field: 'cadreAnnualPay' } },
+    trainingPerVillage: { zh: '村均培训人次', mean: { field: 'trainingAttendance', over: 'rows' } },
+    tenure: { zh: '任职方式：{band}', bands: { field: 'cadreTenure' } },
+    payBands: {
+      zh: '年报酬 {band}',
+      bands: {
+        field: 'cadreAnnualPay',
+        bands: [
+          { id: '<2500', max: 2499.99 },
+          { id: '>=2500', min: 2500 },
+        ],
+      },
+    },
+  });
+  const extended = loadSchema(json);
+  const sheets = [parse(A, extended), parse(B, extended)];
+  const extendedLayout = layoutFields(extended);
+  const table = buildRowsTable(
+    [
+      compactSheet(sheets[0]!, extendedLayout, 'a.csv', '黎岭镇'),
+      compactSheet(sheets[1]!, extendedLayout, 'b.csv', '青石镇'),
+    ],
+    extendedLayout,
+  );
+  const figures = assembleFigures(table, extended);
+  const added = (cadres: object) => {
+    const { noChildrensHome, villagePay, trainingPerVillage, tenure, payBands } = cadres as Record<
+      string,
+      unknown
+    >;
+    return { noChildrensHome, villagePay, trainingPerVillage, tenure, payBands };
+  };
+  // 黎岭镇: 一村 (no children's home, pay 3000.50, 60 attendances), 二村 (专职, pay 0, 30); its 本级
+  // row's 10 attendances are not a village's. 青石镇: 三村 (专职, pay 2000, 90).
+  const lingling = {
+    noChildrensHome: 1,
+    villagePay: 3000.5,
+    trainingPerVillage: 45,
+    tenure: { 专职: 1, 兼职: 1 },
+    payBands: { '<2500': 1, '>=2500': 1 },
+  };
+  const qingshi = {
+    noChildrensHome: 0,
+    villagePay: 2000,
+    trainingPerVillage: 90,
+    tenure: { 专职: 1, 兼职: 0 },
+    payBands: { '<2500': 1, '>=2500': 0 },
+  };
+
+  test('in the core summary of a sheet', () => {
+    expect(added(summarizeSheet(sheets[0]!, extended).cadres)).toEqual(lingling);
+    expect(added(summarizeSheet(sheets[1]!, extended).cadres)).toEqual(qingshi);
+  });
+
+  test('in the county and township figures, after the contract figures', () => {
+    expect(added(figures.county.cadres)).toEqual({
+      noChildrensHome: 1,
+      villagePay: 5000.5,
+      trainingPerVillage: 60,
+      tenure: { 专职: 2, 兼职: 1 },
+      payBands: { '<2500': 2, '>=2500': 1 },
+    });
+    const [qs, ll] = figures.byTownship;
+    expect(added(ll!.cadres)).toEqual(lingling);
+    expect(added(qs!.cadres)).toEqual(qingshi);
+    expect(Object.keys(figures.county.cadres).slice(-6)).toEqual([
+      'education',
+      'noChildrensHome',
+      'villagePay',
+      'trainingPerVillage',
+      'tenure',
+      'payBands',
+    ]);
+  });
+
+  test('the core and the county tally the new figures alike (cross-check)', () => {
+    for (const [sheet, t] of [
+      [sheets[0]!, figures.byTownship[1]!],
+      [sheets[1]!, figures.byTownship[0]!],
+    ] as const) {
+      const { township: _, ...mine } = t;
+      expect(mine).toEqual(summarizeSheet(sheet, extended));
+    }
   });
 });

@@ -39,7 +39,7 @@ describe('compareWithPrevious', () => {
 });
 
 describe('compareWithPrevious over the townships present in both years', () => {
-  const rates = loadSchema().rates;
+  const rates = loadSchema().figures.rates;
   const town = (
     township: string,
     villages: number,

@@ -37,6 +37,25 @@ describe('汇总', () => {
   const table = buildSummaryTable(withComparable(), schema, { date: '2026年1月15日' });
   const rows = rowsOf(table);
 
+  test('ends with the cadre figures of the schema: its labels, counts, means, one row per band', () => {
+    const c = withComparable().cadres;
+    const n = (value: number) => ({ value, kind: 'count' });
+    const from = rows.findIndex((r) => r[0] === '妇联主席：女');
+    expect(rows[from - 1]![0]).toBe('实事完成率');
+    expect(rows.slice(from)).toEqual([
+      ['妇联主席：女', n(c.female), null],
+      ['妇联主席：男', n(c.male), null],
+      ['专职', n(c.fullTime), null],
+      ['兼职', n(c.partTime), null],
+      ['进村两委', n(c.inCommittee), null],
+      ['未领取报酬', n(c.noPay), null],
+      ['平均年龄（岁）', { value: c.averageAge, kind: 'decimal' }, null],
+      ['平均年报酬（元）', { value: c.averageAnnualPay, kind: 'money' }, null],
+      ...Object.entries(c.ageBands).map(([band, x]) => [`年龄 ${band}`, n(x), null]),
+      ...Object.entries(c.education).map(([level, x]) => [`文化程度：${level}`, n(x), null]),
+    ]);
+  });
+
   test('has a title row naming county, year and the generated date', () => {
     expect(table.title).toBe('示例县2025年度妇联工作统计汇总　生成日期：2026年1月15日');
   });

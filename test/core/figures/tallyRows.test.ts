@@ -1,0 +1,33 @@
+import { tallyRows } from '../../../core/figures';
+import type { Tally } from '../../../core/figures';
+import type { DataRow } from '../../../core/types';
+
+const row = (values: DataRow['values'], kind: DataRow['kind'] = 'village'): DataRow => ({
+  row: 1,
+  kind,
+  values,
+  invalid: [],
+});
+
+describe('tallyRows', () => {
+  const small: Tally[] = [
+    { rows: 'villages', term: { kind: 'row' } },
+    { rows: 'all', term: { kind: 'value', field: 'x', money: true } },
+    { rows: 'villages', term: { kind: 'present', field: 'x' } },
+    { rows: 'villages', term: { kind: 'equals', field: 'x', value: 0, money: true } },
+    { rows: 'villages', term: { kind: 'range', field: 'x', min: 1, max: 2, money: true } },
+    { rows: 'villages', term: { kind: 'equals', field: 'y', value: '是', money: false } },
+  ];
+
+  it('adds village rows, and the 本级 row only to tallies over all rows', () => {
+    const villages = [row({ x: 1.1, y: '是' }), row({ x: 0, y: '否' }), row({ x: null, y: null })];
+    expect(tallyRows(small, villages, row({ x: 2.25 }, 'level'))).toEqual([
+      3, // village rows
+      110 + 0 + 225, // cents, blank as 0, the 本级 row included
+      2, // rows holding a number
+      1, // x === 0
+      1, // 1 ≤ x ≤ 2 (1.1)
+      1,
+    ]);
+  });
+});
