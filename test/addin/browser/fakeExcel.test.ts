@@ -15,7 +15,7 @@ import {
   serveFolder,
 } from './harness';
 import type { PageGuard, StaticServer } from './harness';
-import type { FakeExcelHelpers } from './fakeExcel';
+import type { FakeExcelHelpers } from '../host/browser';
 
 type Win = Window & { __fakeExcel: FakeExcelHelpers };
 

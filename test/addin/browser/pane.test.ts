@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
+import type { FakeExcelHelpers, FakeSnapshot } from '../host/browser';
 import {
   describeInBrowser,
   expectCleanPage,
@@ -431,7 +431,7 @@ describeInBrowser('task pane in Chromium on a simulated Excel host', () => {
     );
     await settle();
     const saved = await page.evaluate(() => (window as unknown as Win).__fakeExcel.save());
-    expect(saved.customXml).toHaveLength(1);
+    expect(saved.parts).toHaveLength(1);
 
     // Reopen: a new page (no pane state), the saved workbook.
     await page.reload();

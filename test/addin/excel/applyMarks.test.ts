@@ -13,7 +13,7 @@ import { clearMarks } from '../../../addin/excel/clearMarks';
 import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
 import type { Finding, FindingCode } from '../../../core/types';
-import { FakeExcel, type FakeSheetState } from './fakeExcel';
+import { FakeExcel, type FakeSheetState } from '../host/fakeExcel';
 
 const NOTES = { notes: true, comments: true };
 const COMMENTS_ONLY = { notes: false, comments: true };
