@@ -19,7 +19,7 @@ import type { FakeExcelHelpers } from '../host/browser';
 
 type Win = Window & { __fakeExcel: FakeExcelHelpers };
 
-describeInBrowser('simulated Excel host (fakeExcel.ts)', () => {
+describeInBrowser('simulated Excel host (host/, in Chromium)', () => {
   let dir: string;
   let server: StaticServer;
   let browser: Browser;
