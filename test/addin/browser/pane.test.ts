@@ -1,5 +1,5 @@
 /**
- * The built task pane in headless Chromium on a simulated Excel host (fakeExcel.ts): 校验 on a sheet
+ * The built task pane in headless Chromium on a simulated Excel host (test/addin/host/): 校验 on a sheet
  * full of mistakes, the list, counts and marks, selecting a finding's cell, 修正, 清除标记 restoring
  * the sheet cell for cell, markup shown as text, and a 2,000-row sheet (time and syncs logged, not
  * asserted). The page can reach nothing but the local test server. Screenshots go to test-output/addin/.

@@ -1,5 +1,5 @@
 /**
- * applyMarks / clearMarks on the typed in-memory fake (fakeExcel.ts): office-addin-mock has no
+ * applyMarks / clearMarks on the typed in-memory fake (test/addin/host/): office-addin-mock has no
  * getCellProperties/setCellProperties, custom XML parts or notes, so it cannot run these.
  */
 import {
