@@ -12,7 +12,7 @@ import { bindControls, renderStaticTexts } from './views/controls';
 import { textsOf } from './views/dom';
 import { applyFilter, renderFindings } from './views/findingsList';
 import { renderFixDialog } from './views/fixDialog';
-import { renderTownships } from './views/registryPicker';
+import { renderRegistryPicker } from './views/registryPicker';
 import { renderBusy, renderStatus } from './views/status';
 import { renderTotals } from './views/totalsPanel';
 
@@ -41,15 +41,23 @@ export function startPane(doc: Document, host: PaneHost): void {
     });
   const port = createExcelPort(host, check, messageOf);
 
+  const fixDialogEvents = {
+    confirm: () => void actions.confirmFixes(),
+    cancel: () => actions.cancelFixes(),
+  };
+  const pickerEvents = {
+    registryFile: (file: File | null) => void actions.loadRegistry(file),
+    newSheet: (township: string, year: string) => void actions.newSheet(township, year),
+  };
   const view: PaneView = {
     findings: (model) =>
       renderFindings(doc, model, {
         select: (cell, message) => void actions.select(cell, message),
       }),
     filter: (filter) => applyFilter(doc, filter),
-    fixDialog: (lines) => renderFixDialog(doc, lines),
+    fixDialog: (lines) => renderFixDialog(doc, lines, fixDialogEvents),
     totals: (model) => renderTotals(doc, model),
-    townships: (townships) => renderTownships(doc, { townships, text }),
+    townships: (townships) => renderRegistryPicker(doc, { townships, text }, pickerEvents),
     status: (status) => renderStatus(doc, status),
     busy: (busy) => renderBusy(doc, busy),
   };
@@ -65,16 +73,15 @@ export function startPane(doc: Document, host: PaneHost): void {
     messageOf,
   });
 
+  // Each view wires its controls once; the first render shows the empty pane.
+  view.fixDialog(null);
+  view.townships([]);
   bindControls(doc, {
     validate: () => void actions.validate(),
     filter: (value) => actions.setFilter(value),
     clear: () => void actions.clear(),
     fix: (keys) => actions.offerFixes(keys),
-    fixConfirm: () => void actions.confirmFixes(),
-    fixCancel: () => actions.cancelFixes(),
     auto: (on) => void actions.setAuto(on),
     totals: () => void actions.showTotals(),
-    registryFile: (file) => void actions.loadRegistry(file),
-    newSheet: (township, year) => void actions.newSheet(township, year),
   });
 }

@@ -1,4 +1,4 @@
-/** The pane's fixed texts and its controls: each control's event handed on with its value. */
+/** The pane's fixed texts and its toolbar (校验, 自动校验, 修正, 清除标记, 本表合计, the filter). */
 import type { PaneLang, TextKey } from '../../i18n';
 import { hook, type Texts } from './dom';
 import { tickedKeys } from './findingsList';
@@ -10,12 +10,8 @@ export interface ControlEvents {
   clear: () => void;
   /** 修正 with the keys of the ticked offers. */
   fix: (tickedKeys: string[]) => void;
-  fixConfirm: () => void;
-  fixCancel: () => void;
   auto: (on: boolean) => void;
   totals: () => void;
-  registryFile: (file: File | null) => void;
-  newSheet: (township: string, year: string) => void;
 }
 
 /** The static texts in `lang` (the page ships Chinese), and this year in the year field. */
@@ -28,26 +24,16 @@ export function renderStaticTexts(doc: Document, lang: PaneLang, text: Texts, ye
   hook<HTMLInputElement>(doc, 'year').value = String(year);
 }
 
-/** Attaches `on` to the controls (once per document). */
+/** Attaches `on` to the toolbar's controls (call once per document). */
 export function bindControls(doc: Document, on: ControlEvents): void {
   const click = (id: string, handler: () => void): void =>
     hook(doc, id).addEventListener('click', () => handler());
   const auto = hook<HTMLInputElement>(doc, 'auto-toggle');
   const filter = hook<HTMLSelectElement>(doc, 'filter');
-  const file = hook<HTMLInputElement>(doc, 'registry-file');
   click('validate', on.validate);
   click('clear', on.clear);
   click('fix', () => on.fix(tickedKeys(doc)));
-  click('fix-confirm', on.fixConfirm);
-  click('fix-cancel', on.fixCancel);
   click('totals', on.totals);
-  click('new-sheet', () =>
-    on.newSheet(
-      hook<HTMLSelectElement>(doc, 'township').value,
-      hook<HTMLInputElement>(doc, 'year').value,
-    ),
-  );
   filter.addEventListener('change', () => on.filter(filter.value));
   auto.addEventListener('change', () => on.auto(auto.checked));
-  file.addEventListener('change', () => on.registryFile(file.files?.[0] ?? null));
 }

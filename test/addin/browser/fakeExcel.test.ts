@@ -15,11 +15,11 @@ import {
   serveFolder,
 } from './harness';
 import type { PageGuard, StaticServer } from './harness';
-import type { FakeExcelHelpers } from './fakeExcel';
+import type { FakeExcelHelpers } from '../host/browser';
 
 type Win = Window & { __fakeExcel: FakeExcelHelpers };
 
-describeInBrowser('simulated Excel host (fakeExcel.ts)', () => {
+describeInBrowser('simulated Excel host (host/, in Chromium)', () => {
   let dir: string;
   let server: StaticServer;
   let browser: Browser;

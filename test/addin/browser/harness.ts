@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import type { FakeExcelHelpers } from './fakeExcel';
+import type { FakeExcelHelpers } from '../host/browser';
 import type { Scenario } from './scenario';
 
 /** Debian's Chromium, installed by .ci/run; the tests never download a browser. */
@@ -51,7 +51,7 @@ export async function bundleFakeExcel(outDir: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'fakeExcel.js');
   await build({
-    entryPoints: [resolve(__dirname, 'fakeExcel.ts')],
+    entryPoints: [resolve(__dirname, '../host/browser.ts')],
     bundle: true,
     platform: 'browser',
     target: 'es2020',

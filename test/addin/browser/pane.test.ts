@@ -1,5 +1,5 @@
 /**
- * The built task pane in headless Chromium on a simulated Excel host (fakeExcel.ts): 校验 on a sheet
+ * The built task pane in headless Chromium on a simulated Excel host (test/addin/host/): 校验 on a sheet
  * full of mistakes, the list, counts and marks, selecting a finding's cell, 修正, 清除标记 restoring
  * the sheet cell for cell, markup shown as text, and a 2,000-row sheet (time and syncs logged, not
  * asserted). The page can reach nothing but the local test server. Screenshots go to test-output/addin/.
@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
+import type { FakeExcelHelpers, FakeSnapshot } from '../host/browser';
 import {
   describeInBrowser,
   expectCleanPage,
@@ -431,7 +431,7 @@ describeInBrowser('task pane in Chromium on a simulated Excel host', () => {
     );
     await settle();
     const saved = await page.evaluate(() => (window as unknown as Win).__fakeExcel.save());
-    expect(saved.customXml).toHaveLength(1);
+    expect(saved.parts).toHaveLength(1);
 
     // Reopen: a new page (no pane state), the saved workbook.
     await page.reload();

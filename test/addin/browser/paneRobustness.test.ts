@@ -4,7 +4,7 @@
  * mark record is corrupt or from a newer add-in (no failure, a Chinese message, nothing painted).
  */
 import type { Page } from 'playwright-core';
-import type { FakeExcelHelpers, FakeSnapshot } from './fakeExcel';
+import type { FakeExcelHelpers, FakeSnapshot } from '../host/browser';
 import {
   describeInBrowser,
   expectCleanPage,
@@ -92,10 +92,9 @@ describeInBrowser('task pane robustness on the simulated host', () => {
     await page.evaluate((ns) => {
       const fx = (window as unknown as Win).__fakeExcel;
       const saved = fx.save();
-      saved.customXml = saved.customXml.map((p) => ({
-        ...p,
-        xml: `<marks xmlns="${ns}" version="1"><mark sheet="统计表" cell="M`,
-      }));
+      saved.parts = saved.parts.map(
+        () => `<marks xmlns="${ns}" version="1"><mark sheet="统计表" cell="M`,
+      );
       fx.reopen(saved);
     }, MARKS_NAMESPACE);
     const before = await snapshot();
@@ -113,13 +112,13 @@ describeInBrowser('task pane robustness on the simulated host', () => {
     await open();
     const future = `<marks xmlns="${MARKS_NAMESPACE}" version="7"><mark sheet="统计表" cell="M7" color="#000000" pattern="Solid"/></marks>`;
     await page.evaluate(
-      ({ xml, ns }) => {
+      ({ xml }) => {
         const fx = (window as unknown as Win).__fakeExcel;
         const saved = fx.save();
-        saved.customXml = [{ id: 'future-part', ns, xml }];
+        saved.parts = [xml];
         fx.reopen(saved);
       },
-      { xml: future, ns: MARKS_NAMESPACE },
+      { xml: future },
     );
     const before = await snapshot();
 

@@ -2,7 +2,7 @@
 import { loadSchema, validateGrid } from '../../../core';
 import type { Cell, Finding } from '../../../core/types';
 import { buildSheet } from '../../core/builders';
-import type { FakeFill, Scalar } from './fakeExcel';
+import type { FakeFill, Scalar } from '../host/browser';
 
 /** The sheet's name in the simulated workbook. */
 export const SHEET = '统计表';

@@ -1,6 +1,6 @@
 /** applyFixes on the in-memory fake: only ticked cells with a suggestion, 2-D writes, events off. */
 import { applyFixes } from '../../../addin/excel/applyFixes';
-import { FakeExcel, type FakeChangeEvent } from './fakeExcel';
+import { FakeExcel, type FakeChangeEvent } from '../host/fakeExcel';
 
 function setup(): {
   ex: FakeExcel;

@@ -1,5 +1,5 @@
 /**
- * applyMarks / clearMarks on the typed in-memory fake (fakeExcel.ts): office-addin-mock has no
+ * applyMarks / clearMarks on the typed in-memory fake (test/addin/host/): office-addin-mock has no
  * getCellProperties/setCellProperties, custom XML parts or notes, so it cannot run these.
  */
 import {
@@ -13,7 +13,7 @@ import { clearMarks } from '../../../addin/excel/clearMarks';
 import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
 import type { Finding, FindingCode } from '../../../core/types';
-import { FakeExcel, type FakeSheetState } from './fakeExcel';
+import { FakeExcel, type FakeSheetState } from '../host/fakeExcel';
 
 const NOTES = { notes: true, comments: true };
 const COMMENTS_ONLY = { notes: false, comments: true };

@@ -10,7 +10,7 @@ import { applyFixes } from '../../../addin/excel/applyFixes';
 import { validateSheet } from '../../../addin/excel/validateSheet';
 import { renderFinding, validateGrid } from '../../../core';
 import { entryGrid, schema } from './entryGrid';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 const edit: ChangeEvent = {
   worksheetId: '{S1}',

@@ -7,7 +7,7 @@ import { applyMarks, type CellMark } from '../../../addin/excel/applyMarks';
 import { clearMarks } from '../../../addin/excel/clearMarks';
 import { MARK_FILLS, isMarkFill } from '../../../addin/excel/fills';
 import { MARKS_NAMESPACE, parseMarks, readMarkRecord } from '../../../addin/excel/markStore';
-import { FakeExcel, type FakeSheetState } from './fakeExcel';
+import { FakeExcel, type FakeSheetState } from '../host/fakeExcel';
 
 const NOTES = { notes: true, comments: true };
 const COMMENTS_ONLY = { notes: false, comments: true };

@@ -7,7 +7,7 @@ import {
 } from '../../../addin/excel/createEntrySheet';
 import { buildTemplateLayout } from '../../../core/template/buildTemplateLayout';
 import { schema } from './entryGrid';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 describe('createEntrySheet', () => {
   it('adds the entry sheet with title, header, villages, SUM row, validations, widths and frozen header', async () => {
@@ -33,7 +33,9 @@ describe('createEntrySheet', () => {
     expect(ex.valueOf(sheet, 'B5')).toBe('东村');
     expect(ex.valueOf(sheet, 'A6')).toBe(2);
     const total = layout.total.formulas[0]!;
-    expect(ex.valueOf(sheet, total.address)).toBe(`=${total.formula}`);
+    // The cell holds the formula; `values` reads its result (the village rows are still empty).
+    expect(ex.formulaOf(sheet, total.address)).toBe(`=${total.formula}`);
+    expect(ex.valueOf(sheet, total.address)).toBe(0);
     expect(sheet.merges).toEqual([layout.title.range]);
     expect(sheet.freeze).toBe(`A1:B4`);
     expect(sheet.validations.map((v) => v.address)).toEqual(layout.validations.map((v) => v.range));

@@ -3,7 +3,7 @@
  * autofilter and (1.13) the merged areas — the contract's SheetInfo (issue 7).
  */
 import { mergedAreas, padGrid, readSheet } from '../../../addin/excel/readSheet';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 function sheetWithBlock(options = {}): { ex: FakeExcel; sheet: ReturnType<FakeExcel['addSheet']> } {
   const ex = new FakeExcel(options);

@@ -8,7 +8,7 @@ import { MARK_FILLS } from '../../../addin/excel/fills';
 import { detectFeatures } from '../../../addin/excel/hostFeatures';
 import { MARKS_NAMESPACE, parseMarks, serializeMarks } from '../../../addin/excel/markStore';
 import { WRITE_REQUEST_BUDGET_BYTES, WriteError, runWrites } from '../../../addin/excel/writeBatch';
-import { FakeExcel, type FakeOptions } from './fakeExcel';
+import { FakeExcel, type FakeOptions } from '../host/fakeExcel';
 
 const USER_BLUE = { color: '#00B0F0', pattern: 'Solid' };
 const REF = { name: '统计表', id: '{S1}' };

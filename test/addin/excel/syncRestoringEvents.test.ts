@@ -1,6 +1,6 @@
 /** A failed write batch still turns events back on. */
 import { syncRestoringEvents } from '../../../addin/excel/syncRestoringEvents';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 describe('syncRestoringEvents', () => {
   it('re-enables events when the batch fails part-way, then rethrows', async () => {

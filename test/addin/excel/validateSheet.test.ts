@@ -8,7 +8,7 @@ import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
 import { renderFinding, validateGrid } from '../../../core';
 import { entryGrid, schema } from './entryGrid';
-import { FakeExcel } from './fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 const SUPPORT = { notes: true, comments: true };
 

@@ -11,7 +11,7 @@ import {
   createPassScheduler,
   isCellEditError,
 } from '../../../addin/taskpane/batchQueue';
-import { FakeExcel } from '../excel/fakeExcel';
+import { FakeExcel } from '../host/fakeExcel';
 
 describe('item 4: the user is typing in a cell', () => {
   it('Excel.run without delayForCellEdit fails in cell-edit mode; with it the batch waits for Enter', async () => {

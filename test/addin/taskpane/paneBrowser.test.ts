@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { FakeExcelHelpers } from '../browser/fakeExcel';
+import type { FakeExcelHelpers } from '../host/browser';
 import {
   describeInBrowser,
   expectCleanPage,

@@ -7,7 +7,7 @@ import {
   tickedKeys,
 } from '../../../addin/taskpane/views/findingsList';
 import { renderFixDialog } from '../../../addin/taskpane/views/fixDialog';
-import { renderTownships } from '../../../addin/taskpane/views/registryPicker';
+import { renderRegistryPicker } from '../../../addin/taskpane/views/registryPicker';
 import { renderBusy, renderStatus } from '../../../addin/taskpane/views/status';
 import { renderTotals } from '../../../addin/taskpane/views/totalsPanel';
 
@@ -20,7 +20,7 @@ const views = {
   renderFindings,
   renderFixDialog,
   renderTotals,
-  renderTownships,
+  renderRegistryPicker,
   textsOf,
   tickedKeys,
 };
