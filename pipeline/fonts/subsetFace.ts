@@ -33,10 +33,8 @@ const HB_MEMORY_MODE_READONLY = 1;
 let compiled: WebAssembly.Module | null = null;
 
 function instantiate(): HbSubset {
-  compiled ??= new WebAssembly.Module(
-    readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
-  );
-  return new WebAssembly.Instance(compiled, {}).exports as unknown as HbSubset;
+  compileSubsetter();
+  return new WebAssembly.Instance(compiled!, {}).exports as unknown as HbSubset;
 }
 
 /** A font's bytes loaded into hb-subset, ready to cut any of its faces. */
@@ -90,4 +88,11 @@ export function openFaceSubsetter(font: Uint8Array): FaceSubsetter {
       hb.free(data);
     },
   };
+}
+
+/** Compiles hb-subset ahead of the first cut (the charts worker does it while intake runs). */
+export function compileSubsetter(): void {
+  compiled ??= new WebAssembly.Module(
+    readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
+  );
 }
