@@ -53,7 +53,9 @@ export async function startChartDrawer(options: {
     atomics: 'disabled',
   });
   return {
-    draw: (summary) => pool.run({ ...task, summary }),
+    // The charts read neither findings nor inputs (up to one entry per file each, hundreds of MB
+    // on a nation-sized run): not copied to the worker. test/pipeline/e2e/chartsWorker compares.
+    draw: (summary) => pool.run({ ...task, summary: { ...summary, findings: [], inputs: [] } }),
     close: async () => {
       try {
         await pool.destroy();
