@@ -10,11 +10,12 @@ export function renderPng(svg: string, font: CjkFont): Buffer {
 
 /**
  * PNG bytes of each SVG, the same as renderPng's, with the font cut once for all of them to the
- * characters they draw (fonts/cutFontForCharts): resvg then reads a small face per chart.
+ * characters they draw (fonts/cutFontForCharts): resvg then reads a small face per chart. The cut
+ * faces live in `scratchDir` while the PNGs are drawn.
  */
-export function renderPngs(svgs: readonly string[], font: CjkFont): Buffer[] {
+export function renderPngs(svgs: readonly string[], font: CjkFont, scratchDir: string): Buffer[] {
   if (font.file === null || svgs.length === 0) return svgs.map((svg) => renderPng(svg, font));
-  const cut = cutFontForCharts(font.file, font.family, svgs);
+  const cut = cutFontForCharts(font.file, font.family, svgs, scratchDir);
   try {
     return svgs.map((svg) => render(svg, cut.files, font.family));
   } finally {

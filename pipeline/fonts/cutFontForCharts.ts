@@ -5,13 +5,12 @@
  * charts took most of the charts' time. The cut faces keep every table, name and layout feature
  * (fonts/subsetFace), so the PNGs are byte-identical to those drawn from the whole file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSfntFaces, type SfntFace } from './readSfntFaces';
 import { openFaceSubsetter } from './subsetFace';
 
-/** Font files for resvg's `fontFiles`, and the way to remove the temporary ones. */
+/** Font files for resvg's `fontFiles`, and the way to remove the cut ones. */
 export interface ChartFontFiles {
   files: string[];
   dispose(): void;
@@ -21,14 +20,16 @@ export interface ChartFontFiles {
 const GENERIC = new Set(['serif', 'sans-serif', 'cursive', 'fantasy', 'monospace']);
 
 /**
- * Cuts `file` to the characters of `svgs`. Only the faces resvg can pick are kept when that is
- * certain (see pickFaces); otherwise every face, each cut. The whole file when it is not a font
- * read here or hb-subset fails on a face: slower, never different.
+ * Cuts `file` to the characters of `svgs`, the cut faces written into `dir` (a scratch folder the
+ * caller owns). Only the faces resvg can pick are kept when that is certain (see pickFaces);
+ * otherwise every face, each cut. The whole file when it is not a font read here or hb-subset
+ * fails on a face: slower, never different.
  */
 export function cutFontForCharts(
   file: string,
   defaultFamily: string | null,
   svgs: readonly string[],
+  dir: string,
 ): ChartFontFiles {
   const whole: ChartFontFiles = { files: [file], dispose: () => undefined };
   const bytes = readFileSync(file);
@@ -50,15 +51,17 @@ export function cutFontForCharts(
   } finally {
     subsetter.dispose();
   }
-  const dir = mkdtempSync(join(tmpdir(), 'county-rollup-font-'));
-  const dispose = (): void => rmSync(dir, { recursive: true, force: true });
+  const files: string[] = [];
+  const dispose = (): void => {
+    for (const path of files) rmSync(path, { force: true });
+  };
   try {
     // In collection order, the order resvg's font database had the faces in.
-    const files = cuts.map((cut, k) => {
+    for (const [k, cut] of cuts.entries()) {
       const path = join(dir, `face-${kept[k]}.otf`);
+      files.push(path);
       writeFileSync(path, cut);
-      return path;
-    });
+    }
     return { files, dispose };
   } catch (error) {
     dispose();

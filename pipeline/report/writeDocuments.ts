@@ -1,11 +1,13 @@
 /** Writes charts/*.svg + *.png, report.html and summary-draft.docx for a summary into a (temporary) output folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SummaryJson } from '../aggregate/summaryTypes';
-import { buildCharts } from '../charts/buildCharts';
-import { chartSize, type ChartContext } from '../charts/chartStyle';
-import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
-import { buildSummaryDocx, type DocxChart } from './buildSummaryDocx';
+import { chartSize } from '../charts/chartStyle';
+import type { DrawnCharts } from '../charts/drawCharts';
+import type { FontProbe } from '../fonts/findCjkFont';
+import type { DocxChart } from './buildSummaryDocx';
 import { fillText } from '../../core/text/fillText';
 import { phrasesFor } from '../presentation/phrases';
 import type { ReturnsIndex } from '../write/writeReturns';
@@ -23,6 +25,8 @@ export interface WriteDocumentsOptions {
   date?: RunDate;
   /** returns/ as written (report.html links to it). */
   returns?: ReturnsIndex | null;
+  /** The charts, already being drawn (merge starts them on a worker before the tables); else drawn here. */
+  drawing?: Promise<DrawnCharts>;
 }
 
 /**
@@ -49,32 +53,14 @@ export async function writeDocuments(
     }
   }
   if (options.charts) {
-    const search = findCjkFont(options.fontFile, options.fontProbe ?? systemFontProbe);
-    for (const w of search.warnings) {
+    const drawn = await (options.drawing ?? drawHere(summary, options));
+    for (const w of drawn.warnings) {
       warnings.push(w);
       options.stderr(w + '\n');
     }
-    const ctx: ChartContext = {
-      lang: options.lang,
-      fontFamily: fontFamilyList(search.font),
-      year: summary.year === null ? '' : String(summary.year),
-      previousYear: summary.previous?.year == null ? null : String(summary.previous.year),
-    };
     await mkdir(join(outDir, 'charts'), { recursive: true });
-    // echarts and resvg are loaded only when charts are drawn (not with --no-charts).
-    const { renderSvg } = await import('../charts/renderSvg');
-    const { renderPngs } = await import('../charts/renderPng');
-    const charts = buildCharts(summary, ctx).map((chart) => ({
-      ...chart,
-      svg: renderSvg(chart.option, chartSize),
-    }));
-    // One font cut for all the charts (renderPngs), not a whole CJK font parsed per chart.
-    const pngs = renderPngs(
-      charts.map((c) => c.svg),
-      search.font,
-    );
-    for (const [i, chart] of charts.entries()) {
-      const png = pngs[i]!;
+    for (const chart of drawn.charts) {
+      const png = Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength);
       await writeFile(join(outDir, 'charts', `${chart.name}.svg`), chart.svg, 'utf8');
       await writeFile(join(outDir, 'charts', `${chart.name}.png`), png);
       files.push(`charts/${chart.name}.svg`, `charts/${chart.name}.png`);
@@ -87,9 +73,30 @@ export async function writeDocuments(
     renderReportHtml(summary, inline, options.lang, date, options.returns ?? null),
     'utf8',
   );
+  // docx is loaded for the draft only (not by merge's start, nor by a run that fails before it).
+  const { buildSummaryDocx } = await import('./buildSummaryDocx');
   await writeFile(
     join(outDir, 'summary-draft.docx'),
     await buildSummaryDocx(summary, pictures, options.lang, date),
   );
   return { charts: files, warnings };
+}
+
+/** The charts drawn on this thread (echarts and resvg loaded only now: not with --no-charts). */
+async function drawHere(
+  summary: SummaryJson,
+  options: WriteDocumentsOptions,
+): Promise<DrawnCharts> {
+  const { drawCharts } = await import('../charts/drawCharts');
+  const scratchDir = mkdtempSync(join(tmpdir(), 'county-rollup-charts-'));
+  try {
+    return drawCharts(summary, {
+      lang: options.lang,
+      scratchDir,
+      ...(options.fontFile === undefined ? {} : { fontFile: options.fontFile }),
+      ...(options.fontProbe === undefined ? {} : { fontProbe: options.fontProbe }),
+    });
+  } finally {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
 }

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCharts } from '../../../pipeline/charts/buildCharts';
 import { chartSize, type ChartContext } from '../../../pipeline/charts/chartStyle';
 import { renderPng, renderPngs } from '../../../pipeline/charts/renderPng';
@@ -55,7 +57,15 @@ describe('renderPng', () => {
         fontFamily: "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif",
       }).map((c) => renderSvg(c.option, chartSize));
       expect(svgs).toHaveLength(7);
-      const each = renderPngs(svgs, font);
+      const scratch = mkdtempSync(join(tmpdir(), 'render-pngs-'));
+      let each: Buffer[];
+      try {
+        each = renderPngs(svgs, font, scratch);
+        // The cut faces are removed once drawn.
+        expect(readdirSync(scratch)).toEqual([]);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
       expect(each).toHaveLength(7);
       svgs.forEach((svg, i) => expect(each[i]!.equals(renderPng(svg, font))).toBe(true));
     },

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   cutFontForCharts,
   pickFaces,
@@ -7,7 +9,6 @@ import {
 } from '../../../pipeline/fonts/cutFontForCharts';
 import type { SfntFace } from '../../../pipeline/fonts/readSfntFaces';
 import { readSfntFaces } from '../../../pipeline/fonts/readSfntFaces';
-import { readFileSync } from 'node:fs';
 
 const wqy = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 
@@ -60,11 +61,17 @@ describe('svgFamilyLists and svgCodePoints', () => {
 });
 
 describe('cutFontForCharts', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cut-font-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   it('cuts the face the charts ask for and removes it on dispose', () => {
     expect(existsSync(wqy)).toBe(true);
     const svg =
       '<svg><text style="font-family:\'WenQuanYi Micro Hei\', sans-serif;">培训人次 2025</text></svg>';
-    const cut = cutFontForCharts(wqy, 'WenQuanYi Micro Hei', [svg]);
+    const cut = cutFontForCharts(wqy, 'WenQuanYi Micro Hei', [svg], dir);
     try {
       expect(cut.files).toHaveLength(1);
       const [only] = readSfntFaces(readFileSync(cut.files[0]!))!;
@@ -78,7 +85,7 @@ describe('cutFontForCharts', () => {
 
   it('keeps every face, cut, when a text asks for a family the font lacks', () => {
     const svg = '<svg><text style="font-family:Nowhere, serif;">培</text></svg>';
-    const cut = cutFontForCharts(wqy, null, [svg]);
+    const cut = cutFontForCharts(wqy, null, [svg], dir);
     try {
       expect(cut.files.map((f) => readSfntFaces(readFileSync(f))![0]!.families[0])).toEqual(
         readSfntFaces(readFileSync(wqy))!.map((f) => f.families[0]),
@@ -89,7 +96,7 @@ describe('cutFontForCharts', () => {
   });
 
   it('hands over the whole file when it is not a font read here', () => {
-    const cut = cutFontForCharts(__filename, null, ['<svg/>']);
+    const cut = cutFontForCharts(__filename, null, ['<svg/>'], dir);
     expect(cut.files).toEqual([__filename]);
     cut.dispose();
     expect(existsSync(__filename)).toBe(true);
