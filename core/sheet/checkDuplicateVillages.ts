@@ -11,7 +11,9 @@ export function checkDuplicateVillages(
 ): Finding[] {
   const first = new Map<string, number>();
   const findings: Finding[] = [];
-  for (const v of villages) {
+  // An index loop: for…of made an iterator result per village here.
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i]!;
     const name = v.values.village;
     if (typeof name !== 'string') continue;
     const other = first.get(name);

@@ -2,7 +2,7 @@
 import type { BoundRowRule } from '../checks';
 import { makeFinding } from '../findings/makeFinding';
 import type { ColumnParser } from '../normalize/parseCell';
-import { isBlankCell, parseWith, wholeValue } from '../normalize/parseCell';
+import { isBlankCell, parseWith, plainNumber, plainText } from '../normalize/parseCell';
 import type { ColumnCheckWith, CompiledSchema } from '../schema/compileSchema';
 import type {
   Cell,
@@ -96,6 +96,8 @@ export function readRow(
   const values: Record<string, Value> = { ...ctx.blankValues };
   const invalid: string[] = [];
   const { scratch, columns } = ctx;
+  // The row's number as text, made once for the A1 addresses of its normalized cells.
+  let rowText: string | null = null;
   for (let j = 0; j < columns.length; j++) {
     const bound = columns[j]!;
     const { spec, column, field, checks } = bound;
@@ -117,11 +119,13 @@ export function readRow(
         );
       continue;
     }
-    // Most cells are whole numbers: their value as is, with nothing to report and no result object.
-    let value: Value = wholeValue(cell, bound.parser);
+    // Most cells are plain numbers: their value as is, with nothing to report and no result object.
+    let value: Value = plainNumber(cell, bound.parser);
     if (value > 0) {
       values[field] = value;
       scratch[j] = value;
+    } else if ((value = plainText(cell, bound.parser)) !== null) {
+      values[field] = value;
     } else {
       const result = parseWith(cell, bound.parser, cs);
       value = result.value;
@@ -151,7 +155,7 @@ export function readRow(
         ctx.normalized.push({
           row,
           column,
-          cell: bound.letters + String(row),
+          cell: bound.letters + (rowText ??= String(row)),
           field,
           value: cellText(cell),
           suggestion: result.normalized,
