@@ -1,6 +1,6 @@
 /** Parses one village, 本级 or 合计 row by the header mapping: typed values, cell findings, silent normalizations, column checks and row rules. */
 import type { BoundRowRule } from '../checks';
-import { makeFinding } from '../findings/makeFinding';
+import { cellFinding } from '../findings/makeFinding';
 import type { ColumnParser } from '../normalize/parseCell';
 import { isBlankCell, parseWith, plainNumber, plainText } from '../normalize/parseCell';
 import type { ColumnCheckWith, CompiledSchema } from '../schema/compileSchema';
@@ -71,13 +71,7 @@ function runRowRules(cells: readonly Cell[], dataRow: DataRow, ctx: RowContext):
       // As written (null when blank); the parsed value only when the cell cannot be located.
       const value = column !== null && spec ? shown : String(dataRow.values[hit.field]);
       ctx.findings.push(
-        makeFinding(cs.schema, hit.code, {
-          row: dataRow.row,
-          column,
-          field: hit.field,
-          value,
-          params: hit.params,
-        }),
+        cellFinding(cs.schema, hit.code, dataRow.row, column, hit.field, value, null, hit.params),
       );
     }
   }
@@ -110,12 +104,16 @@ export function readRow(
       if (isBlankCell(cell)) scratch[j] = 0;
       else
         ctx.findings.push(
-          makeFinding(schema, 'E_LEVEL_ROW_CADRE', {
+          cellFinding(
+            schema,
+            'E_LEVEL_ROW_CADRE',
             row,
             column,
             field,
-            value: shownValue(cell, spec, redacted),
-          }),
+            shownValue(cell, spec, redacted),
+            null,
+            {},
+          ),
         );
       continue;
     }
@@ -137,15 +135,18 @@ export function readRow(
         scratch[j] = result.value;
       if (result.code !== null) {
         const isError = result.code.charCodeAt(0) === 69; // 'E'
-        const parts = {
-          row,
-          column,
-          field,
-          value: shownValue(cell, spec, redacted),
-          suggestion: result.suggestion,
-          params: result.params ?? {},
-        };
-        ctx.findings.push(makeFinding(schema, result.code, parts));
+        ctx.findings.push(
+          cellFinding(
+            schema,
+            result.code,
+            row,
+            column,
+            field,
+            shownValue(cell, spec, redacted),
+            result.suggestion,
+            result.params ?? {},
+          ),
+        );
         if (isError) {
           invalid.push(field);
           continue;
@@ -161,7 +162,7 @@ export function readRow(
           suggestion: result.normalized,
         });
       if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
-        ctx.findings.push(makeFinding(schema, 'E_REQUIRED', { row, column, field }));
+        ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, {}));
         continue;
       }
     }
@@ -171,14 +172,17 @@ export function readRow(
       const hit = check.def.run(value, check.spec, kind);
       if (!hit) continue;
       ctx.findings.push(
-        makeFinding(schema, hit.code, {
+        // The value as written: null for a blank cell (a blank 年报酬 is 0 for W_NO_PAY, but was not written "0").
+        cellFinding(
+          schema,
+          hit.code,
           row,
           column,
           field,
-          // As written: null for a blank cell (a blank 年报酬 is 0 for W_NO_PAY, but was not written "0").
-          value: shownValue(cell, spec, redacted),
-          params: hit.params,
-        }),
+          shownValue(cell, spec, redacted),
+          null,
+          hit.params,
+        ),
       );
       // After an error (年龄 85: E_AGE_RANGE) the value is unreliable: no further warning on it (W_AGE_HIGH), and no row rule reads it.
       if (hit.code.charCodeAt(0) === 69) {
