@@ -281,6 +281,7 @@ function parseString(raw: string, column: ColumnSpec, cs: CompiledSchema): CellR
 /** Texts longer than this are not cached: rare (a pasted paragraph) and they would pin memory. */
 const CACHEABLE_LENGTH = 256;
 const CACHE_LIMIT = 50_000;
+const MEMO_SLOTS = 32;
 
 /**
  * How one column's cells are parsed, compiled once per schema (compileSchema keeps one per
@@ -300,6 +301,12 @@ export interface ColumnParser {
    * columns: names are unique, a cache would only hold them (and what it holds, it keeps alive).
    */
   cache: Map<string, CellResult> | null;
+  /**
+   * The last text and result per slot (slot by first code unit and length), checked before the
+   * cache: a column's few words (是, 否, 大專 …) mostly meet their own slot, and an equality test
+   * is cheaper than a Map lookup per cell. Texts at even indexes, results at odd ones.
+   */
+  memo: (string | CellResult | null)[];
   /** The results of TRUE and FALSE cells (Excel checkboxes) of a yes/no column, made on first need. */
   booleans: [CellResult | null, CellResult | null];
 }
@@ -314,6 +321,7 @@ export function columnParser(column: ColumnSpec, max: number): ColumnParser {
     blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
     max,
     cache: column.type === 'text' ? null : new Map<string, CellResult>(),
+    memo: new Array<string | CellResult | null>(2 * MEMO_SLOTS).fill(null),
     booleans: [null, null],
   };
 }
@@ -406,12 +414,18 @@ export function parseWith(
     }
     const cache = parser.cache;
     if (cache === null) return parseText(cell, column);
-    const hit = cache.get(cell);
-    if (hit !== undefined) return hit;
-    const result = parseString(cell, column, cs);
-    if (cell.length > CACHEABLE_LENGTH) return result;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(cell, result);
+    const slot = 2 * ((cell.charCodeAt(0) * 7 + cell.length) & (MEMO_SLOTS - 1));
+    const memo = parser.memo;
+    if (memo[slot] === cell) return memo[slot + 1] as CellResult;
+    let result = cache.get(cell);
+    if (result === undefined) {
+      result = parseString(cell, column, cs);
+      if (cell.length > CACHEABLE_LENGTH) return result;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(cell, result);
+    }
+    memo[slot] = cell;
+    memo[slot + 1] = result;
     return result;
   }
   if (typeof cell === 'number') {
