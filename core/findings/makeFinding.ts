@@ -28,3 +28,33 @@ export function makeFinding(schema: Schema, code: FindingCode, parts: FindingPar
     params: parts.params ?? {},
   };
 }
+
+/**
+ * The finding of `code` at a cell of row `row` (its A1 address derived when `column` is known):
+ * makeFinding's object, from positional arguments. For the per-cell paths (readRow, checkTotals),
+ * where a parts object per finding, read back through megamorphic loads, was a visible cost.
+ */
+export function cellFinding(
+  schema: Schema,
+  code: FindingCode,
+  row: number,
+  column: number | null,
+  field: string | null,
+  value: string | null,
+  suggestion: string | null,
+  params: Record<string, string | number>,
+): Finding {
+  const spec = schema.findings[code];
+  if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
+  return {
+    code,
+    severity: spec.severity,
+    row,
+    column,
+    cell: column !== null ? toA1(row, column) : null,
+    field,
+    value,
+    suggestion,
+    params,
+  };
+}

@@ -281,6 +281,7 @@ function parseString(raw: string, column: ColumnSpec, cs: CompiledSchema): CellR
 /** Texts longer than this are not cached: rare (a pasted paragraph) and they would pin memory. */
 const CACHEABLE_LENGTH = 256;
 const CACHE_LIMIT = 50_000;
+const MEMO_SLOTS = 32;
 
 /**
  * How one column's cells are parsed, compiled once per schema (compileSchema keeps one per
@@ -300,6 +301,12 @@ export interface ColumnParser {
    * columns: names are unique, a cache would only hold them (and what it holds, it keeps alive).
    */
   cache: Map<string, CellResult> | null;
+  /**
+   * The last text and result per slot (slot by first code unit and length), checked before the
+   * cache: a column's few words (是, 否, 大專 …) mostly meet their own slot, and an equality test
+   * is cheaper than a Map lookup per cell. Texts at even indexes, results at odd ones.
+   */
+  memo: (string | CellResult | null)[];
   /** The results of TRUE and FALSE cells (Excel checkboxes) of a yes/no column, made on first need. */
   booleans: [CellResult | null, CellResult | null];
 }
@@ -314,6 +321,7 @@ export function columnParser(column: ColumnSpec, max: number): ColumnParser {
     blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
     max,
     cache: column.type === 'text' ? null : new Map<string, CellResult>(),
+    memo: new Array<string | CellResult | null>(2 * MEMO_SLOTS).fill(null),
     booleans: [null, null],
   };
 }
@@ -325,21 +333,69 @@ function booleanChoice(cell: boolean, parser: ColumnParser, cs: CompiledSchema):
   return (parser.booleans[i] ??= { ...parseChoiceText(word, parser.column, cs), normalized: word });
 }
 
+/** The value of "1" … "99999" (no sign, no leading zero), else -1: a hand loop, cheaper than a regex and Number() on every cell. */
+function shortWholeValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 5 || (n > 1 && s.charCodeAt(0) === 48)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + (c - 48);
+  }
+  return value;
+}
+
 /**
- * The value of a cell that is a whole number from 1 to the column's bound, written as a number or
- * as plain digits, in a count, money or integer column; else 0. Such a cell is what parseWith
- * gives back unchanged and without a finding: callers take it without a result object (most
- * cells of a sheet). 0 itself goes through parseWith (one shared result, whatever its sign).
+ * True for an amount written plainly: digits without a leading zero (or a single 0), then at most
+ * two decimals not ending in 0 ("1500", "0.5", "1234.56"; not "1500.50", "007", "-3", "1e3").
+ * Such a text is the shortest form of its number, so it is what parseWith would write back.
  */
-export function wholeValue(cell: Cell | undefined, parser: ColumnParser): number {
+function isPlainAmount(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 12) return false;
+  let i = 0;
+  while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === 0 || (i > 1 && s.charCodeAt(0) === 48)) return false;
+  if (i === n) return true;
+  if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return false;
+  for (let k = i + 1; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.charCodeAt(n - 1) !== 48;
+}
+
+/**
+ * The value of a cell that parseWith gives back as is, with no finding and nothing to list as
+ * normalized: a whole number from 1 to the column's bound in a count, money or integer column, or
+ * an amount of at most 2 decimals in a money column, written as a number or plainly as text; else
+ * 0. Most cells of a sheet are such: callers take the value without a result object. 0 itself goes
+ * through parseWith (one shared result, whatever its sign).
+ */
+export function plainNumber(cell: Cell | undefined, parser: ColumnParser): number {
   if (!parser.numeric) return 0;
-  if (typeof cell === 'number')
-    return cell >= 1 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell)
+  if (typeof cell === 'number') {
+    if (cell >= 1 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell))
+      return cell;
+    // An amount with at most 2 decimals is its own 15-digit form (excelPrecision) and its own round2.
+    return parser.type === 'money' && cell > 0 && cell < parser.max && round2(cell) === cell
       ? cell
       : 0;
-  if (typeof cell !== 'string' || !isShortWhole(cell)) return 0;
+  }
+  if (typeof cell !== 'string') return 0;
+  const whole = shortWholeValue(cell);
+  if (whole >= 1) return whole <= parser.max ? whole : 0;
+  if (parser.type !== 'money' || whole === 0 || !isPlainAmount(cell)) return 0;
   const n = Number(cell);
-  return n <= parser.max ? n : 0;
+  return n > 0 && n < parser.max && round2(n) === n ? n : 0;
+}
+
+/** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */
+export function plainText(cell: Cell | undefined, parser: ColumnParser): string | null {
+  if (parser.type !== 'text' || typeof cell !== 'string') return null;
+  const value = parser.column.unique === true ? normalizeText(cell) : cell.trim();
+  return value === '' ? null : value;
 }
 
 /** Parses one cell with a compiled column parser (see parseCell). */
@@ -358,12 +414,18 @@ export function parseWith(
     }
     const cache = parser.cache;
     if (cache === null) return parseText(cell, column);
-    const hit = cache.get(cell);
-    if (hit !== undefined) return hit;
-    const result = parseString(cell, column, cs);
-    if (cell.length > CACHEABLE_LENGTH) return result;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(cell, result);
+    const slot = 2 * ((cell.charCodeAt(0) * 7 + cell.length) & (MEMO_SLOTS - 1));
+    const memo = parser.memo;
+    if (memo[slot] === cell) return memo[slot + 1] as CellResult;
+    let result = cache.get(cell);
+    if (result === undefined) {
+      result = parseString(cell, column, cs);
+      if (cell.length > CACHEABLE_LENGTH) return result;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(cell, result);
+    }
+    memo[slot] = cell;
+    memo[slot + 1] = result;
     return result;
   }
   if (typeof cell === 'number') {

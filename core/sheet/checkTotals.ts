@@ -1,8 +1,8 @@
 /** E_TOTAL_MISMATCH / E_SUBTOTAL_MISMATCH: a 合计 (小计) row equals the sum of the rows it covers, per summed column, at 2 decimals; a difference explained by numbers stored as text is W_TOTAL_TEXT_NUMBERS. */
 import { toA1 } from '../a1';
-import { makeFinding } from '../findings/makeFinding';
+import { cellFinding } from '../findings/makeFinding';
 import { round2 } from '../normalize/parseCell';
-import type { Cell, DataRow, Finding, Schema } from '../types';
+import type { Cell, DataRow, Finding, FindingCode, Schema } from '../types';
 import type { BoundColumn } from './readRow';
 import { shownValue } from './readRow';
 
@@ -14,8 +14,8 @@ export class RowSums {
   /** Part of `all` from text cells (a typed sheet's numbers stored as text), and of that from hidden rows. */
   readonly text: Float64Array;
   readonly textHidden: Float64Array;
-  /** Per column, the text cells (A1) and whether their row is hidden. */
-  readonly textCells: { cell: string; row: number }[][];
+  /** Per column, the text cells (A1) and their rows; a column's list is made when it gets its first (typed sheets only). */
+  readonly textCells: ({ cell: string; row: number }[] | undefined)[];
   /** First and last row added (0 when none). */
   first = 0;
   last = 0;
@@ -25,7 +25,7 @@ export class RowSums {
     this.hidden = new Float64Array(n);
     this.text = new Float64Array(n);
     this.textHidden = new Float64Array(n);
-    this.textCells = Array.from({ length: n }, () => []);
+    this.textCells = new Array<{ cell: string; row: number }[] | undefined>(n).fill(undefined);
   }
 }
 
@@ -106,28 +106,24 @@ export function checkTotals(
   for (const { j, col, actual } of comparable(total, columns)) {
     const { verdict, expected } = compareColumn(actual, sums, j, excluded, options.typed);
     if (verdict === 'ok' || verdict === 'skip') continue;
-    const parts = {
-      row: total.row,
-      column: col.column,
-      field: col.field,
-      value: shownValue(cells[col.column - 1], col.spec, schema.ui.redacted),
-    };
-    const base = { expected: round2(expected), actual: round2(actual) };
+    const value = shownValue(cells[col.column - 1], col.spec, schema.ui.redacted);
+    const at = (code: FindingCode, params: Record<string, string | number>): Finding =>
+      cellFinding(schema, code, total.row, col.column, col.field, value, null, params);
+    const e = round2(expected);
+    const a = round2(actual);
     if (verdict === 'text')
       findings.push(
-        makeFinding(schema, 'W_TOTAL_TEXT_NUMBERS', {
-          ...parts,
-          params: { ...base, cells: textCellList(sums, j, options.excluded) },
+        at('W_TOTAL_TEXT_NUMBERS', {
+          expected: e,
+          actual: a,
+          cells: textCellList(sums, j, options.excluded),
         }),
       );
     else if (options.subtotal)
       findings.push(
-        makeFinding(schema, 'E_SUBTOTAL_MISMATCH', {
-          ...parts,
-          params: { ...base, from: sums.first, to: sums.last },
-        }),
+        at('E_SUBTOTAL_MISMATCH', { expected: e, actual: a, from: sums.first, to: sums.last }),
       );
-    else findings.push(makeFinding(schema, 'E_TOTAL_MISMATCH', { ...parts, params: base }));
+    else findings.push(at('E_TOTAL_MISMATCH', { expected: e, actual: a }));
   }
   return findings;
 }
@@ -167,7 +163,7 @@ export function addRow(
       if (isText) {
         t.text[j] = (t.text[j] ?? 0) + v;
         if (hidden) t.textHidden[j] = (t.textHidden[j] ?? 0) + v;
-        t.textCells[j]!.push({ cell: toA1(row, columns[j]!.column), row });
+        (t.textCells[j] ??= []).push({ cell: toA1(row, columns[j]!.column), row });
       }
     }
   }

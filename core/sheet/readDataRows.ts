@@ -12,6 +12,7 @@ import type {
   Normalization,
   RowKind,
   SheetInfo,
+  Value,
 } from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
 import { isBlankCell } from '../normalize/parseCell';
@@ -159,8 +160,11 @@ export function readDataRows(
   for (const m of mapping) {
     const spec = cs.columnsById.get(m.field);
     if (!spec) continue;
+    // A literal of one shape (a spread of the mapping made each bound column slowly, per sheet).
     columns.push({
-      ...m,
+      field: m.field,
+      column: m.column,
+      header: m.header,
       spec,
       parser: cs.parserOf(spec),
       checks: cs.columnChecks.get(spec.id) ?? [],
@@ -168,9 +172,20 @@ export function readDataRows(
       letters: columnLetters(m.column),
     });
   }
-  const blankValues = Object.fromEntries(columns.map((c) => [c.field, null]));
-  const where = new Map(columns.map((c) => [c.field, c.column]));
-  const index = new Map(columns.map((c, j) => [c.field, j]));
+  // Plain loops: this setup runs once per sheet, and a batch is thousands of small sheets.
+  const blank: [string, null][] = [];
+  const where = new Map<string, number>();
+  const index = new Map<string, number>();
+  const sumIndexes: number[] = [];
+  for (let j = 0; j < columns.length; j++) {
+    const c = columns[j]!;
+    blank.push([c.field, null]);
+    where.set(c.field, c.column);
+    index.set(c.field, j);
+    if (c.spec.sum === true) sumIndexes.push(j);
+  }
+  // Own data properties whatever the ids (an assignment loop would treat a "__proto__" id apart).
+  const blankValues: Record<string, Value> = Object.fromEntries(blank);
   const rules = schema.rowRules.flatMap((rule) => {
     const bound = bindRowRule(rule, (f) => index.get(f) ?? -1, cs.header);
     return bound ? [bound] : [];
@@ -240,7 +255,6 @@ export function readDataRows(
     for (let r = m.top; r <= Math.min(m.bottom, grid.length); r++)
       labelCells.set(r, [...(labelCells.get(r) ?? []), m.left - 1]);
   }
-  const sumIndexes = columns.flatMap((c, j) => (c.spec.sum === true ? [j] : []));
   const totalSums = new RowSums(columns.length);
   let blockSums = new RowSums(columns.length);
   const targets: RowSums[] = [totalSums, blockSums];

@@ -1,8 +1,8 @@
 /** Parses one village, 本级 or 合计 row by the header mapping: typed values, cell findings, silent normalizations, column checks and row rules. */
 import type { BoundRowRule } from '../checks';
-import { makeFinding } from '../findings/makeFinding';
+import { cellFinding } from '../findings/makeFinding';
 import type { ColumnParser } from '../normalize/parseCell';
-import { isBlankCell, parseWith, wholeValue } from '../normalize/parseCell';
+import { isBlankCell, parseWith, plainNumber, plainText } from '../normalize/parseCell';
 import type { ColumnCheckWith, CompiledSchema } from '../schema/compileSchema';
 import type {
   Cell,
@@ -71,13 +71,7 @@ function runRowRules(cells: readonly Cell[], dataRow: DataRow, ctx: RowContext):
       // As written (null when blank); the parsed value only when the cell cannot be located.
       const value = column !== null && spec ? shown : String(dataRow.values[hit.field]);
       ctx.findings.push(
-        makeFinding(cs.schema, hit.code, {
-          row: dataRow.row,
-          column,
-          field: hit.field,
-          value,
-          params: hit.params,
-        }),
+        cellFinding(cs.schema, hit.code, dataRow.row, column, hit.field, value, null, hit.params),
       );
     }
   }
@@ -96,6 +90,8 @@ export function readRow(
   const values: Record<string, Value> = { ...ctx.blankValues };
   const invalid: string[] = [];
   const { scratch, columns } = ctx;
+  // The row's number as text, made once for the A1 addresses of its normalized cells.
+  let rowText: string | null = null;
   for (let j = 0; j < columns.length; j++) {
     const bound = columns[j]!;
     const { spec, column, field, checks } = bound;
@@ -108,20 +104,26 @@ export function readRow(
       if (isBlankCell(cell)) scratch[j] = 0;
       else
         ctx.findings.push(
-          makeFinding(schema, 'E_LEVEL_ROW_CADRE', {
+          cellFinding(
+            schema,
+            'E_LEVEL_ROW_CADRE',
             row,
             column,
             field,
-            value: shownValue(cell, spec, redacted),
-          }),
+            shownValue(cell, spec, redacted),
+            null,
+            {},
+          ),
         );
       continue;
     }
-    // Most cells are whole numbers: their value as is, with nothing to report and no result object.
-    let value: Value = wholeValue(cell, bound.parser);
+    // Most cells are plain numbers: their value as is, with nothing to report and no result object.
+    let value: Value = plainNumber(cell, bound.parser);
     if (value > 0) {
       values[field] = value;
       scratch[j] = value;
+    } else if ((value = plainText(cell, bound.parser)) !== null) {
+      values[field] = value;
     } else {
       const result = parseWith(cell, bound.parser, cs);
       value = result.value;
@@ -133,15 +135,18 @@ export function readRow(
         scratch[j] = result.value;
       if (result.code !== null) {
         const isError = result.code.charCodeAt(0) === 69; // 'E'
-        const parts = {
-          row,
-          column,
-          field,
-          value: shownValue(cell, spec, redacted),
-          suggestion: result.suggestion,
-          params: result.params ?? {},
-        };
-        ctx.findings.push(makeFinding(schema, result.code, parts));
+        ctx.findings.push(
+          cellFinding(
+            schema,
+            result.code,
+            row,
+            column,
+            field,
+            shownValue(cell, spec, redacted),
+            result.suggestion,
+            result.params ?? {},
+          ),
+        );
         if (isError) {
           invalid.push(field);
           continue;
@@ -151,13 +156,13 @@ export function readRow(
         ctx.normalized.push({
           row,
           column,
-          cell: bound.letters + String(row),
+          cell: bound.letters + (rowText ??= String(row)),
           field,
           value: cellText(cell),
           suggestion: result.normalized,
         });
       if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
-        ctx.findings.push(makeFinding(schema, 'E_REQUIRED', { row, column, field }));
+        ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, {}));
         continue;
       }
     }
@@ -167,14 +172,17 @@ export function readRow(
       const hit = check.def.run(value, check.spec, kind);
       if (!hit) continue;
       ctx.findings.push(
-        makeFinding(schema, hit.code, {
+        // The value as written: null for a blank cell (a blank 年报酬 is 0 for W_NO_PAY, but was not written "0").
+        cellFinding(
+          schema,
+          hit.code,
           row,
           column,
           field,
-          // As written: null for a blank cell (a blank 年报酬 is 0 for W_NO_PAY, but was not written "0").
-          value: shownValue(cell, spec, redacted),
-          params: hit.params,
-        }),
+          shownValue(cell, spec, redacted),
+          null,
+          hit.params,
+        ),
       );
       // After an error (年龄 85: E_AGE_RANGE) the value is unreliable: no further warning on it (W_AGE_HIGH), and no row rule reads it.
       if (hit.code.charCodeAt(0) === 69) {

@@ -1,4 +1,5 @@
-import { parseCell } from '../../../core/normalize/parseCell';
+import fc from 'fast-check';
+import { parseCell, plainNumber, plainText } from '../../../core/normalize/parseCell';
 import { compileSchema } from '../../../core/schema/compileSchema';
 import { loadSchema } from '../../../core/schema/loadSchema';
 import type { Cell } from '../../../core/types';
@@ -210,5 +211,65 @@ describe('numbers beyond belief or precision', () => {
   test('2 decimals, trailing zeros and whole amounts stay silent', () => {
     for (const cell of ['0.01', '12.50', '12.500', '300', 1234.5])
       expect([cell, parse('reliefYuan', cell).code]).toEqual([cell, null]);
+  });
+});
+
+// readRow takes plainNumber's and plainText's values without a result object: they must be exactly what parseCell gives, with nothing to report.
+describe('the fast paths give what parseCell gives', () => {
+  const ids = [
+    'trainingAttendance',
+    'reliefYuan',
+    'cadreAnnualPay',
+    'cadreAge',
+    'seq',
+    'village',
+    'cadreName',
+    'notes',
+    'inCommittee',
+  ];
+  const cellArb: fc.Arbitrary<Cell> = fc.oneof(
+    fc.integer({ min: -5, max: 200_000 }),
+    fc.double({ min: -1, max: 2e8, noNaN: true }),
+    fc.integer({ min: 0, max: 1e10 }).map((k) => k / 100),
+    fc.integer({ min: 0, max: 1e9 }).map((k) => String(k / 100)),
+    fc.stringMatching(/^[0-9]{0,9}(\.[0-9]{0,3})?$/),
+    fc.constantFrom(
+      -0,
+      0,
+      '0',
+      '00',
+      '0.0',
+      '0.10',
+      '1e3',
+      '+5',
+      ' 5',
+      '5 ',
+      '１２',
+      '99999',
+      '100000',
+      '100000000',
+      '100000000.01',
+      '99999999.99',
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom('黎嶺村', ' 青石 村 ', '社區', '', ' ', '\u3000'),
+  );
+  it.each(ids)('%s', (id) => {
+    fc.assert(
+      fc.property(cellArb, (cell) => {
+        const parser = cs.parserOf(column(id));
+        const n = plainNumber(cell, parser);
+        const t = plainText(cell, parser);
+        if (n === 0 && t === null) return;
+        const r = parseCell(cell, column(id), cs);
+        expect({ value: n > 0 ? n : t, code: null, normalized: null, blank: false }).toEqual({
+          value: r.value,
+          code: r.code,
+          normalized: r.normalized,
+          blank: r.blank,
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
