@@ -233,18 +233,21 @@ export function buildVillagesTable(
     { label: LABELS.sourceRow, kind: 'integer', width: 6 },
   ];
   const ordered = [...sheets].sort((a, b) => compareCodePoints(a.township, b.township));
+  const n = slots.length;
   function* rows(): Iterable<TableCell[]> {
     for (const s of ordered)
-      for (let r = 0; r < s.rowCount; r++)
-        yield [
-          s.township,
-          s.isLevel[r] === 1 ? LABELS.rowKindLevel : LABELS.rowKindVillage,
-          ...slots.map((slot) => slot.get(s, r)),
-          s.reporter,
-          s.phone,
-          s.file,
-          s.sourceRows[r]!,
-        ];
+      for (let r = 0; r < s.rowCount; r++) {
+        // One array per row, filled in place (no spread of a mapped array: 600,000 rows).
+        const row = new Array<TableCell>(n + 6);
+        row[0] = s.township;
+        row[1] = s.isLevel[r] === 1 ? LABELS.rowKindLevel : LABELS.rowKindVillage;
+        for (let i = 0; i < n; i++) row[i + 2] = slots[i]!.get(s, r);
+        row[n + 2] = s.reporter;
+        row[n + 3] = s.phone;
+        row[n + 4] = s.file;
+        row[n + 5] = s.sourceRows[r]!;
+        yield row;
+      }
   }
   return { sheet: LABELS.sheetVillages, columns, rows, freezeColumns: 3 };
 }

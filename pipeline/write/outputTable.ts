@@ -40,14 +40,3 @@ export interface OutputTable {
   /** Columns printed (the first N); the others are for machines (e.g. the finding code). Default: all. */
   printColumns?: number;
 }
-
-/** The number of a cell and its kind (its own, else its column's); null for text and blanks. */
-export function cellNumber(
-  cell: TableCell,
-  column: TableColumn | undefined,
-): { value: number; kind: CellKind } | null {
-  if (typeof cell === 'number') return { value: cell, kind: column?.kind ?? 'decimal' };
-  if (cell !== null && typeof cell === 'object' && cell.value !== null)
-    return { value: cell.value, kind: cell.kind };
-  return null;
-}

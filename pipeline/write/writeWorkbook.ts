@@ -216,7 +216,6 @@ async function writeSheet(
   const raw = openRawSheet(wb, ws);
   const letters = table.columns.map((_, i) => columnLetters(i + 1));
   const ids = new Array<number>(n);
-  let xml = '';
   let sinceDrain = 0;
   let rowNumber = headerRow;
   let column = 0;
@@ -257,15 +256,14 @@ async function writeSheet(
       }, 1);
       if (lines > 1) height = lines * LINE_HEIGHT;
     }
-    xml += rowXml(rowNumber, values, ids, letters, height);
+    raw.write(rowXml(rowNumber, values, ids, letters, height));
     if (++sinceDrain === ROWS_PER_DRAIN) {
-      raw.write(xml);
-      xml = '';
+      raw.flush();
       sinceDrain = 0;
       await waitForSheetDrain(ws);
     }
   }
-  if (xml !== '') raw.write(xml);
+  raw.flush();
   ws.commit();
 }
 

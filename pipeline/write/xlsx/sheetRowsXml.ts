@@ -19,17 +19,22 @@ export type RowValue = string | number | undefined;
 
 /** The parts of exceljs's streaming writers this reads (internal: WorksheetWriter, WorkbookWriter). */
 interface SheetWriterInternals {
-  stream?: { write?: (data: string) => unknown };
+  stream?: { write?: (data: string | Buffer) => unknown };
   startedData?: unknown;
 }
 interface BookWriterInternals {
   styles?: { addStyleModel?: (style: Partial<ExcelJS.Style>, cellType: number) => unknown };
 }
 
+/** Bytes of row XML handed to the sheet's stream at a time. */
+const BLOCK_BYTES = 256 << 10;
+
 /** Where raw rows go and how a style becomes the id cells refer to. */
 export interface RawSheet {
-  /** Appends row XML to the sheet's `<sheetData>`. */
+  /** Appends row XML to the sheet's `<sheetData>` (buffered: call flush before yielding to the zip). */
   write: (xml: string) => void;
+  /** Hands what was written so far to the sheet's stream. */
+  flush: () => void;
   /** The style's id in styles.xml (registered on first use, as exceljs does for a cell of `cellType`). */
   styleId: (style: Partial<ExcelJS.Style>, cellType: ExcelJS.ValueType) => number;
 }
@@ -52,8 +57,25 @@ export function openRawSheet(
     throw new Error('raw rows need the sheet data opened by a committed row');
   // exceljs caches a style's id by object identity after its first use; so does this.
   const ids = new Map<Partial<ExcelJS.Style>, number>();
+  // Rows are encoded one by one into a block (a UTF-16 unit takes at most 3 bytes of UTF-8): cheaper
+  // than encoding one long concatenated string, which V8 first flattens.
+  let block = Buffer.allocUnsafe(BLOCK_BYTES);
+  let used = 0;
+  const flush = (): void => {
+    if (used === 0) return;
+    void stream.write!(block.subarray(0, used));
+    block = Buffer.allocUnsafe(BLOCK_BYTES);
+    used = 0;
+  };
   return {
-    write: (xml) => void stream.write!(xml),
+    write: (xml) => {
+      if (xml.length * 3 > BLOCK_BYTES - used) {
+        flush();
+        if (xml.length * 3 > BLOCK_BYTES) return void stream.write!(xml);
+      }
+      used += block.write(xml, used);
+    },
+    flush,
     styleId: (style, cellType) => {
       let id = ids.get(style);
       if (id === undefined) {

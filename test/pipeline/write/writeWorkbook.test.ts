@@ -181,6 +181,23 @@ describe('writeWorkbook', () => {
     expect(await contents('b.xlsx')).toEqual(first);
   });
 
+  test('a cut cell is reported at its row in the sheet (below a title row too)', async () => {
+    const cut: unknown[] = [];
+    const titled: OutputTable = {
+      ...summaryTable,
+      title: '示例县2025年度汇总',
+      rows: () => [['退回的乡镇', '乡'.repeat(40_000)]],
+    };
+    const path = join(dir, 'cut.xlsx');
+    await writeWorkbook(path, [titled], {
+      cellText: { marker: '…', onTruncate: (where) => cut.push(where) },
+    });
+    expect(cut).toEqual([{ sheet: '汇总', row: 3, column: 2, length: 40_000 }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.getWorksheet('汇总')!.getCell('B3').text).toHaveLength(32_767);
+  });
+
   test('an unwritable path rejects instead of crashing the process', async () => {
     await expect(
       writeWorkbook(join(dir, 'no', 'such', 'dir.xlsx'), [summaryTable]),

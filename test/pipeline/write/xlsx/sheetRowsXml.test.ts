@@ -26,6 +26,9 @@ const ROWS: { values: RowValue[]; height: number }[] = [
   { values: [undefined, undefined, undefined, undefined, undefined, undefined], height: 30 },
   { values: ['😀 𠀀', 5e-7, Number.MAX_SAFE_INTEGER, '', 0, '末'], height: 0 },
   { values: ['尾', undefined, undefined, undefined, undefined, 'z'], height: 0 },
+  // Longer than one block of the raw writer: written on its own, between two blocks.
+  { values: ['长'.repeat(90_000), 1, 2, '<&>'.repeat(30_000), 3, '后'], height: 0 },
+  { values: ['再', 4, 5, '后', 6, '末'], height: 0 },
 ];
 
 /** The style a cell gets: its column's, text in a number column keeps General (as writeWorkbook does). */
@@ -74,7 +77,6 @@ describe('sheet rows as XML', () => {
     const byRaw = await sheetParts(join(dir, 'raw.xlsx'), (wb, ws) => {
       const raw = openRawSheet(wb, ws);
       const letters = COLUMN_STYLES.map((_, i) => columnLetters(i + 1));
-      let xml = '';
       ROWS.forEach(({ values, height }, r) => {
         const ids = values.map((v, c) =>
           v === undefined
@@ -84,9 +86,9 @@ describe('sheet rows as XML', () => {
                 typeof v === 'number' ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String,
               ),
         );
-        xml += rowXml(r + 2, values, ids, letters, height);
+        raw.write(rowXml(r + 2, values, ids, letters, height));
       });
-      raw.write(xml);
+      raw.flush();
     });
     const sheet = byRaw['xl/worksheets/sheet1.xml']!;
     // The rows are there (the comparison below is not of two empty sheets).
@@ -94,6 +96,8 @@ describe('sheet rows as XML', () => {
     expect(sheet).toContain('<row r="6" ht="30" customHeight="1" x14ac:dyDescent="0.25"/>');
     expect(sheet).not.toContain('<row r="5"');
     expect(sheet).toContain('<v>a&lt;b&gt;&amp;&apos;&quot;c</v>');
+    expect(sheet).toContain(`<c r="A9" t="str"><v>${'长'.repeat(90_000)}</v></c>`);
+    expect(sheet).toContain('<row r="10" spans="1:6"');
     expect(byRaw).toEqual(byExceljs);
   });
 
