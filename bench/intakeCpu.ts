@@ -5,18 +5,21 @@
  * worker sees them; then what the workers' answers cost to cross threads (structured clone of
  * 24-file batches) and the main thread's decisions. CPU time, not wall time: the machine is shared.
  * --dir keeps the batch (made there when absent) so that runs before and after a change read the
- * same files; --digest writes a hash of every outcome (results must not change).
+ * same files; --digest writes a hash of every outcome (results must not change); --pool times the
+ * worker pool instead (needs dist/intakeWorker.js: `npm run build`).
  * Profile it with: node --cpu-prof scripts/run-ts.mjs bench/intakeCpu.ts --dir D
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSchema } from '../core';
 import { layoutFields } from '../pipeline/intake/compactSheet';
 import { decideIntake } from '../pipeline/intake/decideIntake';
 import type { FileOutcome } from '../pipeline/intake/decideIntake';
-import { intakeFile } from '../pipeline/intake/intakeFiles';
+import { intakeFile, intakeFiles, intakeThreads } from '../pipeline/intake/intakeFiles';
+import type { IntakeOptions } from '../pipeline/intake/intakeFiles';
+import { ROOT } from '../test/pipeline/e2e/cliProcess';
 import { makeBatch } from './batch';
 
 /** Files per line of the warm-up report. */
@@ -59,6 +62,13 @@ async function main(argv: string[]): Promise<void> {
   const names = readdirSync(dir).sort();
   const schema = loadSchema();
   const options = { schema, layout: layoutFields(schema), registry: null, year: null };
+  if (argv.includes('--pool')) {
+    await benchPool(
+      names.map((n) => join(dir, n)),
+      options,
+    );
+    return;
+  }
 
   const byFormat = new Map<string, { files: number; ms: number }>();
   const outcomes: FileOutcome[] = [];
@@ -111,6 +121,25 @@ async function main(argv: string[]): Promise<void> {
     writeFileSync(digestFile, `${hash.digest('hex')}\n`);
     console.log(`digest written to ${digestFile}`);
   }
+}
+
+/**
+ * --pool: the intake as merge runs it (intakeFiles on its worker pool, COUNTY_ROLLUP_THREADS or one
+ * thread per core) from the bundled worker of `npm run build`: wall time and the CPU of every thread
+ * (start-up, warm-up, messages and garbage collection included).
+ */
+async function benchPool(paths: string[], options: IntakeOptions): Promise<void> {
+  const worker = join(__dirname, 'intakeWorker.js');
+  if (!existsSync(worker)) copyFileSync(join(ROOT, 'dist', 'intakeWorker.js'), worker);
+  const threads = intakeThreads(paths.length);
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  const outcomes = await intakeFiles(paths, options);
+  const wall = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  console.log(
+    `pool of ${threads} threads: ${outcomes.length} files in ${(wall / 1000).toFixed(2)} s wall, ${(cpu / outcomes.length).toFixed(3)} ms CPU/file (all threads)`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
