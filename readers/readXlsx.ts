@@ -6,7 +6,7 @@
  * range reaching column XFD, a merge or a validation over a million rows allocate nothing).
  */
 import type ExcelJSModule from 'exceljs';
-import JSZip from 'jszip';
+import type JSZipModule from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { concat, unzipPlain } from './unzip';
 import type { ScannedCell } from './xlsxValues';
@@ -48,6 +48,11 @@ export async function readXlsxWorkbook(
 let excelJs: Promise<typeof ExcelJSModule> | null = null;
 const loadExcelJs = (): Promise<typeof ExcelJSModule> =>
   (excelJs ??= import('exceljs').then((m) => m.default));
+
+/** JSZip, loaded when a workbook needs it (exceljs, or a zip unzipPlain does not take on): ~25 ms of CPU per thread otherwise spent at start-up. */
+let jsZip: Promise<typeof JSZipModule> | null = null;
+const loadJsZip = (): Promise<typeof JSZipModule> =>
+  (jsZip ??= import('jszip').then((m) => m.default));
 
 /** How readXlsxWorkbookVia got the cell values: from the scan (xlsxValues) or through exceljs. */
 export type XlsxPath = 'fast' | 'exceljs';
@@ -143,6 +148,7 @@ async function readXlsxParts(
     return unreadable('corrupt');
   }
   try {
+    const JSZip = await loadJsZip();
     const zip = new JSZip();
     for (const [name, data] of parts) zip.file(name, data);
     const rebuilt = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
@@ -280,7 +286,7 @@ async function inflateAll(
   bytes: Uint8Array,
   limit: number,
 ): Promise<Map<string, Uint8Array> | 'too-large'> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const parts = new Map<string, Uint8Array>();
   let total = 0;
   for (const [name, file] of Object.entries(zip.files)) {
