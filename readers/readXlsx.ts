@@ -6,11 +6,11 @@
  * range reaching column XFD, a merge or a validation over a million rows allocate nothing).
  */
 import type ExcelJSModule from 'exceljs';
-import JSZip from 'jszip';
+import type JSZipModule from 'jszip';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { concat, unzipPlain } from './unzip';
 import type { ScannedCell } from './xlsxValues';
-import { fastGrid, finishGrid, formatDate, workbookTexts } from './xlsxValues';
+import { endsWithRoot, fastGrid, finishGrid, formatDate, workbookTexts } from './xlsxValues';
 
 export { formatDate } from './xlsxValues';
 import type {
@@ -48,6 +48,11 @@ export async function readXlsxWorkbook(
 let excelJs: Promise<typeof ExcelJSModule> | null = null;
 const loadExcelJs = (): Promise<typeof ExcelJSModule> =>
   (excelJs ??= import('exceljs').then((m) => m.default));
+
+/** JSZip, loaded when a workbook needs it (exceljs, or a zip unzipPlain does not take on): ~25 ms of CPU per thread otherwise spent at start-up. */
+let jsZip: Promise<typeof JSZipModule> | null = null;
+const loadJsZip = (): Promise<typeof JSZipModule> =>
+  (jsZip ??= import('jszip').then((m) => m.default));
 
 /** How readXlsxWorkbookVia got the cell values: from the scan (xlsxValues) or through exceljs. */
 export type XlsxPath = 'fast' | 'exceljs';
@@ -110,7 +115,9 @@ async function readXlsxParts(
   const scans = new Map<string, SheetScan>();
   let cells = 0;
   for (const sheet of listed.sheets) {
-    const xml = text(sheet.path);
+    // A part listed twice is scanned the second time as exceljs would be given it.
+    const seen = scans.get(sheet.path);
+    const xml = seen === undefined ? text(sheet.path) : stripSheet(seen.xml());
     if (xml === undefined) continue;
     const scan = scanSheet(xml);
     if (scan.maxRow > limits.maxRows)
@@ -124,11 +131,13 @@ async function readXlsxParts(
     if (cells > limits.maxCells)
       return fail({ code: 'E_TOO_MANY_CELLS', sheet: sheet.name, cells, limit: limits.maxCells });
     scans.set(sheet.path, scan);
-    parts.set(sheet.path, new TextEncoder().encode(scan.xml));
   }
 
   const fast = allowFast ? fastWorkbook(workbookXml, listed, scans, text) : null;
   if (fast !== null) return { result: { ok: true, workbook: fast }, via: 'fast' };
+  // exceljs reads the worksheets as cut down, without what it would expand cell by cell.
+  for (const [path, scan] of scans)
+    parts.set(path, new TextEncoder().encode(stripSheet(scan.xml())));
 
   let ExcelJS: typeof ExcelJSModule;
   let workbook: ExcelJSModule.Workbook;
@@ -139,6 +148,7 @@ async function readXlsxParts(
     return unreadable('corrupt');
   }
   try {
+    const JSZip = await loadJsZip();
     const zip = new JSZip();
     for (const [name, data] of parts) zip.file(name, data);
     const rebuilt = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
@@ -197,7 +207,9 @@ function fastWorkbook(
   for (const entry of listed.sheets) {
     const scan = scans.get(entry.path)!;
     if (scan.cells === null) return null;
-    const grid = fastGrid(scan.xml, scan.cells, scan.maxRow, scan.merges, texts);
+    // Stripping keeps a worksheet's end tag where it was: only when the end is not there can it tell.
+    const xml = endsWithRoot(scan.ending, 'worksheet') ? scan.ending : stripSheet(scan.xml());
+    const grid = fastGrid(xml, scan.cells, scan.maxRow, scan.merges, texts);
     if (grid === null) return null;
     sheets.push({
       name: entry.name,
@@ -274,7 +286,7 @@ async function inflateAll(
   bytes: Uint8Array,
   limit: number,
 ): Promise<Map<string, Uint8Array> | 'too-large'> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await (await loadJsZip()).loadAsync(bytes);
   const parts = new Map<string, Uint8Array>();
   let total = 0;
   for (const [name, file] of Object.entries(zip.files)) {
@@ -337,8 +349,10 @@ function listSheets(
 
 /** What scanSheet learns from a worksheet's XML. */
 interface SheetScan {
-  /** The XML with only content cells, and without the parts that exceljs expands per cell. */
-  xml: string;
+  /** The XML with only content cells (stripSheet takes out what exceljs expands per cell): built on first call. */
+  xml: () => string;
+  /** The text the XML ends with (what follows sheetData, else the whole XML): its end tag can be tested without building it. */
+  ending: string;
   /** Last row holding a content cell (0 when none). */
   maxRow: number;
   /** Sum over rows of the last content column: the cells the grid will hold. */
@@ -356,56 +370,76 @@ interface SheetScan {
   cells: ScannedCell[] | null;
 }
 
+/** A kept row of scanSheet: its prefix, number and start-tag attributes, and where its cells end in the cell list. */
+interface KeptRow {
+  prefix: string;
+  row: number;
+  attributes: string;
+  end: number;
+}
+
 const ROW_PATTERN = /<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/gu;
 const CELL_PATTERN = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/gu;
 const CELL_REFERENCE = /(?:^|\s)r\s*=\s*"([^"]*)"/u;
+/** Names of the elements read from outside sheetData (cols, mergeCells, autoFilter, sheetPr). */
+const READ_TAGS = ['col', 'mergeCell', 'autoFilter', 'filterColumn', 'sheetPr'];
 
 /**
- * Rewrites a worksheet's XML down to the cells that hold a value, an inline string or a formula
- * (styled empty cells and empty rows go), gives each kept row and cell its explicit address, and
- * removes what exceljs would expand cell by cell over a range (merges, data validations, conditional
- * formats, hyperlinks, column ranges, the dimension); merges, hidden rows/columns and the
- * autofilter are read here instead.
+ * Cuts a worksheet's XML down to the cells that hold a value, an inline string or a formula
+ * (styled empty cells and empty rows go), each kept row and cell with its explicit address (the
+ * XML itself is built only when exceljs needs it); merges, hidden rows/columns and the autofilter
+ * are read here (stripSheet then takes them out of exceljs's way).
  */
 function scanSheet(xml: string): SheetScan {
   const hiddenRows: number[] = [];
   const widths = new Map<number, number>();
   const uncached = new Set<string>();
   const cells: ScannedCell[] = [];
+  const cellPrefixes: string[] = [];
+  const kept: KeptRow[] = [];
   let regular = true;
   let maxRow = 0;
   let area = 0;
   let rowNumber = 0;
   const start = xml.search(/<(?:\w+:)?sheetData\b/u);
   const endMatch = /<\/(?:\w+:)?sheetData>/u.exec(xml);
-  let body = xml;
+  let xmlOf = (): string => xml;
+  let ending = xml;
+  // What the searches for the elements outside sheetData look at.
+  let outside = xml;
   if (start >= 0 && endMatch !== null && endMatch.index > start) {
     const open = xml.indexOf('>', start) + 1;
     const inner = xml.slice(open, endMatch.index);
-    const rows: string[] = [];
+    // A '<' inside a start tag's attributes, or a read element's name inside sheetData, could make
+    // the rebuilt rows part of what those searches find: they then search the rebuilt XML.
+    let rowsMatter = READ_TAGS.some((tag) => inner.includes(tag));
     let rowEnd = 0;
     for (const row of inner.matchAll(ROW_PATTERN)) {
       // Anything but whitespace between rows is XML this scan does not understand: exceljs decides.
       if (!isBlankBetween(inner, rowEnd, row.index)) regular = false;
       rowEnd = row.index + row[0].length;
-      if ((row[2] ?? '').includes('<')) regular = false;
+      const rowTag = row[2] ?? '';
+      if (rowTag.includes('<')) {
+        regular = false;
+        rowsMatter = true;
+      }
       const prefix = row[1] ?? '';
-      const rowAttributes = attributes(row[2] ?? '');
+      const rowAttributes = attributes(rowTag);
       const r = Number(rowAttributes.r ?? rowNumber + 1);
       rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
       if (rowAttributes.hidden === '1' || rowAttributes.hidden === 'true')
         hiddenRows.push(rowNumber);
       let column = 0;
       let width = 0;
-      const kept: string[] = [];
+      const first = cells.length;
       const rowInner = row[3] ?? '';
       let cellEnd = 0;
       for (const cell of rowInner.matchAll(CELL_PATTERN)) {
         if (!isBlankBetween(rowInner, cellEnd, cell.index)) regular = false;
         cellEnd = cell.index + cell[0].length;
-        const cellPrefix = cell[1] ?? '';
+        const cellTag = cell[2] ?? '';
         // Only the position of an empty cell matters (a later cell may omit its own): no attribute parsing.
-        const reference = CELL_REFERENCE.exec(cell[2] ?? '');
+        const reference = CELL_REFERENCE.exec(cellTag);
         const at = reference === null ? null : parseA1(reference[1]!);
         column = at?.column ?? column + 1;
         const content = cell[3] ?? '';
@@ -413,36 +447,46 @@ function scanSheet(xml: string): SheetScan {
         const hasValue = /<(?:\w+:)?(?:v|is)\b/u.test(content);
         const hasFormula = /<(?:\w+:)?f\b/u.test(content);
         if (!hasValue && !hasFormula) continue;
-        const address = `${columnLetters(column)}${rowNumber}`;
-        if (hasFormula && !/<(?:\w+:)?v\b/u.test(content)) uncached.add(address);
+        if (hasFormula && !/<(?:\w+:)?v\b/u.test(content))
+          uncached.add(`${columnLetters(column)}${rowNumber}`);
         width = column;
-        const rest = (cell[2] ?? '').replace(/\sr\s*=\s*"[^"]*"/u, '');
+        if (cellTag.includes('<')) rowsMatter = true;
+        const rest = cellTag.replace(/\sr\s*=\s*"[^"]*"/u, '');
         cells.push({ row: rowNumber, column, attributes: rest, content });
-        kept.push(`<${cellPrefix}c r="${address}"${rest}>${content}</${cellPrefix}c>`);
+        cellPrefixes.push(cell[1] ?? '');
       }
       if (!isBlankBetween(rowInner, cellEnd, rowInner.length)) regular = false;
-      if (kept.length === 0) continue;
+      if (cells.length === first) continue;
+      kept.push({ prefix, row: rowNumber, attributes: rowTag, end: cells.length });
       widths.set(rowNumber, width);
       maxRow = Math.max(maxRow, rowNumber);
       area += width;
-      const rest = (row[2] ?? '').replace(/\s(?:r|spans)\s*=\s*"[^"]*"/gu, '');
-      rows.push(`<${prefix}row r="${rowNumber}"${rest}>${kept.join('')}</${prefix}row>`);
     }
     if (!isBlankBetween(inner, rowEnd, inner.length)) regular = false;
-    body = `${xml.slice(0, open)}${rows.join('')}${xml.slice(endMatch.index)}`;
+    const head = xml.slice(0, open);
+    const tail = xml.slice(endMatch.index);
+    let built: string | null = null;
+    xmlOf = () => (built ??= `${head}${rowsXml(kept, cells, cellPrefixes)}${tail}`);
+    ending = tail;
+    // Without those, every match lies in the text before or after sheetData (each ends with '>').
+    outside = rowsMatter ? xmlOf() : `${head}${tail}`;
   }
 
+  // (Each search only when its tag's name occurs: most worksheets have no hidden column, merge or filter.)
   const hiddenColumns: { min: number; max: number }[] = [];
-  for (const m of body.matchAll(/<(?:\w+:)?col\b([^>]*)>/gu)) {
-    const a = attributes(m[1] ?? '');
-    if (a.hidden !== '1' && a.hidden !== 'true') continue;
-    const min = Number(a.min);
-    const max = Number(a.max ?? a.min);
-    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)
-      hiddenColumns.push({ min, max });
-  }
+  if (outside.includes('col'))
+    for (const m of outside.matchAll(/<(?:\w+:)?col\b([^>]*)>/gu)) {
+      const a = attributes(m[1] ?? '');
+      if (a.hidden !== '1' && a.hidden !== 'true') continue;
+      const min = Number(a.min);
+      const max = Number(a.max ?? a.min);
+      if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)
+        hiddenColumns.push({ min, max });
+    }
   const merges: SheetScan['merges'] = [];
-  for (const m of body.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/gu)) {
+  for (const m of outside.includes('mergeCell')
+    ? outside.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/gu)
+    : []) {
     const [from, to] = (attributes(m[1] ?? '').ref ?? '').split(':');
     const a = parseA1(from ?? '');
     const b = parseA1(to ?? from ?? '');
@@ -455,11 +499,12 @@ function scanSheet(xml: string): SheetScan {
     });
   }
   let filter: SheetScan['filter'] = null;
-  const autoFilter = /<((?:\w+:)?)autoFilter\b([^>]*?)(\/>|>([\s\S]*?)<\/\1autoFilter>)/u.exec(
-    body,
-  );
+  const autoFilter = outside.includes('autoFilter')
+    ? /<((?:\w+:)?)autoFilter\b([^>]*?)(\/>|>([\s\S]*?)<\/\1autoFilter>)/u.exec(outside)
+    : null;
   const filtering =
-    /<(?:\w+:)?sheetPr\b[^>]*\bfilterMode\s*=\s*"(?:1|true)"/u.test(body) ||
+    (outside.includes('filterMode') &&
+      /<(?:\w+:)?sheetPr\b[^>]*\bfilterMode\s*=\s*"(?:1|true)"/u.test(outside)) ||
     /<(?:\w+:)?filterColumn\b/u.test(autoFilter?.[4] ?? '');
   if (autoFilter !== null && filtering) {
     const [from, to] = (attributes(autoFilter[2] ?? '').ref ?? '').split(':');
@@ -468,16 +513,9 @@ function scanSheet(xml: string): SheetScan {
     if (a !== null && b !== null) filter = { top: a.row, bottom: b.row };
   }
 
-  const stripped = body
-    .replace(/<(?:\w+:)?dimension\b[^>]*\/>/gu, '')
-    .replace(/<((?:\w+:)?)mergeCells\b[\s\S]*?<\/\1mergeCells>/gu, '')
-    .replace(/<((?:\w+:)?)dataValidations\b[\s\S]*?<\/\1dataValidations>/gu, '')
-    .replace(/<((?:\w+:)?)conditionalFormatting\b[\s\S]*?<\/\1conditionalFormatting>/gu, '')
-    .replace(/<((?:\w+:)?)hyperlinks\b[\s\S]*?<\/\1hyperlinks>/gu, '')
-    .replace(/<((?:\w+:)?)cols\b[\s\S]*?<\/\1cols>/gu, '')
-    .replace(/<((?:\w+:)?)extLst\b[\s\S]*?<\/\1extLst>/gu, '');
   return {
-    xml: stripped,
+    xml: xmlOf,
+    ending,
     maxRow,
     area,
     widths,
@@ -488,6 +526,43 @@ function scanSheet(xml: string): SheetScan {
     uncached,
     cells: regular ? cells : null,
   };
+}
+
+/** The kept rows as XML, each row and cell with its explicit address (what scanSheet's XML holds in sheetData). */
+function rowsXml(
+  rows: readonly KeptRow[],
+  cells: readonly ScannedCell[],
+  prefixes: readonly string[],
+): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const row of rows) {
+    const rest = row.attributes.replace(/\s(?:r|spans)\s*=\s*"[^"]*"/gu, '');
+    let text = `<${row.prefix}row r="${row.row}"${rest}>`;
+    for (; at < row.end; at++) {
+      const cell = cells[at]!;
+      const p = prefixes[at]!;
+      text += `<${p}c r="${columnLetters(cell.column)}${cell.row}"${cell.attributes}>${cell.content}</${p}c>`;
+    }
+    out.push(`${text}</${row.prefix}row>`);
+  }
+  return out.join('');
+}
+
+/**
+ * A scanned worksheet's XML as exceljs is given it: without the dimension and what exceljs would
+ * expand cell by cell over a range (merges, data validations, conditional formats, hyperlinks,
+ * column ranges, extensions), which scanSheet has read instead. Only the exceljs path needs it.
+ */
+function stripSheet(xml: string): string {
+  return xml
+    .replace(/<(?:\w+:)?dimension\b[^>]*\/>/gu, '')
+    .replace(/<((?:\w+:)?)mergeCells\b[\s\S]*?<\/\1mergeCells>/gu, '')
+    .replace(/<((?:\w+:)?)dataValidations\b[\s\S]*?<\/\1dataValidations>/gu, '')
+    .replace(/<((?:\w+:)?)conditionalFormatting\b[\s\S]*?<\/\1conditionalFormatting>/gu, '')
+    .replace(/<((?:\w+:)?)hyperlinks\b[\s\S]*?<\/\1hyperlinks>/gu, '')
+    .replace(/<((?:\w+:)?)cols\b[\s\S]*?<\/\1cols>/gu, '')
+    .replace(/<((?:\w+:)?)extLst\b[\s\S]*?<\/\1extLst>/gu, '');
 }
 
 /** True when text[from, to) is whitespace only. */
@@ -592,11 +667,21 @@ function richTextToString(runs: unknown[]): string {
 
 /** 'AB12' → { row: 12, column: 28 }; null when it is not an A1 address. */
 function parseA1(address: string): { row: number; column: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/u.exec(address.trim());
-  if (m === null) return null;
+  // By hand, as /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/ reads it: it runs once per cell of every worksheet.
+  const text = address.trim();
+  let at = text.charCodeAt(0) === 36 ? 1 : 0; // $
   let column = 0;
-  for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+  const lettersFrom = at;
+  for (let c = text.charCodeAt(at) | 32; c >= 97 && c <= 122; c = text.charCodeAt(++at) | 32)
+    column = column * 26 + (c - 96);
+  if (at === lettersFrom || at - lettersFrom > 3) return null;
+  if (text.charCodeAt(at) === 36) at++;
+  const digitsFrom = at;
+  let row = 0;
+  for (let c = text.charCodeAt(at); c >= 48 && c <= 57; c = text.charCodeAt(++at))
+    row = row * 10 + (c - 48);
+  if (at === digitsFrom || at - digitsFrom > 7 || at !== text.length) return null;
+  return { row, column };
 }
 
 function columnLetters(column: number): string {
@@ -610,13 +695,19 @@ function columnLetters(column: number): string {
 function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/gu))
-    out[m[1]!] = (m[2] ?? '')
-      .replace(/&lt;/gu, '<')
-      .replace(/&gt;/gu, '>')
-      .replace(/&quot;/gu, '"')
-      .replace(/&apos;/gu, "'")
-      .replace(/&amp;/gu, '&');
+    out[m[1]!] = decodeEntities(m[2] ?? '');
   return out;
+}
+
+/** The five predefined entities decoded (a value without `&` as it is). */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'")
+    .replace(/&amp;/gu, '&');
 }
 
 /**

@@ -50,6 +50,8 @@ export const DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
 
 /** XML text as a parser gives it: line ends normalized, the predefined and numeric entities decoded; null for a bad reference. */
 function decodeXmlText(text: string): string | null {
+  // Most texts hold neither a reference nor a carriage return: nothing to decode.
+  if (!text.includes('&') && !text.includes('\r')) return text;
   // A reference the fast path does not know (the parser would fail or differ).
   if (UNKNOWN_REFERENCE.test(text)) return null;
   let bad = false;
@@ -92,10 +94,21 @@ function attributeMap(text: string): Map<string, string> {
   return out;
 }
 
-/** True when an XML part ends with its root's end tag (a part cut short is left to exceljs to call corrupt). */
-function endsWith(xml: string | undefined, root: string): boolean {
+/** `</root>` or `</prefix:root>`, the whole text. */
+const END_TAGS = new Map<string, RegExp>();
+
+/**
+ * True when an XML part ends with its root's end tag, whitespace after it aside (a part cut short is
+ * left to exceljs to call corrupt). Only the text's last tag is tested, not the whole part.
+ */
+export function endsWithRoot(xml: string | undefined, root: string): boolean {
   if (xml === undefined) return true;
-  return new RegExp(`</(?:\\w+:)?${root}>\\s*$`, 'u').test(xml);
+  let pattern = END_TAGS.get(root);
+  if (pattern === undefined)
+    END_TAGS.set(root, (pattern = new RegExp(`^</(?:\\w+:)?${root}>$`, 'u')));
+  // trimEnd takes off what \s matches (white space and line terminators), no more.
+  const text = xml.trimEnd();
+  return pattern.test(text.slice(text.lastIndexOf('</')));
 }
 
 /** Shared strings and date styles of a workbook, or null when a part is not one the fast path takes on. */
@@ -104,7 +117,7 @@ export function workbookTexts(
   stylesXml: string | undefined,
   workbookXml: string,
 ): WorkbookTexts | null {
-  if (!endsWith(sharedStringsXml, 'sst') || !endsWith(stylesXml, 'styleSheet')) return null;
+  if (!endsWithRoot(sharedStringsXml, 'sst') || !endsWithRoot(stylesXml, 'styleSheet')) return null;
   const strings: (string | null)[] = [];
   if (sharedStringsXml !== undefined) {
     const open = /<(?:\w+:)?sst\b[^>]*>/u.exec(sharedStringsXml);
@@ -217,7 +230,7 @@ export function fastGrid(
   merges: readonly { top: number; left: number; bottom: number; right: number }[],
   texts: WorkbookTexts,
 ): Grid | null {
-  if (!endsWith(sheetXml, 'worksheet')) return null;
+  if (!endsWithRoot(sheetXml, 'worksheet')) return null;
   const rows: Cell[][] = Array.from({ length: maxRow }, () => []);
   for (const cell of cells) {
     const value = cellValue(cell, texts);
