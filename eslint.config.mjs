@@ -38,7 +38,13 @@ const ROOMS = {
     ],
   },
   'pipeline/charts': {
-    imports: ['core', 'pipeline/aggregate', 'pipeline/fonts', 'pipeline/presentation'],
+    imports: [
+      'core',
+      'pipeline/aggregate',
+      'pipeline/fonts',
+      'pipeline/presentation',
+      'pipeline/cli/interrupt.ts',
+    ],
   },
   'pipeline/report': {
     imports: [
@@ -57,6 +63,7 @@ const ROOMS = {
       'intake',
       'workbook',
       'pipeline/aggregate',
+      'pipeline/charts',
       'pipeline/cli',
       'pipeline/cli/interrupt.ts',
       'pipeline/intake',
