@@ -1,5 +1,5 @@
 /** Sheets for the browser test of the pane, made by code: one full of mistakes, and a 2,000-row one. */
-import { loadSchema, validateGrid } from '../../../core';
+import { columnLetters, loadSchema, validateGrid } from '../../../core';
 import type { Cell, Finding } from '../../../core/types';
 import { buildSheet } from '../../core/builders';
 import type { FakeFill, Scalar } from '../host/browser';
@@ -69,7 +69,7 @@ export function mistakesScenario(): Scenario {
       AC6: { color: '#FFFF00', pattern: 'Solid' },
       M8: { color: '#FFFFFF', pattern: 'Solid' },
       B9: { color: '#FFC000', pattern: 'LightUp' },
-      'A4:AD4': { color: '#DDEBF7', pattern: 'Solid' },
+      [`A4:${columnLetters(loadSchema().columns.length)}4`]: { color: '#DDEBF7', pattern: 'Solid' },
     },
     comments: { [`${SHEET}!AC6`]: '村里说大概150人' },
     notes: { [`${SHEET}!C5`]: '新任主席' },

@@ -6,11 +6,15 @@ import { isMarkFill } from '../../../addin/excel/fills';
 import { selectCell } from '../../../addin/excel/selectCell';
 import { MARK_FILLS } from '../../../addin/excel/fills';
 import { parseMarks } from '../../../addin/excel/markStore';
-import { renderFinding, validateGrid } from '../../../core';
+import { columnLetters, renderFinding, validateGrid } from '../../../core';
 import { entryGrid, schema } from './entryGrid';
 import { FakeExcel } from '../host/fakeExcel';
 
 const SUPPORT = { notes: true, comments: true };
+/** The letters of a schema column on the entry grid (1-based column plus `shift` empty columns in front). */
+const letterOf = (id: string, shift = 0): string =>
+  columnLetters(schema.columns.findIndex((c) => c.id === id) + 1 + shift);
+const LAST = columnLetters(schema.columns.length);
 
 function pass(ex: FakeExcel): ReturnType<typeof validateSheet> {
   return validateSheet(
@@ -83,20 +87,23 @@ describe('validateSheet', () => {
     expect(ex.snapshot(sheet)).toEqual(before);
   });
 
-  it('hits the right cells when the table does not start at A1 (used range B3:AE40)', async () => {
+  it('hits the right cells when the table does not start at A1 (used range from B3)', async () => {
+    const [gender, age, culture, cultureEvents] = (
+      ['cadreGender', 'cadreAge', 'culturalAttendance', 'culturalEvents'] as const
+    ).map((id) => letterOf(id, 1));
     const ex = new FakeExcel(SUPPORT);
     const sheet = ex.addSheet('统计表', '{S1}');
-    // Two empty rows above and an empty column A: 34 villages end on row 40, 备注 is column AE.
+    // Two empty rows above and an empty column A: 34 villages end on row 40, 备注 is the last column.
     ex.setGrid(sheet, [[], [], ...entryGrid(34).map((row) => [null, ...row])]);
     const before = ex.snapshot(sheet);
 
     const first = await pass(ex);
 
-    expect(first.sheet.address).toBe('统计表!B3:AE40');
+    expect(first.sheet.address).toBe(`统计表!B3:${columnLetters(schema.columns.length + 1)}40`);
     const cells = [...new Set(first.outcome.findings.map((f) => f.cell))];
-    // Village 3 (row 9) has a male chair in 性别 (column E), village 6 (row 12) age 95 in F,
-    // village 9 (row 15) 150余 in 文体活动参与人次 (column AD).
-    expect(cells.slice(0, 3)).toEqual(['E9', 'F12', 'AD15']);
+    // Village 3 (row 9) has a male chair in 性别, village 6 (row 12) age 95 in 年龄,
+    // village 9 (row 15) 150余 in 文体活动参与人次.
+    expect(cells.slice(0, 3)).toEqual([`${gender}9`, `${age}12`, `${culture}15`]);
     expect(Object.keys(ex.snapshot(sheet)).filter((a) => isMarkFill(ex.fillOf(sheet, a)))).toEqual(
       cells,
     );
@@ -104,14 +111,18 @@ describe('validateSheet', () => {
     expect(ex.selection).toBe('统计表!F12');
 
     const fixed = await applyFixes(ex.context, { name: '统计表', id: '{S1}' }, [
-      { cell: 'AD15', oldValue: '１５０余', newValue: 150 },
+      { cell: `${culture}15`, oldValue: '１５０余', newValue: 150 },
     ]);
-    expect(fixed.written).toEqual(['AD15']);
-    expect(ex.valueOf(sheet, 'AD15')).toBe(150);
-    expect(ex.valueOf(sheet, 'AC15')).toBe(1);
+    expect(fixed.written).toEqual([`${culture}15`]);
+    expect(ex.valueOf(sheet, `${culture}15`)).toBe(150);
+    expect(ex.valueOf(sheet, `${cultureEvents}15`)).toBe(1);
 
     await clearMarks(ex.context, SUPPORT);
-    expect(ex.snapshot(sheet)).toEqual({ ...before, AD15: { ...before.AD15!, value: 150 } });
+    const fixedCell = `${culture}15`;
+    expect(ex.snapshot(sheet)).toEqual({
+      ...before,
+      [fixedCell]: { ...before[fixedCell]!, value: 150 },
+    });
   });
 
   it('with every row deleted, a pass drops the record and paints nothing (5 syncs)', async () => {
@@ -141,7 +152,7 @@ describe('validateSheet', () => {
     await pass(ex);
     await ex.userEdit(
       sheet,
-      'A5:AD504',
+      `A5:${LAST}504`,
       grid.slice(4).map((row) => row.map((v) => v ?? '')),
     );
     ex.syncCount = 0;
