@@ -52,6 +52,10 @@ export async function writeDocuments(
       options.stderr(w + '\n');
     }
   }
+  // docx loads now, while the charts may still be drawn on the worker (this thread waits for them).
+  const docx = import('./buildSummaryDocx');
+  // A failure is thrown where the draft awaits it, not as an unhandled rejection before that.
+  docx.catch(() => undefined);
   if (options.charts) {
     const drawn = await (options.drawing ?? drawHere(summary, options));
     for (const w of drawn.warnings) {
@@ -73,8 +77,7 @@ export async function writeDocuments(
     renderReportHtml(summary, inline, options.lang, date, options.returns ?? null),
     'utf8',
   );
-  // docx is loaded for the draft only (not by merge's start, nor by a run that fails before it).
-  const { buildSummaryDocx } = await import('./buildSummaryDocx');
+  const { buildSummaryDocx } = await docx;
   await writeFile(
     join(outDir, 'summary-draft.docx'),
     await buildSummaryDocx(summary, pictures, options.lang, date),
