@@ -1,16 +1,18 @@
 /**
  * Data rows of a streamed worksheet as SpreadsheetML text, written straight into exceljs's sheet
  * stream: the bytes exceljs's RowXform and CellXform render for the same values and styles, without
- * the Row, Cell and model objects they make per cell (~40 a roster row: ~24 million on a nation run,
+ * the Row, Cell, value and model objects they make per cell (~21 million cells on a nation roster:
  * the writer's largest CPU and GC cost). exceljs keeps everything else of the file (workbook,
  * styles, sheet header and footer, the title and header rows), so only this part is ours.
  *
- * Why not a library: no maintained writer streams styled sheets cheaply enough — exceljs's streaming
- * writer is the one with styles, print setup and backpressure hooks we already use, SheetJS CE writes
- * no styles, excel4node and xlsx-populate build the whole sheet in memory, and the small streaming
- * writers (xlsx-write-stream, xlsx-stream-writer) write no styles or are unmaintained. A row of
- * numbers and inline strings is the simplest part of the format, and a test holds these bytes equal
- * to exceljs's own for every kind of cell we write.
+ * Why not a library: the roster is one sheet of a workbook whose other parts exceljs writes, and no
+ * library writes one sheet into another's zip; the whole workbook would have to move. exceljs's
+ * streaming writer is the maintained one with the styles, print setup and hooks we use; SheetJS CE
+ * writes no styles; excel4node and xlsx-populate build the whole workbook in memory;
+ * xlsx-write-stream writes no formatting at all ("strictly a CSV replacement"), and
+ * xlsx-stream-writer and its forks zip in memory with JSZip. A row of numbers and inline strings is
+ * the simplest part of the format, and a test holds these bytes equal to exceljs's own for every
+ * kind of cell we write.
  */
 import type ExcelJS from 'exceljs';
 
@@ -112,6 +114,10 @@ export function xmlText(text: string): string {
   return out + text.slice(last);
 }
 
+/** ` s="N"` by style id, made once per id (a template per cell would allocate ~20 million strings). */
+const styleAttrs: string[] = [''];
+const styleAttr = (id: number): string => (styleAttrs[id] ??= ` s="${id}"`);
+
 /**
  * One `<row>` as exceljs renders it: `letters[c]` names column c+1, `styleIds[c]` is that cell's
  * style id (0: none), an undefined value leaves the cell out; `height` in points, 0 for none.
@@ -124,6 +130,8 @@ export function rowXml(
   letters: readonly string[],
   height: number,
 ): string {
+  // The cell reference's row part and closing quote, once per row.
+  const ref = `${number}"`;
   let cells = '';
   let min = 0;
   let max = 0;
@@ -132,12 +140,11 @@ export function rowXml(
     if (value === undefined) continue;
     if (min === 0) min = c + 1;
     max = c + 1;
-    const id = styleIds[c]!;
-    const s = id === 0 ? '' : ` s="${id}"`;
+    const head = `<c r="${letters[c]!}${ref}${styleAttr(styleIds[c]!)}`;
     cells +=
       typeof value === 'number'
-        ? `<c r="${letters[c]!}${number}"${s}><v>${value}</v></c>`
-        : `<c r="${letters[c]!}${number}"${s} t="str"><v>${xmlText(value)}</v></c>`;
+        ? `${head}><v>${value}</v></c>`
+        : `${head} t="str"><v>${xmlText(value)}</v></c>`;
   }
   if (min === 0 && height === 0) return '';
   const ht = height === 0 ? '' : ` ht="${height}" customHeight="1"`;
