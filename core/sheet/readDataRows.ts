@@ -21,6 +21,7 @@ import { addRow, checkTotals, RowSums, totalsAgree } from './checkTotals';
 import { classifyRow, isFooterRow, isTextOnlyRow } from './classifyRow';
 import type { BoundColumn, RowContext } from './readRow';
 import { readRow, shownValue } from './readRow';
+import { NormalizedCells } from './normalizedCells';
 
 /** What the data area holds. */
 export interface DataRowsResult {
@@ -28,7 +29,8 @@ export interface DataRowsResult {
   levelRow: DataRow | null;
   totalRow: DataRow | null;
   findings: Finding[];
-  normalized: Normalization[];
+  /** The silently normalized cells (made on the first call: the batch pipeline never asks). */
+  normalized: () => Normalization[];
   /** The village cell of a row as a finding shows it. */
   villageWritten: (row: number) => string | null;
   /** Hidden rows left out because the sheet's 合计 leaves them out (1-based). */
@@ -49,7 +51,7 @@ export function noDataRows(): DataRowsResult {
     levelRow: null,
     totalRow: null,
     findings: [],
-    normalized: [],
+    normalized: () => [],
     villageWritten: () => null,
     excludedRows: [],
   };
@@ -198,7 +200,7 @@ export function readDataRows(
     blankValues,
     scratch: new Float64Array(columns.length),
     findings: [],
-    normalized: [],
+    normalized: new NormalizedCells(),
   };
   const village = columns.find((c) => c.field === 'village');
   const villageColumn = village?.column ?? 0;
@@ -208,7 +210,7 @@ export function readDataRows(
     levelRow: null,
     totalRow: null,
     findings: ctx.findings,
-    normalized: ctx.normalized,
+    normalized: () => ctx.normalized.list(columns, null),
     villageWritten: (row) =>
       village
         ? shownValue(grid[row - 1]?.[villageColumn - 1], village.spec, schema.ui.redacted)
@@ -355,7 +357,7 @@ export function readDataRows(
     const keep = (f: { row: number | null; code?: string }): boolean =>
       f.row === null || !excluded.has(f.row) || f.code === 'W_HIDDEN_ROW_EXCLUDED';
     out.findings = ctx.findings.filter(keep);
-    out.normalized = ctx.normalized.filter(keep);
+    out.normalized = () => ctx.normalized.list(columns, excluded);
   }
   const totalOptions = { subtotal: false, excluded, typed };
   if (villageColumn > 0)
