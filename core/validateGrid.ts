@@ -74,6 +74,8 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
   );
   const year = sheetYear(metadata.year, positions.year, titleYear, options.fileName);
   const yearFindings = checkYear(year, options.year, schema, sheet?.name);
+  // Only these two are captured by the accessor below (not the grid: the result must not keep it alive).
+  const cells = data.normalized;
   let normalized: Normalization[] | null = null;
   return {
     metadata,
@@ -95,7 +97,7 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
     ]),
     // Made on first read (the batch pipeline never reads it), then kept: a plain value to JSON, spread and structuredClone.
     get normalized(): Normalization[] {
-      return (normalized ??= data.normalized());
+      return (normalized ??= cells === null ? [] : cells.list());
     },
     set normalized(list: Normalization[]) {
       normalized = list;

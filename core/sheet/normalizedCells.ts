@@ -5,16 +5,21 @@ import type { BoundColumn } from './readRow';
 
 /**
  * Normalized cells as flat entries (row, bound column index, cell as written, canonical text): a
- * sheet has some for every row, the batch pipeline never reads them (the add-in does, for one
- * sheet), and one object and A1 string each, all surviving to the result, were a sixth of the
- * core's time. `list` builds the Normalization objects, in the order the cells were added.
+ * sheet has some for most rows, the batch pipeline never reads them (the add-in does, for one
+ * sheet), and an object and an A1 string each, all surviving into the result, were a sixth of the
+ * core's time. `list` builds the Normalization objects, in the order the cells were added. It
+ * holds the cells and the bound columns only, not the grid (a ParsedSheet keeps it).
  */
 export class NormalizedCells {
   private readonly entries: (number | Cell | undefined)[] = [];
+  /** Rows left out of the list (hidden rows the sheet's 合计 excludes). */
+  private excluded: ReadonlySet<number> | null = null;
+
+  constructor(private readonly columns: readonly BoundColumn[]) {}
 
   /** Adds cell `cell` of row `row` (1-based), bound column `j`, with its canonical text. */
   add(row: number, j: number, cell: Cell | undefined, suggestion: string): void {
-    // Index stores: push with four arguments was not inlined (a twentieth of the core's time).
+    // Index stores: a push with four arguments was not inlined.
     const e = this.entries;
     const n = e.length;
     e[n] = row;
@@ -23,10 +28,15 @@ export class NormalizedCells {
     e[n + 3] = suggestion;
   }
 
-  /** The Normalization objects, rows in `excluded` left out. */
-  list(columns: readonly BoundColumn[], excluded: ReadonlySet<number> | null): Normalization[] {
+  /** Leaves the cells of `rows` out of the list. */
+  exclude(rows: ReadonlySet<number>): void {
+    this.excluded = rows;
+  }
+
+  /** The Normalization objects, in the order added. */
+  list(): Normalization[] {
     const out: Normalization[] = [];
-    const e = this.entries;
+    const { entries: e, excluded, columns } = this;
     for (let i = 0; i < e.length; i += 4) {
       const row = e[i] as number;
       if (excluded !== null && excluded.has(row)) continue;

@@ -9,7 +9,6 @@ import type {
   DataRow,
   Finding,
   Grid,
-  Normalization,
   RowKind,
   SheetInfo,
   Value,
@@ -29,8 +28,8 @@ export interface DataRowsResult {
   levelRow: DataRow | null;
   totalRow: DataRow | null;
   findings: Finding[];
-  /** The silently normalized cells (made on the first call: the batch pipeline never asks). */
-  normalized: () => Normalization[];
+  /** The silently normalized cells (made into objects on demand: the batch pipeline never asks); null when there are no rows. */
+  normalized: NormalizedCells | null;
   /** The village cell of a row as a finding shows it. */
   villageWritten: (row: number) => string | null;
   /** Hidden rows left out because the sheet's 合计 leaves them out (1-based). */
@@ -51,7 +50,7 @@ export function noDataRows(): DataRowsResult {
     levelRow: null,
     totalRow: null,
     findings: [],
-    normalized: () => [],
+    normalized: null,
     villageWritten: () => null,
     excludedRows: [],
   };
@@ -200,7 +199,7 @@ export function readDataRows(
     blankValues,
     scratch: new Float64Array(columns.length),
     findings: [],
-    normalized: new NormalizedCells(),
+    normalized: new NormalizedCells(columns),
   };
   const village = columns.find((c) => c.field === 'village');
   const villageColumn = village?.column ?? 0;
@@ -210,7 +209,7 @@ export function readDataRows(
     levelRow: null,
     totalRow: null,
     findings: ctx.findings,
-    normalized: () => ctx.normalized.list(columns, null),
+    normalized: ctx.normalized,
     villageWritten: (row) =>
       village
         ? shownValue(grid[row - 1]?.[villageColumn - 1], village.spec, schema.ui.redacted)
@@ -357,7 +356,7 @@ export function readDataRows(
     const keep = (f: { row: number | null; code?: string }): boolean =>
       f.row === null || !excluded.has(f.row) || f.code === 'W_HIDDEN_ROW_EXCLUDED';
     out.findings = ctx.findings.filter(keep);
-    out.normalized = () => ctx.normalized.list(columns, excluded);
+    ctx.normalized.exclude(excluded);
   }
   const totalOptions = { subtotal: false, excluded, typed };
   if (villageColumn > 0)
