@@ -4,7 +4,7 @@ import { cellText } from './cellText';
 import type { BoundColumn } from './readRow';
 
 /**
- * Normalized cells as flat entries (row, bound column index, cell as written, canonical text): a
+ * Normalized cells as flat entries (row × columns + bound column index, cell as written, canonical text): a
  * sheet has some for most rows, the batch pipeline never reads them (the add-in does, for one
  * sheet), and an object and an A1 string each, all surviving into the result, were a sixth of the
  * core's time. `list` builds the Normalization objects, in the order the cells were added. It
@@ -19,13 +19,12 @@ export class NormalizedCells {
 
   /** Adds cell `cell` of row `row` (1-based), bound column `j`, with its canonical text. */
   add(row: number, j: number, cell: Cell | undefined, suggestion: string): void {
-    // Index stores: a push with four arguments was not inlined.
+    // Index stores (a push with several arguments was not inlined); row and column in one number.
     const e = this.entries;
     const n = e.length;
-    e[n] = row;
-    e[n + 1] = j;
-    e[n + 2] = cell;
-    e[n + 3] = suggestion;
+    e[n] = row * this.columns.length + j;
+    e[n + 1] = cell;
+    e[n + 2] = suggestion;
   }
 
   /** Leaves the cells of `rows` out of the list. */
@@ -37,17 +36,19 @@ export class NormalizedCells {
   list(): Normalization[] {
     const out: Normalization[] = [];
     const { entries: e, excluded, columns } = this;
-    for (let i = 0; i < e.length; i += 4) {
-      const row = e[i] as number;
+    const width = columns.length;
+    for (let i = 0; i < e.length; i += 3) {
+      const at = e[i] as number;
+      const row = Math.floor(at / width);
       if (excluded !== null && excluded.has(row)) continue;
-      const col = columns[e[i + 1] as number]!;
+      const col = columns[at - row * width]!;
       out.push({
         row,
         column: col.column,
         cell: col.letters + String(row),
         field: col.field,
-        value: cellText(e[i + 2]),
-        suggestion: e[i + 3] as string,
+        value: cellText(e[i + 1]),
+        suggestion: e[i + 2] as string,
       });
     }
     return out;
