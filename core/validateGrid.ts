@@ -13,6 +13,7 @@ import type {
   ColumnMapping,
   Finding,
   Grid,
+  Normalization,
   ParsedSheet,
   Schema,
   SheetInfo,
@@ -73,6 +74,9 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
   );
   const year = sheetYear(metadata.year, positions.year, titleYear, options.fileName);
   const yearFindings = checkYear(year, options.year, schema, sheet?.name);
+  // Only these two are captured by the accessor below (not the grid: the result must not keep it alive).
+  const cells = data.normalized;
+  let normalized: Normalization[] | null = null;
   return {
     metadata,
     county: countyFromTitle(metadata.title),
@@ -91,7 +95,13 @@ export function validateGrid(grid: Grid, options: ValidateOptions): ParsedSheet 
       ...yearFindings,
       ...checkHasVillages(header.headerRow, data.villages, schema),
     ]),
-    normalized: data.normalized,
+    // Made on first read (the batch pipeline never reads it), then kept: a plain value to JSON, spread and structuredClone.
+    get normalized(): Normalization[] {
+      return (normalized ??= cells === null ? [] : cells.list());
+    },
+    set normalized(list: Normalization[]) {
+      normalized = list;
+    },
     year: year?.year ?? null,
     yearSource: year?.source ?? null,
     yearAt:

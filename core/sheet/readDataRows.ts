@@ -9,7 +9,6 @@ import type {
   DataRow,
   Finding,
   Grid,
-  Normalization,
   RowKind,
   SheetInfo,
   Value,
@@ -21,6 +20,7 @@ import { addRow, checkTotals, RowSums, totalsAgree } from './checkTotals';
 import { classifyRow, isFooterRow, isTextOnlyRow } from './classifyRow';
 import type { BoundColumn, RowContext } from './readRow';
 import { readRow, shownValue } from './readRow';
+import { NormalizedCells } from './normalizedCells';
 
 /** What the data area holds. */
 export interface DataRowsResult {
@@ -28,7 +28,8 @@ export interface DataRowsResult {
   levelRow: DataRow | null;
   totalRow: DataRow | null;
   findings: Finding[];
-  normalized: Normalization[];
+  /** The silently normalized cells (made into objects on demand: the batch pipeline never asks); null when there are no rows. */
+  normalized: NormalizedCells | null;
   /** The village cell of a row as a finding shows it. */
   villageWritten: (row: number) => string | null;
   /** Hidden rows left out because the sheet's 合计 leaves them out (1-based). */
@@ -49,7 +50,7 @@ export function noDataRows(): DataRowsResult {
     levelRow: null,
     totalRow: null,
     findings: [],
-    normalized: [],
+    normalized: null,
     villageWritten: () => null,
     excludedRows: [],
   };
@@ -198,7 +199,7 @@ export function readDataRows(
     blankValues,
     scratch: new Float64Array(columns.length),
     findings: [],
-    normalized: [],
+    normalized: new NormalizedCells(columns),
   };
   const village = columns.find((c) => c.field === 'village');
   const villageColumn = village?.column ?? 0;
@@ -355,7 +356,7 @@ export function readDataRows(
     const keep = (f: { row: number | null; code?: string }): boolean =>
       f.row === null || !excluded.has(f.row) || f.code === 'W_HIDDEN_ROW_EXCLUDED';
     out.findings = ctx.findings.filter(keep);
-    out.normalized = ctx.normalized.filter(keep);
+    ctx.normalized.exclude(excluded);
   }
   const totalOptions = { subtotal: false, excluded, typed };
   if (villageColumn > 0)

@@ -4,17 +4,9 @@ import { cellFinding } from '../findings/makeFinding';
 import type { ColumnParser } from '../normalize/parseCell';
 import { isBlankCell, parseWith, plainNumber, plainText } from '../normalize/parseCell';
 import type { ColumnCheckWith, CompiledSchema } from '../schema/compileSchema';
-import type {
-  Cell,
-  ColumnMapping,
-  ColumnSpec,
-  DataRow,
-  Finding,
-  Normalization,
-  RowKind,
-  Value,
-} from '../types';
+import type { Cell, ColumnMapping, ColumnSpec, DataRow, Finding, RowKind, Value } from '../types';
 import { cellText } from './cellText';
+import type { NormalizedCells } from './normalizedCells';
 
 /** A mapped column with its spec. */
 export interface BoundColumn extends ColumnMapping {
@@ -43,8 +35,11 @@ export interface RowContext {
   scratch: Float64Array;
   /** Findings and normalizations are appended here (no per-row arrays to copy). */
   findings: Finding[];
-  normalized: Normalization[];
+  normalized: NormalizedCells;
 }
+
+/** The `invalid` list of the rows with none, shared (nearly every row): frozen, as nothing may add to it. */
+const NO_FIELDS = Object.freeze([]) as unknown as string[];
 
 /** The value a finding may show for a cell: as written, "[redacted]" for personal columns, null when blank. */
 export function shownValue(
@@ -88,10 +83,8 @@ export function readRow(
   const { schema } = cs;
   const redacted = schema.ui.redacted;
   const values: Record<string, Value> = { ...ctx.blankValues };
-  const invalid: string[] = [];
+  let invalid: string[] | null = null;
   const { scratch, columns } = ctx;
-  // The row's number as text, made once for the A1 addresses of its normalized cells.
-  let rowText: string | null = null;
   for (let j = 0; j < columns.length; j++) {
     const bound = columns[j]!;
     const { spec, column, field, checks } = bound;
@@ -99,7 +92,7 @@ export function readRow(
     scratch[j] = NaN;
     if (kind === 'total' && spec.sum !== true) continue;
     if (kind === 'level' && spec.group === 'cadre') {
-      values[field] = null;
+      // values[field] stays null (from blankValues).
       // A blank cadre cell adds 0 to the 合计 row's =SUM() (年报酬 is summed): NaN here skipped that check.
       if (isBlankCell(cell)) scratch[j] = 0;
       else
@@ -127,7 +120,8 @@ export function readRow(
     } else {
       const result = parseWith(cell, bound.parser, cs);
       value = result.value;
-      values[field] = value;
+      // A keyed store costs ~10 ns (30 names at one site): null is there already (blankValues).
+      if (value !== null) values[field] = value;
       if (
         typeof result.value === 'number' &&
         (result.code === null || result.code.charCodeAt(0) !== 69)
@@ -148,19 +142,11 @@ export function readRow(
           ),
         );
         if (isError) {
-          invalid.push(field);
+          (invalid ??= []).push(field);
           continue;
         }
       }
-      if (result.normalized !== null)
-        ctx.normalized.push({
-          row,
-          column,
-          cell: bound.letters + (rowText ??= String(row)),
-          field,
-          value: cellText(cell),
-          suggestion: result.normalized,
-        });
+      if (result.normalized !== null) ctx.normalized.add(row, j, cell, result.normalized);
       if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
         ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, {}));
         continue;
@@ -186,13 +172,13 @@ export function readRow(
       );
       // After an error (年龄 85: E_AGE_RANGE) the value is unreliable: no further warning on it (W_AGE_HIGH), and no row rule reads it.
       if (hit.code.charCodeAt(0) === 69) {
-        invalid.push(field);
+        (invalid ??= []).push(field);
         scratch[j] = NaN;
         break;
       }
     }
   }
-  const dataRow: DataRow = { row, kind, values, invalid };
+  const dataRow: DataRow = { row, kind, values, invalid: invalid ?? NO_FIELDS };
   if (kind !== 'total') runRowRules(cells, dataRow, ctx);
   return dataRow;
 }

@@ -1,0 +1,56 @@
+/** The silently normalized cells of a sheet, kept compact while rows are read and made into Normalization objects only when asked for. */
+import type { Cell, Normalization } from '../types';
+import { cellText } from './cellText';
+import type { BoundColumn } from './readRow';
+
+/**
+ * Normalized cells as flat entries (row × columns + bound column index, cell as written, canonical text): a
+ * sheet has some for most rows, the batch pipeline never reads them (the add-in does, for one
+ * sheet), and an object and an A1 string each, all surviving into the result, were a sixth of the
+ * core's time. `list` builds the Normalization objects, in the order the cells were added. It
+ * holds the cells and the bound columns only, not the grid (a ParsedSheet keeps it).
+ */
+export class NormalizedCells {
+  private readonly entries: (number | Cell | undefined)[] = [];
+  /** Rows left out of the list (hidden rows the sheet's 合计 excludes). */
+  private excluded: ReadonlySet<number> | null = null;
+
+  constructor(private readonly columns: readonly BoundColumn[]) {}
+
+  /** Adds cell `cell` of row `row` (1-based), bound column `j`, with its canonical text. */
+  add(row: number, j: number, cell: Cell | undefined, suggestion: string): void {
+    // Index stores (a push with several arguments was not inlined); row and column in one number.
+    const e = this.entries;
+    const n = e.length;
+    e[n] = row * this.columns.length + j;
+    e[n + 1] = cell;
+    e[n + 2] = suggestion;
+  }
+
+  /** Leaves the cells of `rows` out of the list. */
+  exclude(rows: ReadonlySet<number>): void {
+    this.excluded = rows;
+  }
+
+  /** The Normalization objects, in the order added. */
+  list(): Normalization[] {
+    const out: Normalization[] = [];
+    const { entries: e, excluded, columns } = this;
+    const width = columns.length;
+    for (let i = 0; i < e.length; i += 3) {
+      const at = e[i] as number;
+      const row = Math.floor(at / width);
+      if (excluded !== null && excluded.has(row)) continue;
+      const col = columns[at - row * width]!;
+      out.push({
+        row,
+        column: col.column,
+        cell: col.letters + String(row),
+        field: col.field,
+        value: cellText(e[i + 1]),
+        suggestion: e[i + 2] as string,
+      });
+    }
+    return out;
+  }
+}
