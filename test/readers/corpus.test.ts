@@ -1,5 +1,6 @@
 /** The readers on the corpus: each layout gives the right grid and SheetInfo, in .xlsx and (through LibreOffice) in .xls. */
 import iconv from 'iconv-lite';
+import { columnLetters, loadSchema } from '../../core';
 import { readWorkbook } from '../../readers';
 import type { ReaderLimits, ReadResult, WorkbookModel } from '../../readers';
 import {
@@ -19,6 +20,9 @@ const LIMITS: ReaderLimits = {
   maxRows: 10_000,
   maxCells: 1_000_000,
 };
+
+/** The entry sheet's last column letter (the schema decides how many columns there are). */
+const LAST = columnLetters(loadSchema().columns.length);
 
 const workbookOf = (result: ReadResult | null): WorkbookModel => {
   if (result === null || !result.ok) throw new Error(`not read: ${JSON.stringify(result)}`);
@@ -112,12 +116,14 @@ describe('readers: the layouts of real township workbooks (.xlsx)', () => {
   it('rows an active autofilter hides are data: not listed as hidden; a row the user hid is', async () => {
     const rows = entryRows(threeVillages('黎岭镇', 2025));
     const bytes = await corpusXlsx([
-      { name: 'S', rows, autoFilter: 'A4:AD6', filterHides: [6], hiddenRows: [7] },
+      { name: 'S', rows, autoFilter: `A4:${LAST}6`, filterHides: [6], hiddenRows: [7] },
     ]);
     const [sheet] = workbookOf(await readWorkbook(bytes, '.xlsx', LIMITS)).sheets;
     expect(sheet!.info.hiddenRows).toEqual([7]);
     // Without an active filter (only the dropdowns), a hidden row inside the range is the user's.
-    const plain = await corpusXlsx([{ name: 'S', rows, autoFilter: 'A4:AD7', hiddenRows: [6] }]);
+    const plain = await corpusXlsx([
+      { name: 'S', rows, autoFilter: `A4:${LAST}7`, hiddenRows: [6] },
+    ]);
     expect(
       workbookOf(await readWorkbook(plain, '.xlsx', LIMITS)).sheets[0]!.info.hiddenRows,
     ).toEqual([6]);
