@@ -10,23 +10,32 @@ export function foldWidth(text: string): string {
   );
 }
 
-/** True for what normalization removes: a code unit JavaScript's \s matches, a zero-width space or joiner, a BOM, or a quote mark ("'“”‘’). */
-export function isDroppedCode(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39;
+/** True for the code units JavaScript's \s matches (tested by code: charAt would allocate a string per call). */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
     c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200d) ||
-    c === 0x2018 ||
-    c === 0x2019 ||
-    c === 0x201c ||
-    c === 0x201d ||
+    (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 ||
     c === 0x2029 ||
     c === 0x202f ||
     c === 0x205f ||
     c === 0x3000 ||
     c === 0xfeff
+  );
+}
+
+/** True for what normalization removes: a code unit JavaScript's \s matches, a zero-width space or joiner, a BOM, or a quote mark ("'“”‘’). */
+export function isDroppedCode(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) || c === 34 || c === 39;
+  return (
+    isSpaceCode(c) ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d
   );
 }
 

@@ -1,5 +1,5 @@
 /** Decides what a data-area row is (entry-sheet §1, §7.1): village, 本级, 合计, blank, or a row without a village name. */
-import { normalizeHeader } from '../normalize/normalizeText';
+import { isSpaceCode, normalizeHeader } from '../normalize/normalizeText';
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, RowKind } from '../types';
 import { isBlankCell } from '../normalize/parseCell';
@@ -14,23 +14,6 @@ export interface RowClass {
 const BLANK_ROW: RowClass = Object.freeze({ kind: 'blank', column: null });
 const VILLAGE_BLANK_ROW: RowClass = Object.freeze({ kind: 'villageBlank', column: null });
 const VILLAGE_ROW: RowClass = Object.freeze({ kind: 'village', column: null });
-
-/** The code points JavaScript's \s matches (checked by code: charAt would allocate a string per row). */
-function isSpaceCode(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Quick pre-test on the last visible character, so most village names skip normalization here. */
 function mayBeSpecial(cell: string, cs: CompiledSchema): boolean {

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { foldWidth, normalizeHeader, normalizeText } from '../../../core/normalize/normalizeText';
+import {
+  foldWidth,
+  isSpaceCode,
+  normalizeHeader,
+  normalizeText,
+} from '../../../core/normalize/normalizeText';
 import { openccToSimplified } from '../../../core/normalize/simplify';
 import { parseChineseNumeral } from '../../../core/normalize/parseChineseNumeral';
 
@@ -56,6 +61,15 @@ describe('normalizeText equals the regex-and-opencc form', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('isSpaceCode', () => {
+  it("is JavaScript's \\s on every BMP code unit", () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++)
+      if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });
 

@@ -128,6 +128,17 @@ function ratesOf(
 }
 
 /** Options of buildSummary. */
+/** The charts a summary built with `previous: true` has data for, in report order (charts/<name>.svg). */
+export const ALL_CHART_NAMES = [
+  'training-attendance',
+  'cancer-screening',
+  'cadre-education',
+  'cadre-structure',
+  'home-coverage',
+  'disputes',
+  'year-over-year',
+];
+
 export interface BuildOptions {
   townships?: number;
   previous?: boolean;

@@ -5,18 +5,10 @@ import JSZip from 'jszip';
 import { writeDocuments } from '../../../pipeline/report/writeDocuments';
 import type { FontProbe } from '../../../pipeline/fonts/findCjkFont';
 import { decodePng, pixelSpread } from '../charts/decodePng';
-import { buildSummary } from './summaryBuilder';
+import { ALL_CHART_NAMES, buildSummary } from './summaryBuilder';
 
 const noFonts: FontProbe = { readable: () => false, fcList: () => null, familyOf: () => null };
-const chartNames = [
-  'training-attendance',
-  'cancer-screening',
-  'cadre-education',
-  'cadre-structure',
-  'home-coverage',
-  'disputes',
-  'year-over-year',
-];
+const chartNames = ALL_CHART_NAMES;
 
 describe('writeDocuments', () => {
   let dir: string;
