@@ -1,7 +1,7 @@
-import { loadSchema, makeFinding } from '../../../core';
-import type { Registry } from '../../../core/types';
-import { capFindings } from '../../../intake/capFindings';
-import { guessMisnamed } from '../../../intake/misnamed';
+import { loadSchema, makeFinding } from '../../core';
+import type { Registry } from '../../core/types';
+import { capFindings } from '../../intake/capFindings';
+import { guessMisnamed } from '../../intake/misnamed';
 
 const schema = loadSchema();
 const registry: Registry = {

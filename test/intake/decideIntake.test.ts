@@ -1,7 +1,7 @@
-import { loadSchema, makeFinding } from '../../../core';
-import type { FindingCode, Registry } from '../../../core/types';
-import type { CompactSheet } from '../../../intake/compactSheet';
-import { chooseYear, decideIntake, type FileOutcome } from '../../../intake/decideIntake';
+import { loadSchema, makeFinding } from '../../core';
+import type { FindingCode, Registry } from '../../core/types';
+import type { CompactSheet } from '../../intake/compactSheet';
+import { chooseYear, decideIntake, type FileOutcome } from '../../intake/decideIntake';
 
 const schema = loadSchema();
 
