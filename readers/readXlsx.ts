@@ -7,6 +7,7 @@
  */
 import type ExcelJSModule from 'exceljs';
 import type JSZipModule from 'jszip';
+import { columnLetters } from '../core/a1';
 import type { Cell, Grid, SheetInfo } from '../core/types';
 import { concat, unzipPlain } from './unzip';
 import type { ScannedCell } from './xlsxValues';
@@ -682,13 +683,6 @@ function parseA1(address: string): { row: number; column: number } | null {
     row = row * 10 + (c - 48);
   if (at === digitsFrom || at - digitsFrom > 7 || at !== text.length) return null;
   return { row, column };
-}
-
-function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** The attributes of an XML start tag (values with the five predefined entities decoded). */

@@ -9,7 +9,7 @@ import type { Finding, ParsedSheet, Registry, Schema } from '../../core/types';
 import type { SheetRef } from '../excel/applyMarks';
 import type { SheetSnapshot } from '../excel/readSheet';
 import type { PaneLang } from '../i18n';
-import { createAutoCheck, type AutoCheck } from './autoCheck';
+import { createAutoCheck } from './autoCheck';
 import { createPassScheduler } from './batchQueue';
 import type { ExcelPort, PaneHost } from './excelPort';
 import {
@@ -86,8 +86,6 @@ export interface PaneActions {
   loadRegistry: (file: { arrayBuffer: () => Promise<ArrayBuffer> } | null) => Promise<void>;
   newSheet: (township: string, year: string) => Promise<void>;
   select: (cell: string, message: string) => Promise<void>;
-  /** 自动校验's switch (for tests and the pane). */
-  auto: AutoCheck;
 }
 
 /** Builds the actions over `env`. */
@@ -144,7 +142,6 @@ export function createActions(env: ActionEnv): PaneActions {
   });
 
   return {
-    auto,
     validate: () =>
       act(async () => {
         // With 自动校验 on, a sheet checked for the first time starts being listened to as well.

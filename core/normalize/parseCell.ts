@@ -33,17 +33,6 @@ const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
 const GROUPED = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const DIGITS_APART = /\d\s+\d/u;
 
-/** True for "0" … "99999" without a leading zero: a hand loop, cheaper than a regex on every cell. */
-function isShortWhole(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 5 || (n > 1 && s.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 const isNumeric = (t: FieldType): boolean => t === 'count' || t === 'money' || t === 'integer';
 
 /**
@@ -333,7 +322,7 @@ function booleanChoice(cell: boolean, parser: ColumnParser, cs: CompiledSchema):
   return (parser.booleans[i] ??= { ...parseChoiceText(word, parser.column, cs), normalized: word });
 }
 
-/** The value of "1" … "99999" (no sign, no leading zero), else -1: a hand loop, cheaper than a regex and Number() on every cell. */
+/** The value of "0" … "99999" (no sign, no leading zero), else -1: a hand loop, cheaper than a regex and Number() on every cell. */
 function shortWholeValue(s: string): number {
   const n = s.length;
   if (n === 0 || n > 5 || (n > 1 && s.charCodeAt(0) === 48)) return -1;
@@ -408,9 +397,9 @@ export function parseWith(
   const { type, column } = parser;
   if (typeof cell === 'string') {
     // Fast path: plain digits are by far the most common text of a count column.
-    if (parser.numeric && isShortWhole(cell)) {
-      const n = Number(cell);
-      if (n <= parser.max) return wholeResult(n, type);
+    if (parser.numeric) {
+      const n = shortWholeValue(cell);
+      if (n >= 0 && n <= parser.max) return wholeResult(n, type);
     }
     const cache = parser.cache;
     if (cache === null) return parseText(cell, column);

@@ -6,7 +6,7 @@ import { normalizeHeader } from '../normalize/normalizeText';
 import { placeholderNames } from '../text/fillText';
 import type { Schema } from '../types';
 import schemaJson from './entry-sheet.json';
-import { schemaShape } from './schemaShape';
+import { FIELD_TYPES, schemaShape } from './schemaShape';
 
 /** A schema file that fails validation; the message lists every problem, one per line. */
 export class SchemaError extends Error {
@@ -166,7 +166,7 @@ function checkReferences(
 
 const NUMBER_TYPES = ['count', 'money', 'integer'];
 const CODED_TYPES = ['enum', 'yesno'];
-const KNOWN_TYPES = [...NUMBER_TYPES, ...CODED_TYPES, 'text'];
+const KNOWN_TYPES: readonly string[] = FIELD_TYPES;
 
 /** A money amount the county's rows table holds exactly (whole cents), or no number at all. */
 const wholeCents = (x: unknown): boolean =>

@@ -10,11 +10,6 @@ export type { Figures };
 
 type Aggregate = Record<string, unknown>;
 
-/** Rounds to 2 decimals (money changes). */
-export function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 const field = (id: string): string => `d[${JSON.stringify(id)}]`;
 /** A number as the rows table holds it: money in cents (a bound of 2499.99 yuan is 249999). */
 const inTable = (n: number, money: boolean): number => (money ? Math.round(n * 100) : n);

@@ -2,7 +2,11 @@
 import type { RateSpec } from '../../core/types';
 import type { Comparable, SummaryJson } from './summaryTypes';
 import { compareCodePoints } from '../../intake/compareCodePoints';
-import { round2 } from './assembleFigures';
+
+/** Rounds a money change to 2 decimals (plain Math.round: core's round2 adds an epsilon, the contract's changes do not). */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
 
 /** A township's figures as either year's summary.json holds them (what the like-for-like comparison reads). */
 export interface TownshipFigures {

@@ -2,6 +2,7 @@
 import type { EChartsOption } from 'echarts';
 import { fillText } from '../../core/text/fillText';
 import type { SummaryJson } from '../aggregate/summaryTypes';
+import { round2 } from '../aggregate/compareWithPrevious';
 import { fieldName } from '../presentation/fieldLabel';
 import { formatPercent } from '../presentation/formatNumber';
 import { phrasesFor } from '../presentation/phrases';
@@ -126,8 +127,4 @@ export function buildYearOverYearOption(
       },
     })),
   };
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }

@@ -3,6 +3,7 @@ import type { SummaryJson } from '../aggregate/summaryTypes';
 import { findCjkFont, fontFamilyList, type FontProbe, systemFontProbe } from '../fonts/findCjkFont';
 import { buildCharts } from './buildCharts';
 import { chartSize, type ChartContext } from './chartStyle';
+import { makeChartScratch } from './chartScratch';
 import { renderPngs } from './renderPng';
 import { renderSvg } from './renderSvg';
 
@@ -50,4 +51,17 @@ export function drawCharts(summary: SummaryJson, options: DrawOptions): DrawnCha
     })),
     warnings: search.warnings,
   };
+}
+
+/** drawCharts with a scratch folder of its own, removed when the charts are drawn. */
+export function drawChartsHere(
+  summary: SummaryJson,
+  options: Omit<DrawOptions, 'scratchDir'>,
+): DrawnCharts {
+  const scratch = makeChartScratch();
+  try {
+    return drawCharts(summary, { ...options, scratchDir: scratch.dir });
+  } finally {
+    scratch.remove();
+  }
 }

@@ -4,13 +4,13 @@
  * there is one, then writes the tables and the workbook while the charts are drawn. In-process
  * when the bundled worker is absent (running from source, e.g. under jest): the same drawCharts.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { onInterrupt } from '../cli/interrupt';
 import type { SummaryJson } from '../aggregate/summaryTypes';
 import type { ChartContext } from './chartStyle';
 import type { ChartsTask } from './chartsWorker';
+import { makeChartScratch } from './chartScratch';
 import type { DrawnCharts } from './drawCharts';
 
 /** A started drawer: `draw` once per run, `close` always (it ends the worker and removes the scratch folder). */
@@ -27,8 +27,7 @@ export async function startChartDrawer(options: {
   lang: ChartContext['lang'];
   fontFile?: string;
 }): Promise<ChartDrawer> {
-  const scratchDir = mkdtempSync(join(tmpdir(), 'county-rollup-charts-'));
-  const removeScratch = (): void => rmSync(scratchDir, { recursive: true, force: true });
+  const { dir: scratchDir, remove: removeScratch } = makeChartScratch();
   // An interrupted run leaves no cut font behind (the scratch folder is not output: false).
   const forget = onInterrupt(() => {
     removeScratch();

@@ -215,7 +215,6 @@ async function mergeListed(
           returns,
           charts: request.charts,
           ...(runDate.invalid === null ? { date: runDate.date } : {}),
-          ...(request.font === undefined ? {} : { fontFile: request.font }),
           ...(drawing === undefined ? {} : { drawing }),
           lang: io.lang,
           stderr: io.stderr,

@@ -1,7 +1,5 @@
 /** Writes charts/*.svg + *.png, report.html and summary-draft.docx for a summary into a (temporary) output folder. */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SummaryJson } from '../aggregate/summaryTypes';
 import { chartSize } from '../charts/chartStyle';
@@ -90,16 +88,10 @@ async function drawHere(
   summary: SummaryJson,
   options: WriteDocumentsOptions,
 ): Promise<DrawnCharts> {
-  const { drawCharts } = await import('../charts/drawCharts');
-  const scratchDir = mkdtempSync(join(tmpdir(), 'county-rollup-charts-'));
-  try {
-    return drawCharts(summary, {
-      lang: options.lang,
-      scratchDir,
-      ...(options.fontFile === undefined ? {} : { fontFile: options.fontFile }),
-      ...(options.fontProbe === undefined ? {} : { fontProbe: options.fontProbe }),
-    });
-  } finally {
-    rmSync(scratchDir, { recursive: true, force: true });
-  }
+  const { drawChartsHere } = await import('../charts/drawCharts');
+  return drawChartsHere(summary, {
+    lang: options.lang,
+    ...(options.fontFile === undefined ? {} : { fontFile: options.fontFile }),
+    ...(options.fontProbe === undefined ? {} : { fontProbe: options.fontProbe }),
+  });
 }

@@ -10,6 +10,10 @@ import { neutralizeText } from './neutralizeText';
 import type { CellKind, OutputTable, TableCell } from './outputTable';
 import { openRawSheet, rowXml, type RowValue } from './xlsx/sheetRowsXml';
 import { waitForSheetDrain } from './xlsx/waitForSheetDrain';
+import { columnLetters } from '../../core/a1';
+
+// Tests and merge read column letters from here with the writer.
+export { columnLetters };
 
 /**
  * Rows written between two turns of the event loop. The deflater needs a turn per chunk, so short
@@ -83,14 +87,6 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
 };
 const HEADER_HEIGHT = 32;
-
-/** Column letters of a 1-based column number (A, …, Z, AA, …). */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
-    s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** Display width of a header in Excel character units: CJK and full-width characters count two. */
 function displayWidth(text: string): number {
