@@ -91,8 +91,18 @@ export interface DataRow {
   /** 1-based spreadsheet row. */
   row: number;
   kind: RowKind;
-  /** Normalized values by column id (only columns present in the header). Blank count/money → 0. */
-  values: Record<string, Value>;
+  /**
+   * The column ids of `values`, left to right as the sheet has them (only the columns its header
+   * maps). One frozen array shared by every row of a sheet.
+   */
+  fields: readonly string[];
+  /**
+   * Normalized values by position: `values[i]` is the value of column `fields[i]`. Blank
+   * count/money → 0. By position, not by id, because 30 named stores per row were a fifth of the
+   * core's time; read one field with `valueOf(row, id)`, or find a field's position once per sheet
+   * with `fields.indexOf(id)`.
+   */
+  values: Value[];
   /** Fields whose cell produced an error (their value is null or unreliable). */
   invalid: string[];
 }

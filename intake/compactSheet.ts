@@ -81,22 +81,27 @@ export function compactSheet(
     texts: new Array<string | null>(n * nt),
   };
   const choiceIndex = layout.coded.map(({ choices }) => new Map(choices.map((c, i) => [c, i + 1])));
+  // The rows of a sheet share their fields: each slot's position in a row's values, once (-1: no such column).
+  const fields = rows[0]?.fields ?? [];
+  const numericAt = layout.numeric.map((spec) => fields.indexOf(spec.id));
+  const codedAt = layout.coded.map(({ column }) => fields.indexOf(column.id));
+  const textAt = layout.text.map((spec) => fields.indexOf(spec.id));
   rows.forEach((row, r) => {
     out.isLevel[r] = row.kind === 'level' ? 1 : 0;
     out.sourceRows[r] = row.row;
     const v = row.values;
     for (let i = 0; i < nn; i++) {
       const spec = layout.numeric[i]!;
-      const x = v[spec.id];
+      const x = v[numericAt[i]!];
       out.numbers[r * nn + i] =
         typeof x === 'number' ? (spec.type === 'money' ? toCents(x) : x) : NaN;
     }
     for (let i = 0; i < nc; i++) {
-      const x = v[layout.coded[i]!.column.id];
+      const x = v[codedAt[i]!];
       out.codes[r * nc + i] = typeof x === 'string' ? (choiceIndex[i]!.get(x) ?? 0) : 0;
     }
     for (let i = 0; i < nt; i++) {
-      const x = v[layout.text[i]!.id];
+      const x = v[textAt[i]!];
       out.texts[r * nt + i] = x === null || x === undefined ? null : String(x);
     }
   });

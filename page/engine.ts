@@ -3,7 +3,7 @@
  * apart from the page's UI and kept in the HTML as inert text, it is evaluated only when a file is
  * picked or a template asked for, so the page opens at once (scripts/build-page.mjs).
  */
-import { buildTemplateLayout, loadSchema, renderFinding, summarizeSheet } from '../core';
+import { buildTemplateLayout, loadSchema, renderFinding, summarizeSheet, valueOf } from '../core';
 import type { Registry, RenderedFinding, Schema, SheetSummary } from '../core';
 import { checkBytes, type ValidatedFile } from '../intake/checkFile';
 import { failureFinding, extensionOf } from '../intake/readBytes';
@@ -69,7 +69,7 @@ const engine: Engine = {
     let summary: SheetSummary | null = null;
     if (choice !== null && workbook !== null) {
       for (const v of choice.parsed.villages) {
-        const name = v.values.village;
+        const name = valueOf(v, 'village');
         if (typeof name === 'string') villages[v.row] = name;
       }
       summary = summarizeSheet(choice.parsed, schema);

@@ -2,10 +2,10 @@
 import type { DataRow, Value } from '../types';
 import type { Tally, TallyTerm } from './types';
 
-/** What one row adds to a tally (money in whole cents). */
-function termOf(term: TallyTerm, values: Readonly<Record<string, Value>>): number {
+/** What one row adds to a tally (money in whole cents); `at` is the position of the term's field in the row's values (-1: the sheet has no such column). */
+function termOf(term: TallyTerm, values: readonly Value[], at: number): number {
   if (term.kind === 'row') return 1;
-  const v = values[term.field];
+  const v = at < 0 ? null : values[at];
   switch (term.kind) {
     case 'value':
       return typeof v !== 'number' ? 0 : term.money ? Math.round(v * 100) : v;
@@ -29,10 +29,14 @@ export function tallyRows(
   levelRow: DataRow | null,
 ): number[] {
   const out = tallies.map(() => 0);
+  // The rows of a sheet share their fields: each term's position, once.
+  const fields = (villages[0] ?? levelRow)?.fields ?? [];
+  const at = tallies.map((t) => (t.term.kind === 'row' ? -1 : fields.indexOf(t.term.field)));
   for (const row of villages)
-    for (let i = 0; i < tallies.length; i++) out[i]! += termOf(tallies[i]!.term, row.values);
+    for (let i = 0; i < tallies.length; i++)
+      out[i]! += termOf(tallies[i]!.term, row.values, at[i]!);
   if (levelRow)
     for (let i = 0; i < tallies.length; i++)
-      if (tallies[i]!.rows === 'all') out[i]! += termOf(tallies[i]!.term, levelRow.values);
+      if (tallies[i]!.rows === 'all') out[i]! += termOf(tallies[i]!.term, levelRow.values, at[i]!);
   return out;
 }

@@ -2,6 +2,7 @@
 import { makeFinding } from '../findings/makeFinding';
 import { normalizeText } from '../normalize/normalizeText';
 import type { DataRow, Finding, Registry, Schema } from '../types';
+import { valueOf } from '../sheet/rowValues';
 import { nearestName } from './nearestName';
 
 /** W_UNKNOWN_VILLAGE per village row not in the township's list (with the nearest name), W_MISSING_VILLAGE per listed village without a row. */
@@ -20,7 +21,7 @@ export function checkVillages(
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const v of villages) {
-    const name = v.values.village;
+    const name = valueOf(v, 'village');
     if (typeof name !== 'string') continue;
     if (listed.has(name)) seen.add(name);
     else

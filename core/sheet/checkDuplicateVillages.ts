@@ -1,13 +1,14 @@
 /** E_DUPLICATE_VILLAGE: one row per village, compared after normalization. */
 import { makeFinding } from '../findings/makeFinding';
 import type { DataRow, Finding, Schema } from '../types';
+import { valueOf } from './rowValues';
 
 /** The first row of every name among villages[0 … end). */
 function firstRows(villages: readonly DataRow[], end: number): Map<string, number> {
   const first = new Map<string, number>();
   for (let i = 0; i < end; i++) {
     const v = villages[i]!;
-    const name = v.values.village;
+    const name = valueOf(v, 'village');
     if (typeof name === 'string' && !first.has(name)) first.set(name, v.row);
   }
   return first;
@@ -25,10 +26,13 @@ export function checkDuplicateVillages(
   const seen = new Set<string>();
   let first: Map<string, number> | null = null;
   const findings: Finding[] = [];
+  // The rows of a sheet share their fields: the village's position is found once.
+  const at = villages[0]?.fields.indexOf('village') ?? -1;
+  if (at < 0) return findings;
   // Index loops: for…of made an iterator result per village here.
   for (let i = 0; i < villages.length; i++) {
     const v = villages[i]!;
-    const name = v.values.village;
+    const name = v.values[at];
     if (typeof name !== 'string') continue;
     if (first === null) {
       const size = seen.size;

@@ -59,7 +59,7 @@ function comparable(
 ): { j: number; col: BoundColumn; actual: number }[] {
   const out: { j: number; col: BoundColumn; actual: number }[] = [];
   columns.forEach((col, j) => {
-    const actual = row.values[col.field];
+    const actual = row.values[j];
     if (col.spec.sum === true && !row.invalid.includes(col.field) && typeof actual === 'number')
       out.push({ j, col, actual });
   });

@@ -3,16 +3,7 @@ import { columnLetters } from '../a1';
 import { bindRowRule } from '../checks';
 import { makeFinding } from '../findings/makeFinding';
 import type { CompiledSchema } from '../schema/compileSchema';
-import type {
-  Cell,
-  ColumnMapping,
-  DataRow,
-  Finding,
-  Grid,
-  RowKind,
-  SheetInfo,
-  Value,
-} from '../types';
+import type { Cell, ColumnMapping, DataRow, Finding, Grid, RowKind, SheetInfo } from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
 import { isBlankCell } from '../normalize/parseCell';
 import { checkDuplicateVillages } from './checkDuplicateVillages';
@@ -158,7 +149,9 @@ export function readDataRows(
   const sheet = options.sheet ?? null;
   const firstRow = Math.max(options.dataStart ?? headerRow + 1, headerRow + 1);
   const columns: BoundColumn[] = [];
-  for (const m of mapping) {
+  // Left to right, as ParsedSheet.columns lists them: a row's values are by position in this order.
+  const sorted = [...mapping].sort((a, b) => a.column - b.column);
+  for (const m of sorted) {
     const spec = cs.columnsById.get(m.field);
     if (!spec) continue;
     // A literal of one shape (a spread of the mapping made each bound column slowly, per sheet).
@@ -174,36 +167,33 @@ export function readDataRows(
     });
   }
   // Plain loops: this setup runs once per sheet, and a batch is thousands of small sheets.
-  const blank: [string, null][] = [];
-  const where = new Map<string, number>();
-  const index = new Map<string, number>();
+  const fields: string[] = [];
+  const at = new Map<string, number>();
   const sumIndexes: number[] = [];
   for (let j = 0; j < columns.length; j++) {
     const c = columns[j]!;
-    blank.push([c.field, null]);
-    where.set(c.field, c.column);
-    index.set(c.field, j);
+    fields.push(c.field);
+    at.set(c.field, j);
     if (c.spec.sum === true) sumIndexes.push(j);
   }
-  // Own data properties whatever the ids (an assignment loop would treat a "__proto__" id apart).
-  const blankValues: Record<string, Value> = Object.fromEntries(blank);
   const rules = schema.rowRules.flatMap((rule) => {
-    const bound = bindRowRule(rule, (f) => index.get(f) ?? -1, cs.header);
+    const bound = bindRowRule(rule, (f) => at.get(f) ?? -1, cs.header);
     return bound ? [bound] : [];
   });
   const ctx: RowContext = {
     cs,
     columns,
-    where,
+    at,
     rules,
-    blankValues,
+    fields: Object.freeze(fields),
+    blankValues: columns.map(() => null),
     scratch: new Float64Array(columns.length),
     findings: [],
     normalized: new NormalizedCells(columns),
   };
   const village = columns.find((c) => c.field === 'village');
   const villageColumn = village?.column ?? 0;
-  const seqColumn = ctx.where.get('seq') ?? 0;
+  const seqColumn = columns[at.get('seq') ?? -1]?.column ?? 0;
   const out: DataRowsResult = {
     villages: [],
     levelRow: null,

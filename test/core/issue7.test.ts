@@ -7,6 +7,7 @@ import type { Cell, ParsedSheet, SheetInfo, ValidateOptions } from '../../core/t
 import { validateGrid } from '../../core/validateGrid';
 import { levelValues, villageValues } from './builders';
 import { GROUPED, realLayouts } from './realLayouts';
+import { valueOf } from '../../core/sheet/rowValues';
 
 const schema = loadSchema();
 const layout = (id: string) => {
@@ -154,7 +155,7 @@ describe('小计 rows and 片区 labels', () => {
       grid[1] = label;
       const s = run(grid, merges ? { merges } : null);
       expect(codes(s).filter((c) => !c.includes('MISSING'))).toEqual(expected);
-      expect(s.villages.map((v) => v.values.village)).toEqual(['青石村']);
+      expect(s.villages.map((v) => valueOf(v, 'village'))).toEqual(['青石村']);
     },
   );
 });
@@ -173,7 +174,7 @@ describe('片区 label merged down the 序号 column', () => {
     ];
     const s = run(grid, { merges });
     expect(codes(s).filter((c) => !c.includes('MISSING'))).toEqual([]);
-    expect(s.villages.map((v) => v.values.village)).toEqual(['青石村', '黎明村', '松林社区']);
+    expect(s.villages.map((v) => valueOf(v, 'village'))).toEqual(['青石村', '黎明村', '松林社区']);
     expect(codes(run(grid)).filter((c) => !c.includes('MISSING'))).toEqual([
       'A2 E_NOT_NUMBER',
       'A4 E_NOT_NUMBER',

@@ -3,6 +3,7 @@ import type { Cell, Finding, FindingCode, Registry, ValidateOptions } from '../.
 import { validateGrid } from '../../core/validateGrid';
 import type { SheetBuilder } from './builders';
 import { buildSheet, registryGrid } from './builders';
+import { valueOf, valuesByField } from '../../core/sheet/rowValues';
 
 /** The parts of a finding the cases assert. */
 const brief = (f: Finding) => ({
@@ -357,15 +358,15 @@ describe('validateGrid: parsed sheet', () => {
     expect(s.headerRow).toBe(4);
     expect(s.columns).toHaveLength(b.schema.columns.length);
     expect(s.columns[1]).toEqual({ field: 'village', column: 2, header: '村（社区）名称' });
-    expect(s.villages.map((v) => [v.row, v.values.village])).toEqual([
+    expect(s.villages.map((v) => [v.row, valueOf(v, 'village')])).toEqual([
       [5, '青石村'],
       [6, '黎明村'],
     ]);
     expect(s.levelRow?.row).toBe(7);
-    expect(s.levelRow?.values.trainingAttendance).toBe(80);
-    expect(s.levelRow?.values.cadreAge).toBeNull();
+    expect(valueOf(s.levelRow!, 'trainingAttendance')).toBe(80);
+    expect(valueOf(s.levelRow!, 'cadreAge')).toBeNull();
     expect(s.totalRow?.row).toBe(8);
-    expect(s.totalRow?.values.trainingSessions).toBe(5);
+    expect(valueOf(s.totalRow!, 'trainingSessions')).toBe(5);
     expect(s.unknownColumns).toEqual([]);
   });
 
@@ -391,7 +392,7 @@ describe('validateGrid: parsed sheet', () => {
       column: 29,
       header: '村（社區）名稱',
     });
-    expect(s.villages[1]?.values.cancerScreened).toBe(50);
+    expect(valueOf(s.villages[1]!, 'cancerScreened')).toBe(50);
   });
 
   it('accepts aliases with full-width/half-width and spaces', () => {
@@ -433,7 +434,7 @@ describe('validateGrid: parsed sheet', () => {
         suggestion: '2500.5',
       },
     ]);
-    expect(s.villages[0]?.values).toMatchObject({
+    expect(valuesByField(s.villages[0]!)).toMatchObject({
       trainingAttendance: 12,
       womensHome: '是',
       cadreEducation: '大专',

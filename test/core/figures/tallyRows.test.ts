@@ -1,11 +1,12 @@
 import { tallyRows } from '../../../core/figures';
 import type { Tally } from '../../../core/figures';
-import type { DataRow } from '../../../core/types';
+import type { DataRow, Value } from '../../../core/types';
 
-const row = (values: DataRow['values'], kind: DataRow['kind'] = 'village'): DataRow => ({
+const row = (values: Record<string, Value>, kind: DataRow['kind'] = 'village'): DataRow => ({
   row: 1,
   kind,
-  values,
+  fields: Object.keys(values),
+  values: Object.values(values),
   invalid: [],
 });
 

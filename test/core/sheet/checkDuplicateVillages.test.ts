@@ -4,7 +4,13 @@ import type { DataRow } from '../../../core/types';
 
 const schema = loadSchema();
 const rows = (names: (string | null)[]): DataRow[] =>
-  names.map((village, i) => ({ row: i + 5, kind: 'village', values: { village }, invalid: [] }));
+  names.map((village, i) => ({
+    row: i + 5,
+    kind: 'village',
+    fields: ['village'],
+    values: [village],
+    invalid: [],
+  }));
 const repeats = (names: (string | null)[]) =>
   checkDuplicateVillages(rows(names), 2, (row) => `written ${row}`, schema).map((f) => [
     f.cell,

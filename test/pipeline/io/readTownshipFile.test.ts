@@ -18,6 +18,7 @@ import {
   utf16beText,
 } from '../../fixtures/sheets';
 import type { FixtureSheet } from '../../fixtures/sheets';
+import { valueOf } from '../../../core/sheet/rowValues';
 
 const schema = loadSchema();
 let dir: string;
@@ -72,7 +73,11 @@ describe.each([
     const first = parsed[0]!;
     expect(first.findings).toEqual([]);
     expect(first.township).toBe('黎岭镇');
-    expect(first.villages.map((v) => v.values.village)).toEqual(['东山村', '西河村', '南岭社区']);
+    expect(first.villages.map((v) => valueOf(v, 'village'))).toEqual([
+      '东山村',
+      '西河村',
+      '南岭社区',
+    ]);
     for (const p of parsed) {
       expect(p.findings).toEqual(first.findings);
       expect(p.villages).toEqual(first.villages);

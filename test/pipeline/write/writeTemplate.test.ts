@@ -7,6 +7,7 @@ import { readXlsx } from '../../../readers/readXlsx';
 import { villageValues } from '../../core/builders';
 import { writeTemplate } from '../../../pipeline/write/writeTemplate';
 import { firstPageTitleRange } from '../../../workbook/templateWorkbook';
+import { valueOf } from '../../../core/sheet/rowValues';
 
 const schema = loadSchema();
 const VILLAGES = ['黎岭村', '青石村', '东山社区', '南坪村'];
@@ -274,11 +275,11 @@ describe('a filled-in template', () => {
       phone: '13800000000',
       date: '2025-12-20',
     });
-    expect(sheet.villages.map((v) => v.values.village)).toEqual(VILLAGES);
+    expect(sheet.villages.map((v) => valueOf(v, 'village'))).toEqual(VILLAGES);
     expect(sheet.levelRow?.row).toBe(12);
     expect(sheet.totalRow?.row).toBe(13);
-    expect(sheet.totalRow?.values.trainingAttendance).toBe(80 * (1 + 2 + 3 + 4) + 80);
-    expect(sheet.totalRow?.values.cadreAnnualPay).toBe(3600 * 4 + 0.5 * 10);
+    expect(valueOf(sheet.totalRow!, 'trainingAttendance')).toBe(80 * (1 + 2 + 3 + 4) + 80);
+    expect(valueOf(sheet.totalRow!, 'cadreAnnualPay')).toBe(3600 * 4 + 0.5 * 10);
   });
 
   it('as written, unfilled, asks only for the cadre cells and pay of its pre-filled villages', async () => {
