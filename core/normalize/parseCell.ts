@@ -81,7 +81,8 @@ function wholeResult(n: number, type: FieldType): CellResult {
     return { value: n, blank: false, code: null, suggestion: null, normalized: null, params: null };
   const list = type === 'count' ? wholeCounts : type === 'money' ? wholeMoney : wholeIntegers;
   return (list[n] ??= {
-    value: n,
+    // + 0: a -0 cell is 0 (shared: else every later 0 of the type would read as -0).
+    value: n + 0,
     blank: false,
     code: null,
     suggestion: null,
@@ -357,27 +358,28 @@ function isPlainAmount(s: string): boolean {
 
 /**
  * The value of a cell that parseWith gives back as is, with no finding and nothing to list as
- * normalized: a whole number from 1 to the column's bound in a count, money or integer column, or
+ * normalized: a whole number from 0 to the column's bound in a count, money or integer column, or
  * an amount of at most 2 decimals in a money column, written as a number or plainly as text; else
- * 0. Most cells of a sheet are such: callers take the value without a result object. 0 itself goes
- * through parseWith (one shared result, whatever its sign).
+ * -1. Most cells of a sheet are such (a third of the counts are 0): callers take the value without
+ * a result object.
  */
 export function plainNumber(cell: Cell | undefined, parser: ColumnParser): number {
-  if (!parser.numeric) return 0;
+  if (!parser.numeric) return -1;
   if (typeof cell === 'number') {
-    if (cell >= 1 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell))
-      return cell;
+    // + 0: a -0 cell is the 0 parseWith gives.
+    if (cell >= 0 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell))
+      return cell + 0;
     // An amount with at most 2 decimals is its own 15-digit form (excelPrecision) and its own round2.
     return parser.type === 'money' && cell > 0 && cell < parser.max && round2(cell) === cell
       ? cell
-      : 0;
+      : -1;
   }
-  if (typeof cell !== 'string') return 0;
+  if (typeof cell !== 'string') return -1;
   const whole = shortWholeValue(cell);
-  if (whole >= 1) return whole <= parser.max ? whole : 0;
-  if (parser.type !== 'money' || whole === 0 || !isPlainAmount(cell)) return 0;
+  if (whole >= 0) return whole <= parser.max ? whole : -1;
+  if (parser.type !== 'money' || !isPlainAmount(cell)) return -1;
   const n = Number(cell);
-  return n > 0 && n < parser.max && round2(n) === n ? n : 0;
+  return n > 0 && n < parser.max && round2(n) === n ? n : -1;
 }
 
 /** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */

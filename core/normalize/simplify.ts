@@ -20,6 +20,12 @@ interface Stage {
   long: Map<string, string>;
   /** Per first code unit, the lengths of its longer keys, longest first. */
   lengths: Map<number, number[]>;
+  /**
+   * The first two code units of every longer key, as (first << 16) | second: a position whose pair
+   * is not here starts no longer key, and is looked up without cutting and hashing its candidate
+   * keys (that was most of the cost of a Traditional village name).
+   */
+  pairs: Set<number>;
 }
 
 /** The [key, value] entries of one opencc dictionary (a "key value|…" string or pairs), or null for a shape not known here. */
@@ -48,6 +54,7 @@ function buildStage(group: unknown): Stage | null {
     single: new Map(),
     long: new Map(),
     lengths: new Map(),
+    pairs: new Set(),
   };
   for (const dict of [...(group as unknown[])].reverse()) {
     const list = entries(dict);
@@ -61,6 +68,7 @@ function buildStage(group: unknown): Stage | null {
       } else {
         stage.long.set(key, value);
         stage.starts[first] = 2;
+        stage.pairs.add((first << 16) | key.charCodeAt(1));
         const lengths = stage.lengths.get(first) ?? [];
         if (!lengths.includes(key.length)) lengths.push(key.length);
         stage.lengths.set(
@@ -109,7 +117,7 @@ function runStage(text: string, stage: Stage): string {
     }
     let value: string | undefined;
     let length = 1;
-    if (kind === 2)
+    if (kind === 2 && i + 1 < text.length && stage.pairs.has((c << 16) | text.charCodeAt(i + 1)))
       for (const n of stage.lengths.get(c) ?? []) {
         if (i + n > text.length) continue;
         value = stage.long.get(text.slice(i, i + n));

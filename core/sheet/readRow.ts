@@ -124,7 +124,7 @@ export function readRow(
     }
     // Most cells are plain numbers: their value as is, with nothing to report and no result object.
     let value: Value = plainNumber(cell, bound.parser);
-    if (value > 0) {
+    if (value >= 0) {
       values[j] = value;
       scratch[j] = value;
     } else if ((value = plainText(cell, bound.parser)) !== null) {
@@ -132,7 +132,6 @@ export function readRow(
     } else {
       const result = parseWith(cell, bound.parser, cs);
       value = result.value;
-      // A keyed store costs ~10 ns (30 names at one site): null is there already (blankValues).
       if (value !== null) values[j] = value;
       if (
         typeof result.value === 'number' &&
