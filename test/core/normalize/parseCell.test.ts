@@ -275,11 +275,9 @@ describe('the fast paths give what parseCell gives', () => {
 });
 
 describe('a -0 cell', () => {
-  it('reads as 0, and leaves every later 0 a 0 (in a fresh module: the results of 0 are shared)', () => {
-    jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const fresh =
-        require('../../../core/normalize/parseCell') as typeof import('../../../core/normalize/parseCell');
+  it('reads as 0, and leaves every later 0 a 0 (in a fresh module: the results of 0 are shared)', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const fresh = await import('../../../core/normalize/parseCell');
       for (const id of ['cadreAge', 'trainingAttendance', 'reliefYuan']) {
         expect(Object.is(fresh.parseCell(-0, column(id), cs).value, 0)).toBe(true);
         expect(Object.is(fresh.parseCell(0, column(id), cs).value, 0)).toBe(true);
