@@ -2,6 +2,9 @@
 import { toA1 } from '../a1';
 import type { Finding, FindingCode, Schema } from '../types';
 
+/** The params of a finding that has none: one frozen object shared (a finding per cell made one each). */
+export const NO_PARAMS: Record<string, string | number> = Object.freeze({});
+
 /** The optional parts of a finding; absent positions and values are null, absent params {}. */
 export type FindingParts = Partial<Omit<Finding, 'code' | 'severity'>>;
 
@@ -25,7 +28,7 @@ export function makeFinding(schema: Schema, code: FindingCode, parts: FindingPar
     field: parts.field ?? null,
     value: parts.value ?? null,
     suggestion: parts.suggestion ?? null,
-    params: parts.params ?? {},
+    params: parts.params ?? NO_PARAMS,
   };
 }
 

@@ -1,7 +1,7 @@
 /** Parses one cell by its column's type (entry-sheet §4): the typed value, or the finding code it earns. */
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnSpec, FieldType, FindingCode, Value } from '../types';
-import { foldWidth, normalizeHeader, normalizeText } from './normalizeText';
+import { foldWidth, isSpaceCode, normalizeHeader, normalizeText } from './normalizeText';
 import { parseChineseNumeral } from './parseChineseNumeral';
 
 /** The outcome of parsing one cell. */
@@ -43,9 +43,13 @@ function excelPrecision(n: number): number {
   return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
 }
 
-/** True when a cell holds nothing (null, missing, or only whitespace). */
+/** True when a cell holds nothing (null, missing, or only whitespace: what trim() removes). */
 export function isBlankCell(cell: Cell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  // A code loop, not trim(): a filled cell answers at its first code unit (every row asks of its village cell).
+  for (let i = 0; i < cell.length; i++) if (!isSpaceCode(cell.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Rounds to 2 decimals (money), robust against binary float noise. */

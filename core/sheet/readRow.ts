@@ -1,6 +1,6 @@
 /** Parses one village, 本级 or 合计 row by the header mapping: typed values, cell findings, silent normalizations, column checks and row rules. */
 import type { BoundRowRule } from '../checks';
-import { cellFinding } from '../findings/makeFinding';
+import { cellFinding, NO_PARAMS } from '../findings/makeFinding';
 import type { ColumnParser } from '../normalize/parseCell';
 import { isBlankCell, parseWith, plainNumber, plainText } from '../normalize/parseCell';
 import type { ColumnCheckWith, CompiledSchema } from '../schema/compileSchema';
@@ -117,7 +117,7 @@ export function readRow(
             field,
             shownValue(cell, spec, redacted),
             null,
-            {},
+            NO_PARAMS,
           ),
         );
       continue;
@@ -149,7 +149,7 @@ export function readRow(
             field,
             shownValue(cell, spec, redacted),
             result.suggestion,
-            result.params ?? {},
+            result.params ?? NO_PARAMS,
           ),
         );
         if (isError) {
@@ -159,7 +159,7 @@ export function readRow(
       }
       if (result.normalized !== null) ctx.normalized.add(row, j, cell, result.normalized);
       if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
-        ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, {}));
+        ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, NO_PARAMS));
         continue;
       }
     }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseCell, plainNumber, plainText } from '../../../core/normalize/parseCell';
+import { isBlankCell, parseCell, plainNumber, plainText } from '../../../core/normalize/parseCell';
 import { compileSchema } from '../../../core/schema/compileSchema';
 import { loadSchema } from '../../../core/schema/loadSchema';
 import type { Cell } from '../../../core/types';
@@ -284,5 +284,24 @@ describe('a -0 cell', () => {
         expect(Object.is(fresh.plainNumber(-0, cs.parserOf(column(id))), 0)).toBe(true);
       }
     });
+  });
+});
+
+describe('isBlankCell', () => {
+  it('is blank exactly where trim() leaves nothing, for every BMP code unit alone and around text', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const cell of [ch, ` ${ch}${ch} `])
+        if (isBlankCell(cell) !== (cell.trim() === '')) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect([null, undefined, '', 0, false].map((c) => isBlankCell(c))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
