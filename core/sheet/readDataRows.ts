@@ -6,7 +6,7 @@ import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnMapping, DataRow, Finding, Grid, RowKind, SheetInfo } from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
 import { isBlankCell } from '../normalize/parseCell';
-import { checkDuplicateVillages } from './checkDuplicateVillages';
+import { checkDuplicateVillages, duplicateVillage, VillageNames } from './checkDuplicateVillages';
 import { addRow, checkTotals, RowSums, totalsAgree } from './checkTotals';
 import { classifyRow, isFooterRow, isTextOnlyRow } from './classifyRow';
 import type { BoundColumn, RowContext } from './readRow';
@@ -256,6 +256,10 @@ export function readDataRows(
   const subtotals: { row: DataRow; cells: readonly Cell[]; sums: RowSums }[] = [];
   const hiddenData: DataRow[] = [];
   const footerAt = footerStart(grid, firstRow - 1, villageColumn - 1, seqColumn - 1, cs);
+  // Repeated village names, found as rows are read (the name is at hand): row, first row, name.
+  const villageAt = at.get('village') ?? -1;
+  const names = villageAt >= 0 ? new VillageNames(footerAt - firstRow + 1) : null;
+  const repeats: { row: number; first: number; name: string }[] = [];
   for (let r = firstRow - 1; r < footerAt; r++) {
     let cells = grid[r] ?? [];
     const labels = labelCells.size > 0 ? labelCells.get(r + 1) : undefined;
@@ -302,6 +306,11 @@ export function readDataRows(
     }
     if (kind === 'village') {
       out.villages.push(dataRow);
+      const name = dataRow.values[villageAt];
+      if (names !== null && typeof name === 'string') {
+        const first = names.add(name, row);
+        if (first > 0) repeats.push({ row, first, name });
+      }
     } else if (kind === 'level') {
       if (out.levelRow === null) out.levelRow = dataRow;
       else
@@ -351,7 +360,18 @@ export function readDataRows(
   const totalOptions = { subtotal: false, excluded, typed };
   if (villageColumn > 0)
     out.findings.push(
-      ...checkDuplicateVillages(out.villages, villageColumn, out.villageWritten, schema),
+      // Without excluded rows, the repeats found while reading; else those among the rows kept.
+      ...(exclude
+        ? checkDuplicateVillages(out.villages, villageColumn, out.villageWritten, schema)
+        : repeats.map((r) =>
+            duplicateVillage(
+              schema,
+              r.row,
+              villageColumn,
+              out.villageWritten(r.row) ?? r.name,
+              r.first,
+            ),
+          )),
     );
   for (const t of totals)
     out.findings.push(...checkTotals(t.row, t.cells, totalSums, columns, schema, totalOptions));

@@ -159,7 +159,9 @@ export function readRow(
       }
       if (result.normalized !== null) ctx.normalized.add(row, j, cell, result.normalized);
       if (kind === 'village' && result.blank && spec.required === true && field !== 'village') {
-        ctx.findings.push(cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, NO_PARAMS));
+        ctx.findings.push(
+          cellFinding(schema, 'E_REQUIRED', row, column, field, null, null, NO_PARAMS),
+        );
         continue;
       }
     }

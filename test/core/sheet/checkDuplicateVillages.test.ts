@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { checkDuplicateVillages } from '../../../core/sheet/checkDuplicateVillages';
+import { checkDuplicateVillages, VillageNames } from '../../../core/sheet/checkDuplicateVillages';
 import { loadSchema } from '../../../core/schema/loadSchema';
 import type { DataRow } from '../../../core/types';
+import { validateGrid } from '../../../core/validateGrid';
 
 const schema = loadSchema();
 const rows = (names: (string | null)[]): DataRow[] =>
@@ -50,5 +51,37 @@ describe('checkDuplicateVillages', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('repeats found while the rows are read', () => {
+  const grid = (total: number) => [
+    ['村（社区）名称', '培训期数'],
+    ['青石村', 1],
+    ['黎明村', 2],
+    ['青石村', 4],
+    ['合计', total],
+  ];
+  const codes = (total: number) =>
+    validateGrid(grid(total), { schema, sheet: { hiddenRows: [4], typed: true } })
+      .findings.filter((f) => f.code.includes('VILLAGE') || f.code.includes('HIDDEN'))
+      .map((f) => `${f.cell} ${f.code}${f.params.otherRow ? ` ${f.params.otherRow}` : ''}`);
+
+  it('are reported when the repeating row is counted', () => {
+    expect(codes(7)).toEqual(['A4 E_DUPLICATE_VILLAGE 2', 'A4 W_HIDDEN_ROW_COUNTED']);
+  });
+
+  it('are not, when that row is a hidden row the 合计 leaves out', () => {
+    expect(codes(3)).toEqual(['A4 W_HIDDEN_ROW_EXCLUDED']);
+  });
+});
+
+describe('VillageNames', () => {
+  it('keeps the first row of every name, growing past the rows it was sized for', () => {
+    const names = new VillageNames(1);
+    const list = Array.from({ length: 1000 }, (_, i) => `村${i % 700}`);
+    const firsts = list.map((n, i) => names.add(n, i + 1));
+    expect(firsts.slice(0, 700).every((f) => f === 0)).toBe(true);
+    expect(firsts.slice(700)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
   });
 });
