@@ -63,6 +63,10 @@ const zh = {
   fixTitle: '将修改以下单元格，请确认：',
   fixed: '已修正 {count} 个单元格，并重新校验。',
   fixSkipped: '{cells} 在列出后被改动过，没有修改。',
+  /** Between the cells of a list (B3、B4). */
+  cellSeparator: '、',
+  /** A clicked finding whose message does not name its cell. */
+  cellMessage: '{cell}：{message}',
   fixCancelled: '已取消修正。',
   newSheetDone: '已新建工作表“{name}”，请在其中填写。',
   registryLoaded: '已读取名单：{townships} 个乡镇，{villages} 个村（社区）。',
@@ -149,6 +153,8 @@ const en: typeof zh = {
   fixTitle: 'These cells will change; please confirm:',
   fixed: 'Fixed {count} cells and checked again.',
   fixSkipped: '{cells} changed after the list was made and were left alone.',
+  cellSeparator: ', ',
+  cellMessage: '{cell}: {message}',
   fixCancelled: 'Fix cancelled.',
   newSheetDone: 'Added the sheet “{name}”; fill it in there.',
   registryLoaded: 'Registry read: {townships} townships, {villages} villages.',

@@ -1,4 +1,5 @@
 /** The accepted rows of one sheet in compact, typed-array form: the merge keeps these instead of grids (scale: 600,000 rows). */
+import { columnChoices } from '../core/schema/columnChoices';
 import type { ColumnSpec, DataRow, ParsedSheet, Schema } from '../core/types';
 
 /** Where each schema column lives in a CompactSheet: numbers, coded choices (enum/yesno) or text. */
@@ -37,12 +38,11 @@ export function layoutFields(schema: Schema): FieldLayout {
   const numeric: ColumnSpec[] = [];
   const coded: FieldLayout['coded'] = [];
   const text: ColumnSpec[] = [];
-  const yesno = Object.keys(schema.yesno);
   for (const c of schema.columns) {
     if (c.id === 'seq') continue;
     if (c.type === 'count' || c.type === 'money' || c.type === 'integer') numeric.push(c);
-    else if (c.type === 'yesno') coded.push({ column: c, choices: yesno });
-    else if (c.type === 'enum') coded.push({ column: c, choices: c.enum ?? [] });
+    else if (c.type === 'yesno' || c.type === 'enum')
+      coded.push({ column: c, choices: columnChoices(c, schema) });
     else text.push(c);
   }
   return { numeric, coded, text };

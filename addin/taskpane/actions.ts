@@ -257,7 +257,7 @@ export function createActions(env: ActionEnv): PaneActions {
         const pass = model.last;
         if (!pass) return;
         await port.select(pass.sheet, cell);
-        view.status(status.selectStatus(cell, message));
+        view.status(status.selectStatus(cell, message, text));
       }),
   };
 }

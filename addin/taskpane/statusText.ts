@@ -82,14 +82,18 @@ export function clearStatus(result: ClearResult, text: Texts): Status {
 export function fixStatus(result: FixResult, text: Texts): Status {
   return info(
     text('fixed', { count: result.written.length }),
-    result.skipped.length ? text('fixSkipped', { cells: result.skipped.join('、') }) : '',
-    result.formulas.length ? text('fixFormula', { cells: result.formulas.join('、') }) : '',
+    result.skipped.length
+      ? text('fixSkipped', { cells: result.skipped.join(text('cellSeparator')) })
+      : '',
+    result.formulas.length
+      ? text('fixFormula', { cells: result.formulas.join(text('cellSeparator')) })
+      : '',
   );
 }
 
 /** After a finding was clicked: its message, with the cell first when the message does not name it. */
-export function selectStatus(cell: string, message: string): Status {
-  return info(message.startsWith(cell) ? message : `${cell}：${message}`);
+export function selectStatus(cell: string, message: string, text: Texts): Status {
+  return info(message.startsWith(cell) ? message : text('cellMessage', { cell, message }));
 }
 
 /** A registry that did not parse: the heading, then each problem in the pane's language. */

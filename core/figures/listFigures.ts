@@ -1,4 +1,5 @@
 /** Turns the schema's figures (summed columns, `figures.cadres`, `figures.rates`) into one typed list over shared tallies. */
+import { columnChoices } from '../schema/columnChoices';
 import type { ColumnSpec, FigureSpec, Schema } from '../types';
 import type { CadreFigure, FigureList, RatePart, Tally, TallyRows, TallyTerm } from './types';
 
@@ -45,7 +46,7 @@ class Tallies {
   /** The values a coded column can hold: its enum, or the yes/no words' keys (是, 否). */
   valuesOf(field: string): string[] {
     const column = this.columns.get(field);
-    return column?.type === 'yesno' ? Object.keys(this.schema.yesno) : (column?.enum ?? []);
+    return column ? columnChoices(column, this.schema) : [];
   }
 }
 

@@ -1,22 +1,27 @@
 /** Builds finding objects with the severity the schema gives their code. */
 import { toA1 } from '../a1';
-import type { Finding, FindingCode, Schema } from '../types';
+import type { Finding, FindingCode, Schema, Severity } from '../types';
 
 /** The params of a finding that has none: one frozen object shared (a finding per cell made one each). */
 export const NO_PARAMS: Record<string, string | number> = Object.freeze({});
+
+/** The severity the schema gives `code`. Throws on an unknown code: that is a bug. */
+function severityOf(schema: Schema, code: FindingCode): Severity {
+  const spec = schema.findings[code];
+  if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
+  return spec.severity;
+}
 
 /** The optional parts of a finding; absent positions and values are null, absent params {}. */
 export type FindingParts = Partial<Omit<Finding, 'code' | 'severity'>>;
 
 /** A finding of `code` (severity from the schema; `cell` derived from row and column when not given). Throws on an unknown code: that is a bug. */
 export function makeFinding(schema: Schema, code: FindingCode, parts: FindingParts = {}): Finding {
-  const spec = schema.findings[code];
-  if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
   const row = parts.row ?? null;
   const column = parts.column ?? null;
   return {
     code,
-    severity: spec.severity,
+    severity: severityOf(schema, code),
     row,
     column,
     cell:
@@ -47,11 +52,9 @@ export function cellFinding(
   suggestion: string | null,
   params: Record<string, string | number>,
 ): Finding {
-  const spec = schema.findings[code];
-  if (!spec) throw new Error(`makeFinding: unknown finding code ${code}`);
   return {
     code,
-    severity: spec.severity,
+    severity: severityOf(schema, code),
     row,
     column,
     cell: column !== null ? toA1(row, column) : null,

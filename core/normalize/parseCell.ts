@@ -257,9 +257,14 @@ function parseChoiceText(raw: string, column: ColumnSpec, cs: CompiledSchema): C
   };
 }
 
-/** Parses a text cell; village names are compared and kept in normalized form, other texts as written (trimmed). */
+/** The value of a text cell: village names (unique columns) are compared and kept in normalized form, other texts as written (trimmed). */
+function textValue(raw: string, column: ColumnSpec): string {
+  return column.unique === true ? normalizeText(raw) : raw.trim();
+}
+
+/** Parses a text cell (see textValue). */
 function parseText(raw: string, column: ColumnSpec): CellResult {
-  const value = column.unique === true ? normalizeText(raw) : raw.trim();
+  const value = textValue(raw, column);
   return value === ''
     ? BLANK
     : { value, blank: false, code: null, suggestion: null, normalized: null, params: null };
@@ -389,7 +394,7 @@ export function plainNumber(cell: Cell | undefined, parser: ColumnParser): numbe
 /** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */
 export function plainText(cell: Cell | undefined, parser: ColumnParser): string | null {
   if (parser.type !== 'text' || typeof cell !== 'string') return null;
-  const value = parser.column.unique === true ? normalizeText(cell) : cell.trim();
+  const value = textValue(cell, parser.column);
   return value === '' ? null : value;
 }
 

@@ -1,5 +1,4 @@
 /** E_TOTAL_MISMATCH / E_SUBTOTAL_MISMATCH: a 合计 (小计) row equals the sum of the rows it covers, per summed column, at 2 decimals; a difference explained by numbers stored as text is W_TOTAL_TEXT_NUMBERS. */
-import { toA1 } from '../a1';
 import { cellFinding } from '../findings/makeFinding';
 import { round2 } from '../normalize/parseCell';
 import type { Cell, DataRow, Finding, FindingCode, Schema } from '../types';
@@ -157,13 +156,15 @@ export function addRow(
   for (const j of sumIndexes) {
     const v = scratch[j] ?? NaN;
     const isText = textOf !== null && !Number.isNaN(v) && textOf(j);
+    // The cell's address once, for both the 合计 sums and the block's.
+    const cell = isText ? columns[j]!.letters + String(row) : '';
     for (const t of targets) {
       t.all[j] = (t.all[j] ?? 0) + v;
       if (hidden) t.hidden[j] = (t.hidden[j] ?? 0) + v;
       if (isText) {
         t.text[j] = (t.text[j] ?? 0) + v;
         if (hidden) t.textHidden[j] = (t.textHidden[j] ?? 0) + v;
-        (t.textCells[j] ??= []).push({ cell: toA1(row, columns[j]!.column), row });
+        (t.textCells[j] ??= []).push({ cell, row });
       }
     }
   }

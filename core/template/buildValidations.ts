@@ -1,5 +1,6 @@
 /** The template's data validations: per column the schema type's rule with its prompt, and "stays empty" on the 本级 row's cadre cells. */
 import { columnBounds } from '../checks/range';
+import { columnChoices } from '../schema/columnChoices';
 import { fillText } from '../text/fillText';
 import type { ColumnSpec, Schema } from '../types';
 import type { TemplateColumn, TemplateRule, TemplateValidation } from './templateLayout';
@@ -52,7 +53,7 @@ function ruleOf(schema: Schema, spec: ColumnSpec): TemplateRule | null {
     case 'list':
       return {
         kind: 'list',
-        values: spec.type === 'yesno' ? Object.keys(schema.yesno) : (spec.enum ?? []),
+        values: columnChoices(spec, schema),
       };
     case 'wholeNonNegative':
       return { kind: 'whole', min: 0, max: null };

@@ -83,8 +83,16 @@ describe('status texts', () => {
         text('fixFormula', { cells: 'C3' }),
       ].join(' '),
     );
-    expect(selectStatus('M5', 'M5 不是数字').message).toBe('M5 不是数字');
-    expect(selectStatus('M5', '不是数字').message).toBe('M5：不是数字');
+    expect(selectStatus('M5', 'M5 不是数字', text).message).toBe('M5 不是数字');
+    expect(selectStatus('M5', '不是数字', text).message).toBe('M5：不是数字');
+  });
+
+  it('in English, lists and a clicked finding take English punctuation', () => {
+    const en = textsOf('en');
+    expect(fixStatus({ written: [], skipped: ['B3', 'B4'], formulas: [] }, en).message).toContain(
+      'B3, B4',
+    );
+    expect(selectStatus('M5', 'not a number', en).message).toBe('M5: not a number');
   });
 
   it('a failed write gets its advice; any other failure its message', () => {
