@@ -293,6 +293,12 @@ export interface ColumnParser {
   numeric: boolean;
   /** The result of an empty cell: 0 for count and money, null otherwise. */
   blank: CellResult;
+  /**
+   * What plainNumber gives for a null cell: 0 in a count or money column that is not required (a
+   * blank there is 0, with nothing to report), else -1 (an integer's blank is null; a required
+   * column's blank is E_REQUIRED on a village row).
+   */
+  blankNumber: number;
   /** The largest plausible number (types.*.max). */
   max: number;
   /**
@@ -310,16 +316,34 @@ export interface ColumnParser {
   booleans: [CellResult | null, CellResult | null];
 }
 
-/** The parser of `column` (compileSchema makes one per schema column; `max` is its type's types.*.max). */
-export function columnParser(column: ColumnSpec, max: number): ColumnParser {
+/**
+ * The cache of parsed texts that the columns of `type` may share (a count's text means the same
+ * in every count column, a yes/no word in every yes/no column): one table per type rather than
+ * per column, smaller in all and warmer in the processor's cache. Null for types whose result
+ * depends on the column (an enum's words) or that are not cached (text).
+ */
+export function sharedCacheFor(type: FieldType): Map<string, CellResult> | null {
+  return isNumeric(type) || type === 'yesno' ? new Map<string, CellResult>() : null;
+}
+
+/**
+ * The parser of `column` (compileSchema makes one per schema column; `max` is its type's
+ * types.*.max); `shared` is the cache of its type's columns (sharedCacheFor), else it gets its own.
+ */
+export function columnParser(
+  column: ColumnSpec,
+  max: number,
+  shared: Map<string, CellResult> | null = null,
+): ColumnParser {
   const numeric = isNumeric(column.type);
   return {
     column,
     type: column.type,
     numeric,
     blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
+    blankNumber: numeric && column.type !== 'integer' && column.required !== true ? 0 : -1,
     max,
-    cache: column.type === 'text' ? null : new Map<string, CellResult>(),
+    cache: column.type === 'text' ? null : (shared ?? new Map<string, CellResult>()),
     memo: new Array<string | CellResult | null>(2 * MEMO_SLOTS).fill(null),
     booleans: [null, null],
   };
@@ -368,12 +392,14 @@ function isPlainAmount(s: string): boolean {
 /**
  * The value of a cell that parseWith gives back as is, with no finding and nothing to list as
  * normalized: a whole number from 0 to the column's bound in a count, money or integer column, or
- * an amount of at most 2 decimals in a money column, written as a number or plainly as text; else
- * -1. Most cells of a sheet are such (a third of the counts are 0): callers take the value without
- * a result object.
+ * an amount of at most 2 decimals in a money column, written as a number or plainly as text, or a
+ * null cell of a count or money column that is not required (0, see blankNumber); else -1. Most
+ * cells of a sheet are such (a third of the counts are 0): callers take the value without a result
+ * object.
  */
 export function plainNumber(cell: Cell | undefined, parser: ColumnParser): number {
   if (!parser.numeric) return -1;
+  if (cell === null || cell === undefined) return parser.blankNumber;
   if (typeof cell === 'number') {
     // + 0: a -0 cell is the 0 parseWith gives.
     if (cell >= 0 && cell < WHOLE_LIMIT && cell <= parser.max && Number.isInteger(cell))
@@ -393,7 +419,15 @@ export function plainNumber(cell: Cell | undefined, parser: ColumnParser): numbe
 
 /** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */
 export function plainText(cell: Cell | undefined, parser: ColumnParser): string | null {
-  if (parser.type !== 'text' || typeof cell !== 'string') return null;
+  if (typeof cell !== 'string') return null;
+  if (parser.type !== 'text') {
+    if (parser.cache === null || parser.numeric) return null;
+    const slot = 2 * ((cell.charCodeAt(0) * 7 + cell.length) & (MEMO_SLOTS - 1));
+    const memo = parser.memo;
+    if (memo[slot] !== cell) return null;
+    const r = memo[slot + 1] as CellResult;
+    return r.code === null && r.normalized === null ? (r.value as string | null) : null;
+  }
   const value = textValue(cell, parser.column);
   return value === '' ? null : value;
 }

@@ -3,7 +3,7 @@ import type { ColumnCheckDef } from '../checks';
 import { columnCheckOf } from '../checks';
 import { normalizeHeader } from '../normalize/normalizeText';
 import type { ColumnParser } from '../normalize/parseCell';
-import { columnParser } from '../normalize/parseCell';
+import { columnParser, sharedCacheFor } from '../normalize/parseCell';
 import type { ColumnCheck, ColumnSpec, FieldType, MetadataKey, Schema } from '../types';
 
 /** A schema with its lookup tables. */
@@ -106,7 +106,10 @@ export function compileSchema(schema: Schema): CompiledSchema {
   const numberMax = Object.fromEntries(
     types.map((t) => [t, schema.types[t].max ?? Number.MAX_SAFE_INTEGER]),
   ) as Record<FieldType, number>;
-  const parsers = new Map(schema.columns.map((c) => [c, columnParser(c, numberMax[c.type])]));
+  const sharedCaches = new Map(types.map((t) => [t, sharedCacheFor(t)]));
+  const newParser = (c: ColumnSpec): ColumnParser =>
+    columnParser(c, numberMax[c.type], sharedCaches.get(c.type) ?? null);
+  const parsers = new Map(schema.columns.map((c) => [c, newParser(c)]));
   const result: CompiledSchema = {
     schema,
     columnsById,
@@ -156,7 +159,7 @@ export function compileSchema(schema: Schema): CompiledSchema {
     ),
     parserOf: (column) => {
       let parser = parsers.get(column);
-      if (!parser) parsers.set(column, (parser = columnParser(column, numberMax[column.type])));
+      if (!parser) parsers.set(column, (parser = newParser(column)));
       return parser;
     },
   };

@@ -101,13 +101,17 @@ export function readRow(
     const bound = columns[j]!;
     const { spec, column, field, checks } = bound;
     const cell = cells[bound.index];
-    scratch[j] = NaN;
-    if (kind === 'total' && spec.sum !== true) continue;
+    // scratch[j] is set on every path below (NaN where the cell gives no number).
+    if (kind === 'total' && spec.sum !== true) {
+      scratch[j] = NaN;
+      continue;
+    }
     if (kind === 'level' && spec.group === 'cadre') {
       // values[j] stays null (from blankValues).
       // A blank cadre cell adds 0 to the 合计 row's =SUM() (年报酬 is summed): NaN here skipped that check.
       if (isBlankCell(cell)) scratch[j] = 0;
-      else
+      else {
+        scratch[j] = NaN;
         ctx.findings.push(
           cellFinding(
             schema,
@@ -120,6 +124,16 @@ export function readRow(
             NO_PARAMS,
           ),
         );
+      }
+      continue;
+    }
+    // A blank cell outside the numbers (notes, an optional text): null, with nothing to check.
+    if (
+      (cell === null || cell === undefined) &&
+      !bound.parser.numeric &&
+      (kind !== 'village' || spec.required !== true)
+    ) {
+      scratch[j] = NaN;
       continue;
     }
     // Most cells are plain numbers: their value as is, with nothing to report and no result object.
@@ -129,15 +143,15 @@ export function readRow(
       scratch[j] = value;
     } else if ((value = plainText(cell, bound.parser)) !== null) {
       values[j] = value;
+      scratch[j] = NaN;
     } else {
       const result = parseWith(cell, bound.parser, cs);
       value = result.value;
       if (value !== null) values[j] = value;
-      if (
-        typeof result.value === 'number' &&
-        (result.code === null || result.code.charCodeAt(0) !== 69)
-      )
-        scratch[j] = result.value;
+      scratch[j] =
+        typeof value === 'number' && (result.code === null || result.code.charCodeAt(0) !== 69)
+          ? value
+          : NaN;
       if (result.code !== null) {
         const isError = result.code.charCodeAt(0) === 69; // 'E'
         ctx.findings.push(
