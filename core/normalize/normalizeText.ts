@@ -1,5 +1,6 @@
 /** Text normalization of entry-sheet §4/§7.4: full-width folded, whitespace and quotes removed, Traditional→Simplified. */
 import { conversionStarts, convertToSimplified } from './simplify';
+import { codeAt, typedString } from './stringAccess';
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
@@ -40,14 +41,16 @@ export function isDroppedCode(c: number): boolean {
 }
 
 /** True when the converter may change `text` (some code unit can start a dictionary key). */
-function mayConvert(text: string): boolean {
+function mayConvert(input: string): boolean {
+  const text = typedString(input);
   const table = conversionStarts();
   for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 
 /** `text` without the code units isDroppedCode removes (the same string when there are none). */
-function dropSpaceAndQuotes(text: string): string {
+function dropSpaceAndQuotes(input: string): string {
+  const text = typedString(input);
   let i = 0;
   while (i < text.length && !isDroppedCode(text.charCodeAt(i))) i++;
   if (i === text.length) return text;
@@ -64,12 +67,13 @@ function dropSpaceAndQuotes(text: string): string {
  * Traditional → Simplified. One pass over the code units (the regex chain and an always-on
  * dictionary walk were the cost per village name); the converter runs only on texts it may change.
  */
-export function normalizeText(text: string): string {
+export function normalizeText(input: string): string {
+  const text = typedString(input);
   let out = '';
   let start = 0;
   let nonAscii = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c < 0x80) {
       if (!isDroppedCode(c)) continue;
     } else if (c >= 0xff01 && c <= 0xff5e) {
@@ -95,7 +99,7 @@ export function normalizeText(text: string): string {
 
 /** The comparison form of a header or key: normalizeText, with ASCII letters lower-cased. */
 export function normalizeHeader(text: string): string {
-  const t = normalizeText(text);
+  const t = typedString(normalizeText(text));
   // Most texts are Chinese or digits: skip the lower-casing allocation unless there is a capital.
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);

@@ -2,6 +2,7 @@
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnSpec, FieldType, FindingCode, Value } from '../types';
 import { foldWidth, isSpaceCode, normalizeHeader, normalizeText } from './normalizeText';
+import { codeAt, typedString } from './stringAccess';
 import { parseChineseNumeral } from './parseChineseNumeral';
 
 /** The outcome of parsing one cell. */
@@ -48,7 +49,8 @@ export function isBlankCell(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
   // A code loop, not trim(): a filled cell answers at its first code unit (every row asks of its village cell).
-  for (let i = 0; i < cell.length; i++) if (!isSpaceCode(cell.charCodeAt(i))) return false;
+  const text = typedString(cell);
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -291,6 +293,8 @@ export interface ColumnParser {
   type: FieldType;
   /** count, money or integer. */
   numeric: boolean;
+  /** The column's `unique` (the village): its texts are kept in normalized form (see textValue). */
+  unique: boolean;
   /** The result of an empty cell: 0 for count and money, null otherwise. */
   blank: CellResult;
   /**
@@ -326,6 +330,12 @@ export function sharedCacheFor(type: FieldType): Map<string, CellResult> | null 
   return isNumeric(type) || type === 'yesno' ? new Map<string, CellResult>() : null;
 }
 
+/** The memo slot of a text (see ColumnParser.memo): by its first code unit and its length. */
+function memoSlot(cell: string): number {
+  const text = typedString(cell);
+  return 2 * ((codeAt(text, 0) * 7 + text.length) & (MEMO_SLOTS - 1));
+}
+
 /**
  * The parser of `column` (compileSchema makes one per schema column; `max` is its type's
  * types.*.max); `shared` is the cache of its type's columns (sharedCacheFor), else it gets its own.
@@ -340,6 +350,7 @@ export function columnParser(
     column,
     type: column.type,
     numeric,
+    unique: column.unique === true,
     blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
     blankNumber: numeric && column.type !== 'integer' && column.required !== true ? 0 : -1,
     max,
@@ -357,7 +368,8 @@ function booleanChoice(cell: boolean, parser: ColumnParser, cs: CompiledSchema):
 }
 
 /** The value of "0" … "99999" (no sign, no leading zero), else -1: a hand loop, cheaper than a regex and Number() on every cell. */
-function shortWholeValue(s: string): number {
+function shortWholeValue(text: string): number {
+  const s = typedString(text);
   const n = s.length;
   if (n === 0 || n > 5 || (n > 1 && s.charCodeAt(0) === 48)) return -1;
   let value = 0;
@@ -374,7 +386,8 @@ function shortWholeValue(s: string): number {
  * two decimals not ending in 0 ("1500", "0.5", "1234.56"; not "1500.50", "007", "-3", "1e3").
  * Such a text is the shortest form of its number, so it is what parseWith would write back.
  */
-function isPlainAmount(s: string): boolean {
+function isPlainAmount(text: string): boolean {
+  const s = typedString(text);
   const n = s.length;
   if (n === 0 || n > 12) return false;
   let i = 0;
@@ -420,15 +433,17 @@ export function plainNumber(cell: Cell | undefined, parser: ColumnParser): numbe
 /** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */
 export function plainText(cell: Cell | undefined, parser: ColumnParser): string | null {
   if (typeof cell !== 'string') return null;
+  const text = typedString(cell);
   if (parser.type !== 'text') {
     if (parser.cache === null || parser.numeric) return null;
-    const slot = 2 * ((cell.charCodeAt(0) * 7 + cell.length) & (MEMO_SLOTS - 1));
+    const slot = memoSlot(text);
     const memo = parser.memo;
-    if (memo[slot] !== cell) return null;
+    if (memo[slot] !== text) return null;
     const r = memo[slot + 1] as CellResult;
     return r.code === null && r.normalized === null ? (r.value as string | null) : null;
   }
-  const value = textValue(cell, parser.column);
+  // parser.unique, not the column's own flag: column specs differ in shape, and a load from many shapes is slow per cell.
+  const value = parser.unique ? normalizeText(text) : text.trim();
   return value === '' ? null : value;
 }
 
@@ -441,24 +456,25 @@ export function parseWith(
   if (cell === null || cell === undefined) return parser.blank;
   const { type, column } = parser;
   if (typeof cell === 'string') {
+    const text = typedString(cell);
     // Fast path: plain digits are by far the most common text of a count column.
     if (parser.numeric) {
-      const n = shortWholeValue(cell);
+      const n = shortWholeValue(text);
       if (n >= 0 && n <= parser.max) return wholeResult(n, type);
     }
     const cache = parser.cache;
-    if (cache === null) return parseText(cell, column);
-    const slot = 2 * ((cell.charCodeAt(0) * 7 + cell.length) & (MEMO_SLOTS - 1));
+    if (cache === null) return parseText(text, column);
+    const slot = memoSlot(text);
     const memo = parser.memo;
-    if (memo[slot] === cell) return memo[slot + 1] as CellResult;
-    let result = cache.get(cell);
+    if (memo[slot] === text) return memo[slot + 1] as CellResult;
+    let result = cache.get(text);
     if (result === undefined) {
-      result = parseString(cell, column, cs);
-      if (cell.length > CACHEABLE_LENGTH) return result;
+      result = parseString(text, column, cs);
+      if (text.length > CACHEABLE_LENGTH) return result;
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(cell, result);
+      cache.set(text, result);
     }
-    memo[slot] = cell;
+    memo[slot] = text;
     memo[slot + 1] = result;
     return result;
   }

@@ -7,6 +7,7 @@
  * know) go to opencc-js itself; test/core/normalize/simplify.test.ts holds the two equal.
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { typedString } from './stringAccess';
 
 type Convert = (text: string) => string;
 
@@ -94,7 +95,8 @@ function buildStages(): [Stage, Stage] | null {
 }
 
 /** True when opencc-js must convert the text itself: a surrogate (astral character) or an ideographic description character (U+2FF0–U+2FFF). */
-function needsOpencc(text: string): boolean {
+function needsOpencc(input: string): boolean {
+  const text = typedString(input);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0x2ff0 && c <= 0x2fff)) return true;
@@ -103,7 +105,8 @@ function needsOpencc(text: string): boolean {
 }
 
 /** One stage over a BMP text: the longest key at each position replaced (the text itself when nothing is). */
-function runStage(text: string, stage: Stage): string {
+function runStage(input: string, stage: Stage): string {
+  const text = typedString(input);
   const { starts } = stage;
   let out = '';
   let copied = 0;

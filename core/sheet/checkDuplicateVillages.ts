@@ -1,29 +1,34 @@
 /** E_DUPLICATE_VILLAGE: one row per village, compared after normalization. */
 import { makeFinding } from '../findings/makeFinding';
+import { typedString } from '../normalize/stringAccess';
 import type { DataRow, Finding, Schema } from '../types';
 
 /** FNV-1a over the code units: a well-spread 32-bit hash of a name. */
-function hashName(name: string): number {
+function hashName(text: string): number {
+  const name = typedString(text);
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
 /**
- * The village names met so far, each with the first row that holds it: an open-addressing table of
- * entry numbers (an Int32Array, linear probing), not a Set or Map. Every name of a sheet is new to
- * the engine, and a Set insertion (hashing, growing, rehashing) was a twentieth of the core's time
- * on 10,000 rows; the table is sized for the rows to come and compares strings only where their
- * slots meet. readDataRows adds each name as its row is read, while the string is still at hand.
+ * The village names met so far, each with the first row that holds it: an open-addressing table
+ * (an Int32Array, linear probing), not a Set or Map. Every name of a sheet is new to the engine,
+ * and a Set insertion (hashing, growing, rehashing) was a twentieth of the core's time on 10,000
+ * rows. Each slot holds an entry number and the name's hash side by side, so a probe compares two
+ * numbers in one place and reads an earlier name (a string somewhere else in memory) only when
+ * the hashes agree. The table is sized for the rows to come; readDataRows adds each name as its
+ * row is read, while the string is still at hand.
  */
 export class VillageNames {
+  /** Per slot: entry number + 1 (0 = empty), then the name's hash. */
   private slots: Int32Array;
   private readonly names: string[] = [];
   private readonly rows: number[] = [];
 
   /** A table for about `expected` names (it grows past them). */
   constructor(expected: number) {
-    this.slots = new Int32Array(VillageNames.sizeFor(expected));
+    this.slots = new Int32Array(2 * VillageNames.sizeFor(expected));
   }
 
   /** A power of two at least twice `count`: probes stay short. */
@@ -33,25 +38,29 @@ export class VillageNames {
 
   /** Adds `name`, first met on row `row`; returns the first row of an earlier same name (leaving that one in place), else 0. */
   add(name: string, row: number): number {
+    const h = hashName(name) | 0;
     let slots = this.slots;
-    let mask = slots.length - 1;
-    let k = hashName(name) & mask;
-    for (let slot = slots[k]!; slot !== 0; slot = slots[k]!) {
-      if (this.names[slot - 1] === name) return this.rows[slot - 1]!;
+    let mask = (slots.length >> 1) - 1;
+    let k = h & mask;
+    for (let entry = slots[2 * k]!; entry !== 0; entry = slots[2 * k]!) {
+      if (slots[2 * k + 1] === h && this.names[entry - 1] === name) return this.rows[entry - 1]!;
       k = (k + 1) & mask;
     }
-    const entry = this.names.length;
     this.names.push(name);
     this.rows.push(row);
-    slots[k] = entry + 1;
-    if (2 * this.names.length > slots.length) {
-      // Twice the size, every entry placed again (entries are never removed).
-      slots = this.slots = new Int32Array(2 * slots.length);
-      mask = slots.length - 1;
-      for (let e = 0; e < this.names.length; e++) {
-        let at = hashName(this.names[e]!) & mask;
-        while (slots[at] !== 0) at = (at + 1) & mask;
-        slots[at] = e + 1;
+    slots[2 * k] = this.names.length;
+    slots[2 * k + 1] = h;
+    if (this.names.length > mask >> 1) {
+      // Twice the size, every entry placed again by its kept hash (entries are never removed).
+      const old = slots;
+      slots = this.slots = new Int32Array(2 * old.length);
+      mask = (slots.length >> 1) - 1;
+      for (let s = 0; s < old.length; s += 2) {
+        if (old[s] === 0) continue;
+        let at = old[s + 1]! & mask;
+        while (slots[2 * at] !== 0) at = (at + 1) & mask;
+        slots[2 * at] = old[s]!;
+        slots[2 * at + 1] = old[s + 1]!;
       }
     }
     return 0;

@@ -1,5 +1,6 @@
 /** Decides what a data-area row is (entry-sheet §1, §7.1): village, 本级, 合计, blank, or a row without a village name. */
 import { isSpaceCode, normalizeHeader } from '../normalize/normalizeText';
+import { typedString } from '../normalize/stringAccess';
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, RowKind } from '../types';
 import { isBlankCell } from '../normalize/parseCell';
@@ -16,7 +17,8 @@ const VILLAGE_BLANK_ROW: RowClass = Object.freeze({ kind: 'villageBlank', column
 const VILLAGE_ROW: RowClass = Object.freeze({ kind: 'village', column: null });
 
 /** Quick pre-test on the last visible character, so most village names skip normalization here. */
-function mayBeSpecial(cell: string, cs: CompiledSchema): boolean {
+function mayBeSpecial(text: string, cs: CompiledSchema): boolean {
+  const cell = typedString(text);
   let i = cell.length - 1;
   while (i >= 0 && isSpaceCode(cell.charCodeAt(i))) i--;
   if (i < 0) return false;

@@ -5,6 +5,7 @@ import { makeFinding } from '../findings/makeFinding';
 import type { CompiledSchema } from '../schema/compileSchema';
 import type { Cell, ColumnMapping, DataRow, Finding, Grid, RowKind, SheetInfo } from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
+import { typedString } from '../normalize/stringAccess';
 import { isBlankCell } from '../normalize/parseCell';
 import { checkDuplicateVillages, duplicateVillage, VillageNames } from './checkDuplicateVillages';
 import { addRow, checkTotals, RowSums, totalsAgree } from './checkTotals';
@@ -95,7 +96,8 @@ function isAreaLabel(t: string, cs: CompiledSchema): boolean {
 }
 
 /** Quick pre-test on a village cell's last visible character (cached per character), so most names skip normalization: can it end a 片区 word? */
-function mayEndArea(name: string, cs: CompiledSchema): boolean {
+function mayEndArea(text: string, cs: CompiledSchema): boolean {
+  const name = typedString(text);
   let i = name.length - 1;
   while (
     i >= 0 &&
@@ -164,6 +166,9 @@ export function readDataRows(
       checks: cs.columnChecks.get(spec.id) ?? [],
       index: m.column - 1,
       letters: columnLetters(m.column),
+      sum: spec.sum === true,
+      cadre: spec.group === 'cadre',
+      required: spec.required === true,
     });
   }
   // Plain loops: this setup runs once per sheet, and a batch is thousands of small sheets.
@@ -174,7 +179,7 @@ export function readDataRows(
     const c = columns[j]!;
     fields.push(c.field);
     at.set(c.field, j);
-    if (c.spec.sum === true) sumIndexes.push(j);
+    if (c.sum) sumIndexes.push(j);
   }
   const rules = schema.rowRules.flatMap((rule) => {
     const bound = bindRowRule(rule, (f) => at.get(f) ?? -1, cs.header);
