@@ -7,14 +7,16 @@ import { isBlankCell } from '../normalize/parseCell';
 
 /** The kind of a row, 'blank' (skipped), 'villageBlank' (content without a village name) or 'subtotal' (小计); `column` is where a 本级/合计/小计 word was found (1-based), else null. */
 export interface RowClass {
-  kind: RowKind | 'blank' | 'villageBlank' | 'subtotal';
-  column: number | null;
+  readonly kind: RowKind | 'blank' | 'villageBlank' | 'subtotal';
+  readonly column: number | null;
 }
 
-// Shared results for the common kinds: classification runs on every row.
-const BLANK_ROW: RowClass = Object.freeze({ kind: 'blank', column: null });
-const VILLAGE_BLANK_ROW: RowClass = Object.freeze({ kind: 'villageBlank', column: null });
-const VILLAGE_ROW: RowClass = Object.freeze({ kind: 'village', column: null });
+// Shared results for the common kinds: classification runs on every row. Read-only by type, not
+// frozen: a frozen object has a map of its own, and the reader of every row would then meet two
+// shapes (these and the fresh 合计 results) and be recompiled when the first 合计 row comes.
+const BLANK_ROW: RowClass = { kind: 'blank', column: null };
+const VILLAGE_BLANK_ROW: RowClass = { kind: 'villageBlank', column: null };
+const VILLAGE_ROW: RowClass = { kind: 'village', column: null };
 
 /** Quick pre-test on the last visible character, so most village names skip normalization here. */
 function mayBeSpecial(text: string, cs: CompiledSchema): boolean {

@@ -30,7 +30,9 @@ export class NormalizedCells {
   /** Adds cell `cell` of row `row` (1-based), bound column `j`, with its canonical text. */
   add(row: number, j: number, cell: Cell | undefined, suggestion: string): void {
     if (this.fill === CHUNK) {
-      this.chunk = new Array<number | Cell | undefined>(CHUNK);
+      // Filled with undefined at once: an array that starts with small integers only changes its
+      // kind when the first cell is stored, and code compiled before that change is thrown away.
+      this.chunk = new Array<number | Cell | undefined>(CHUNK).fill(undefined);
       this.chunks.push(this.chunk);
       this.fill = 0;
     }

@@ -3,7 +3,16 @@ import { columnLetters } from '../a1';
 import { bindRowRule } from '../checks';
 import { makeFinding } from '../findings/makeFinding';
 import type { CompiledSchema } from '../schema/compileSchema';
-import type { Cell, ColumnMapping, DataRow, Finding, Grid, RowKind, SheetInfo } from '../types';
+import type {
+  Cell,
+  ColumnMapping,
+  DataRow,
+  Finding,
+  Grid,
+  RowKind,
+  SheetInfo,
+  Value,
+} from '../types';
 import { normalizeHeader } from '../normalize/normalizeText';
 import { typedString } from '../normalize/stringAccess';
 import { isBlankCell } from '../normalize/parseCell';
@@ -175,8 +184,13 @@ export function readDataRows(
   const fields: string[] = [];
   const at = new Map<string, number>();
   const sumIndexes: number[] = [];
+  // Pushed, not columns.map(() => null): map() gives a packed array from the engine's builtin but a
+  // holey one once the optimizing compiler inlines it, and every row's values (copied from this)
+  // then changed kind mid-batch, throwing away the compiled code of the row reader.
+  const blankValues: Value[] = [];
   for (let j = 0; j < columns.length; j++) {
     const c = columns[j]!;
+    blankValues.push(null);
     fields.push(c.field);
     at.set(c.field, j);
     if (c.sum) sumIndexes.push(j);
@@ -191,7 +205,7 @@ export function readDataRows(
     at,
     rules,
     fields: Object.freeze(fields),
-    blankValues: columns.map(() => null),
+    blankValues,
     scratch: new Float64Array(columns.length),
     findings: [],
     normalized: new NormalizedCells(columns),
