@@ -315,7 +315,7 @@ export function readDataRows(
         continue;
     }
     const subtotal = cls.kind === 'subtotal';
-    const kind = (subtotal ? 'total' : cls.kind) as RowKind;
+    const kind: RowKind = subtotal ? 'total' : cls.kind;
     const dataRow = readRow(cells, row, kind, ctx);
     // Village rows and the first 本级 row make the sums a 合计 or 小计 row must match (what =SUM() over the block gives).
     if (kind === 'village' || (kind === 'level' && out.levelRow === null)) {
