@@ -129,15 +129,19 @@ export function makeBenchGrid(rows = ROWS, run = 0): Cell[][] {
 
 const RUNS = 10;
 /**
- * Sheets validated before timing: after one, the optimizing compiler was still at work on a
- * background thread (its CPU time is the process's) and the first timed runs took two to four
- * times the steady state; after three, the runs are the steady state a batch of files sees.
+ * Sheets validated before timing: the optimizing compiler works on a background thread, and its
+ * CPU time is the process's. After one sheet the first timed runs took two to four times the steady
+ * state; after three, the row reader was ready but readDataRows (called once per sheet) was still
+ * compiled again at the fourth to seventh sheet (node --trace-opt: 30–50 ms of compile each time,
+ * charged to whichever run it fell in). After eight, the runs are the steady state a batch of files
+ * sees (a province batch reads thousands).
  */
-const WARM_UP = 3;
+const WARM_UP = 8;
 
 /**
- * Times validateGrid: three warm-up runs, then the best CPU time of ten runs, each on a grid of its
- * own (other names, other numbers), so that no cache inside the core can profit from a repeat.
+ * Times validateGrid: eight warm-up runs (WARM_UP), then the best CPU time of ten runs, each on a
+ * grid of its own (other names, other numbers), so that no cache inside the core can profit from a
+ * repeat.
  */
 export async function benchCore(): Promise<{
   rows: number;
@@ -145,8 +149,11 @@ export async function benchCore(): Promise<{
   rowsPerSecond: number;
 }> {
   const schema = loadSchema();
-  const grids = Array.from({ length: WARM_UP + RUNS }, (_, run) => makeBenchGrid(ROWS, run));
-  for (let k = 0; k < WARM_UP; k++) validateGrid(grids[k]!, { schema, year: 2025 });
+  // The warm-up grids are made and dropped one by one; the timed ones are made before timing.
+  for (let k = 0; k < WARM_UP; k++) validateGrid(makeBenchGrid(ROWS, k), { schema, year: 2025 });
+  const grids = Array.from({ length: WARM_UP + RUNS }, (_, run) =>
+    run < WARM_UP ? [] : makeBenchGrid(ROWS, run),
+  );
   let best = Infinity;
   // CPU time of this process rather than wall time: the 2-core machine is often shared, and the target is per core.
   for (let k = WARM_UP; k < WARM_UP + RUNS; k++) {
