@@ -5,7 +5,9 @@ import type { Finding, Schema } from '../types';
  * The finding with its value (and a suggestion, which is drawn from the value) replaced by
  * `ui.redacted` when its field is personal: a `personal` column or one of `privacy.findingValueFields`
  * (a chair's name typed into 性别 is still a name), unless its code is in `privacy.keepValueCodes`.
- * Cell address, code and parameters stay, so the message still says where and why.
+ * Cell address, code and parameters stay, so the message still says where and why; a suggestion
+ * becomes `ui.redacted` too rather than nothing, so that “按 {suggestion} 统计” still reads as a
+ * sentence.
  */
 export function redactFinding(finding: Finding, schema: Schema): Finding {
   const { field } = finding;
@@ -18,6 +20,6 @@ export function redactFinding(finding: Finding, schema: Schema): Finding {
   return {
     ...finding,
     value: finding.value === null ? null : schema.ui.redacted,
-    suggestion: null,
+    suggestion: finding.suggestion === null ? null : schema.ui.redacted,
   };
 }
