@@ -1,4 +1,5 @@
 /** The core's evaluation of the tallies: plain loops over a sheet's data rows (the pipeline compiles the same tallies into arquero). */
+import { positionsOf } from '../sheet/rowValues';
 import type { DataRow, Value } from '../types';
 import type { Tally, TallyTerm } from './types';
 
@@ -29,14 +30,20 @@ export function tallyRows(
   levelRow: DataRow | null,
 ): number[] {
   const out = tallies.map(() => 0);
-  // The rows of a sheet share their fields: each term's position, once.
-  const fields = (villages[0] ?? levelRow)?.fields ?? [];
-  const at = tallies.map((t) => (t.term.kind === 'row' ? -1 : fields.indexOf(t.term.field)));
-  for (const row of villages)
+  const ids = tallies.map((t) => (t.term.kind === 'row' ? '' : t.term.field));
+  // Each term's position in a row's values, taken again only for a row with other fields (see positionsOf).
+  let fields: readonly string[] | null = null;
+  let at: number[] = [];
+  const add = (row: DataRow, all: boolean): void => {
+    if (row.fields !== fields) {
+      fields = row.fields;
+      at = positionsOf(fields, ids);
+    }
     for (let i = 0; i < tallies.length; i++)
-      out[i]! += termOf(tallies[i]!.term, row.values, at[i]!);
-  if (levelRow)
-    for (let i = 0; i < tallies.length; i++)
-      if (tallies[i]!.rows === 'all') out[i]! += termOf(tallies[i]!.term, levelRow.values, at[i]!);
+      if (!all || tallies[i]!.rows === 'all')
+        out[i]! += termOf(tallies[i]!.term, row.values, at[i]!);
+  };
+  for (const row of villages) add(row, false);
+  if (levelRow) add(levelRow, true);
   return out;
 }

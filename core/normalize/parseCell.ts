@@ -132,7 +132,8 @@ function finishNumber(
   if (n > max || (digits !== null && digitsAbove(digits, max)))
     return fail('E_NUMBER_TOO_LARGE', { max });
   if (type !== 'money' && !Number.isInteger(n)) return fail('E_NOT_INTEGER');
-  const value = type === 'money' ? round2(n) : n;
+  // + 0: a "-0" text is 0, as a -0 number cell is (wholeResult).
+  const value = (type === 'money' ? round2(n) : n) + 0;
   // value !== n first: most amounts have at most 2 decimals, and toPrecision is dear per cell.
   if (type === 'money' && warn === null && value !== n) {
     const exact = excelPrecision(n);
@@ -260,13 +261,13 @@ function parseChoiceText(raw: string, column: ColumnSpec, cs: CompiledSchema): C
 }
 
 /** The value of a text cell: village names (unique columns) are compared and kept in normalized form, other texts as written (trimmed). */
-function textValue(raw: string, column: ColumnSpec): string {
-  return column.unique === true ? normalizeText(raw) : raw.trim();
+function textValue(raw: string, unique: boolean): string {
+  return unique ? normalizeText(raw) : raw.trim();
 }
 
 /** Parses a text cell (see textValue). */
 function parseText(raw: string, column: ColumnSpec): CellResult {
-  const value = textValue(raw, column);
+  const value = textValue(raw, column.unique === true);
   return value === ''
     ? BLANK
     : { value, blank: false, code: null, suggestion: null, normalized: null, params: null };
@@ -286,7 +287,8 @@ const MEMO_SLOTS = 32;
 
 /**
  * How one column's cells are parsed, compiled once per schema (compileSchema keeps one per
- * column): its type's tests resolved, and its own cache of parsed texts where texts repeat.
+ * column): its type's tests resolved, and a cache of parsed texts where texts repeat (shared by
+ * the columns of its type; an enum's own).
  */
 export interface ColumnParser {
   column: ColumnSpec;
@@ -306,8 +308,9 @@ export interface ColumnParser {
   /** The largest plausible number (types.*.max). */
   max: number;
   /**
-   * Parsed texts of numbers and choices (１２人, 约150, 有, 大專 recur in every sheet). Null for text
-   * columns: names are unique, a cache would only hold them (and what it holds, it keeps alive).
+   * Parsed texts of numbers and choices (１２人, 约150, 有, 大專 recur in every sheet), one per type
+   * for count, money, integer and yes/no (sharedCacheFor), one per column for an enum. Null for
+   * text columns: names are unique, a cache would only hold them (and what it holds, it keeps alive).
    */
   cache: Map<string, CellResult> | null;
   /**
@@ -430,7 +433,13 @@ export function plainNumber(cell: Cell | undefined, parser: ColumnParser): numbe
   return n > 0 && n < parser.max && round2(n) === n ? n : -1;
 }
 
-/** The value of a text cell that parseWith gives back with nothing to report: the trimmed text (normalized for unique columns, the village), else null (not a string, or blank). No result object: names are unique. */
+/**
+ * The value of a text cell that parseWith gives back with nothing to report, without a result
+ * object, else null (not a string, blank, or not known to be plain). In a text column: the
+ * trimmed text (normalized for unique columns, the village; see textValue); names are unique. In
+ * a yes/no or enum column: the canonical word, when the column's memo holds the cell's text with a
+ * result that reports nothing and normalizes nothing (是 after 是; not 有, listed as 是).
+ */
 export function plainText(cell: Cell | undefined, parser: ColumnParser): string | null {
   if (typeof cell !== 'string') return null;
   const text = typedString(cell);
@@ -443,7 +452,7 @@ export function plainText(cell: Cell | undefined, parser: ColumnParser): string 
     return r.code === null && r.normalized === null ? (r.value as string | null) : null;
   }
   // parser.unique, not the column's own flag: column specs differ in shape, and a load from many shapes is slow per cell.
-  const value = parser.unique ? normalizeText(text) : text.trim();
+  const value = textValue(text, parser.unique);
   return value === '' ? null : value;
 }
 

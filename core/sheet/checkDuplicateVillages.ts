@@ -92,14 +92,18 @@ export function checkDuplicateVillages(
   schema: Schema,
 ): Finding[] {
   const findings: Finding[] = [];
-  // The rows of a sheet share their fields: the village's position is found once.
-  const at = villages[0]?.fields.indexOf('village') ?? -1;
-  if (at < 0) return findings;
   const names = new VillageNames(villages.length);
+  // The village's position, taken again only for a row with other fields (see positionsOf).
+  let fields: readonly string[] | null = null;
+  let at = -1;
   // Index loops: for…of made an iterator result per village here.
   for (let i = 0; i < villages.length; i++) {
     const v = villages[i]!;
-    const name = v.values[at];
+    if (v.fields !== fields) {
+      fields = v.fields;
+      at = fields.indexOf('village');
+    }
+    const name = at < 0 ? undefined : v.values[at];
     if (typeof name !== 'string') continue;
     const first = names.add(name, v.row);
     if (first > 0)

@@ -3,16 +3,19 @@ import type { Cell, Normalization } from '../types';
 import { cellText } from './cellText';
 import type { BoundColumn } from './readRow';
 
-/**
- * Normalized cells as flat entries (row × columns + bound column index, cell as written, canonical text): a
- * sheet has some for most rows, the batch pipeline never reads them (the add-in does, for one
- * sheet), and an object and an A1 string each, all surviving into the result, were a sixth of the
- * core's time. `list` builds the Normalization objects, in the order the cells were added. It
- * holds the cells and the bound columns only, not the grid (a ParsedSheet keeps it).
- */
 /** Slots per chunk: three per cell (position, cell, canonical text). */
 const CHUNK = 3 * 256;
 
+/** No chunk yet: the first add makes one (a sheet without normalized cells allocates none). */
+const NO_CHUNK: (number | Cell | undefined)[] = [];
+
+/**
+ * Normalized cells as entries of three slots (row × columns + bound column index, cell as written,
+ * canonical text): a sheet has some for most rows, the batch pipeline never reads them (the add-in
+ * does, for one sheet), and an object and an A1 string each, all surviving into the result, were a
+ * sixth of the core's time. `list` builds the Normalization objects, in the order the cells were
+ * added. It holds the cells and the bound columns only, not the grid (a ParsedSheet keeps it).
+ */
 export class NormalizedCells {
   /**
    * The entries in chunks of CHUNK slots, the last one being filled: one growing array became a
@@ -20,7 +23,8 @@ export class NormalizedCells {
    * core's time); a short young array takes its three stores as plain writes.
    */
   private readonly chunks: (number | Cell | undefined)[][] = [];
-  private chunk: (number | Cell | undefined)[] = [];
+  private chunk = NO_CHUNK;
+  /** Slots used in `chunk`; CHUNK when it is full, or before the first chunk. */
   private fill = CHUNK;
   /** Rows left out of the list (hidden rows the sheet's 合计 excludes). */
   private excluded: ReadonlySet<number> | null = null;

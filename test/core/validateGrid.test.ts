@@ -4,6 +4,8 @@ import { validateGrid } from '../../core/validateGrid';
 import type { SheetBuilder } from './builders';
 import { buildSheet, registryGrid } from './builders';
 import { valueOf, valuesByField } from '../../core/sheet/rowValues';
+import { loadSchema } from '../../core/schema/loadSchema';
+import { columnLetters } from '../../core/a1';
 
 /** The parts of a finding the cases assert. */
 const brief = (f: Finding) => ({
@@ -562,6 +564,69 @@ describe('validateGrid: footer rows under the table', () => {
     expect(run(b.grid).findings.map(brief)).toEqual([
       F('E_VILLAGE_BLANK', 'B6', 'village', null),
       F('E_VILLAGE_BLANK', 'B7', 'village', null),
+    ]);
+  });
+});
+
+/** The A1 address of a column of the default schema's layout on row `row`. */
+const at = (field: string, row: number): string =>
+  `${columnLetters(loadSchema().columns.findIndex((c) => c.id === field) + 1)}${row}`;
+
+describe('validateGrid: blank cells of required columns', () => {
+  // The default schema requires no count or money column: a variant that does, so that the blank fast paths are seen to leave E_REQUIRED alone.
+  const base = loadSchema();
+  const schema = {
+    ...base,
+    columns: base.columns.map((c) =>
+      c.id === 'trainingSessions' || c.id === 'reliefYuan' || c.id === 'notes'
+        ? { ...c, required: true }
+        : c,
+    ),
+  };
+
+  it.each<[string, Cell]>([
+    ['null', null],
+    ['empty', ''],
+    ['spaces', '  '],
+  ])('raises E_REQUIRED for a %s cell in a required count, money or text column', (_, cell) => {
+    const b = buildSheet({ villages: 2 }, schema);
+    for (const field of ['trainingSessions', 'reliefYuan', 'notes']) b.set(R, field, cell);
+    const s = validateGrid(b.grid, { schema });
+    const onRow = s.findings.filter((f) => f.code === 'E_REQUIRED' && f.row === R);
+    expect(onRow.map(brief)).toEqual(
+      ['trainingSessions', 'reliefYuan', 'notes'].map((f) => F('E_REQUIRED', at(f, R), f, null)),
+    );
+  });
+
+  it('reads the same blanks in the default schema as 0 (counts, money, also to row rules) and nothing (notes)', () => {
+    const b = buildSheet({ villages: 2 });
+    for (const field of ['trainingSessions', 'reliefYuan', 'notes']) b.set(R, field, null);
+    const s = validateGrid(b.grid, { schema: b.schema });
+    // The blank 培训期数 is 0 to the row rules too: 60 attendees without a session.
+    expect(s.findings.filter((f) => f.row === R).map((f) => f.code)).toEqual([
+      'E_ATTENDANCE_WITHOUT_EVENTS',
+    ]);
+    const first = s.villages[0]!;
+    expect(['trainingSessions', 'reliefYuan', 'notes'].map((f) => valueOf(first, f))).toEqual([
+      0,
+      0,
+      null,
+    ]);
+  });
+});
+
+describe('validateGrid: a "-0" text', () => {
+  it('is 0, listed as normalized, like a -0 number cell', () => {
+    const b = buildSheet({ villages: 1 });
+    b.set(R, 'trainingSessions', '-0');
+    b.set(R, 'reliefYuan', '-0');
+    const s = validateGrid(b.grid, { schema: b.schema });
+    const first = s.villages[0]!;
+    expect(Object.is(valueOf(first, 'trainingSessions'), 0)).toBe(true);
+    expect(Object.is(valueOf(first, 'reliefYuan'), 0)).toBe(true);
+    expect(s.normalized.filter((n) => n.row === R).map((n) => [n.cell, n.suggestion])).toEqual([
+      [at('trainingSessions', R), '0'],
+      [at('reliefYuan', R), '0'],
     ]);
   });
 });

@@ -31,4 +31,16 @@ describe('tallyRows', () => {
       1,
     ]);
   });
+
+  it('reads each row by its own fields, when rows of several sheets (other column orders) are mixed', () => {
+    const villages = [row({ x: 1, y: '是' }), row({ y: '是', x: 2 }), row({ y: '否' })];
+    expect(tallyRows(small, villages, row({ y: '否', x: 4 }, 'level'))).toEqual([
+      3,
+      100 + 200 + 0 + 400,
+      2,
+      0,
+      2,
+      2,
+    ]);
+  });
 });
