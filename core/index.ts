@@ -10,7 +10,7 @@ export type { CellResult } from './normalize/parseCell';
 export { parseChineseNumeral } from './normalize/parseChineseNumeral';
 export { parseYear, countyFromTitle } from './sheet/readMetadata';
 export { validateGrid } from './validateGrid';
-export { positionsOf, valueOf, valuesByField } from './sheet/rowValues';
+export { fieldPositions, valueOf, valuesByField } from './sheet/rowValues';
 export { yearMismatchFinding, sheetYear } from './sheet/checkYear';
 export type { SheetYear } from './sheet/checkYear';
 export { yearInText } from './sheet/readMetadata';

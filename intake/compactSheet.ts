@@ -1,6 +1,6 @@
 /** The accepted rows of one sheet in compact, typed-array form: the merge keeps these instead of grids (scale: 600,000 rows). */
 import { columnChoices } from '../core/schema/columnChoices';
-import { positionsOf } from '../core/sheet/rowValues';
+import { fieldPositions } from '../core/sheet/rowValues';
 import type { ColumnSpec, DataRow, ParsedSheet, Schema } from '../core/types';
 
 /** Where each schema column lives in a CompactSheet: numbers, coded choices (enum/yesno) or text. */
@@ -82,22 +82,14 @@ export function compactSheet(
     texts: new Array<string | null>(n * nt),
   };
   const choiceIndex = layout.coded.map(({ choices }) => new Map(choices.map((c, i) => [c, i + 1])));
-  // Each slot's position in a row's values (-1: no such column), taken again only for a row with
-  // other fields than the row before (the rows of a sheet share theirs; see positionsOf).
-  const numericIds = layout.numeric.map((spec) => spec.id);
-  const codedIds = layout.coded.map(({ column }) => column.id);
-  const textIds = layout.text.map((spec) => spec.id);
-  let fields: readonly string[] | null = null;
-  let numericAt: number[] = [];
-  let codedAt: number[] = [];
-  let textAt: number[] = [];
+  // Each slot's position in a row's values (-1: no such column; see fieldPositions).
+  const numericPositions = fieldPositions(layout.numeric.map((spec) => spec.id));
+  const codedPositions = fieldPositions(layout.coded.map(({ column }) => column.id));
+  const textPositions = fieldPositions(layout.text.map((spec) => spec.id));
   rows.forEach((row, r) => {
-    if (row.fields !== fields) {
-      fields = row.fields;
-      numericAt = positionsOf(fields, numericIds);
-      codedAt = positionsOf(fields, codedIds);
-      textAt = positionsOf(fields, textIds);
-    }
+    const numericAt = numericPositions(row.fields);
+    const codedAt = codedPositions(row.fields);
+    const textAt = textPositions(row.fields);
     out.isLevel[r] = row.kind === 'level' ? 1 : 0;
     out.sourceRows[r] = row.row;
     const v = row.values;

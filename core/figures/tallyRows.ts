@@ -1,5 +1,5 @@
 /** The core's evaluation of the tallies: plain loops over a sheet's data rows (the pipeline compiles the same tallies into arquero). */
-import { positionsOf } from '../sheet/rowValues';
+import { fieldPositions } from '../sheet/rowValues';
 import type { DataRow, Value } from '../types';
 import type { Tally, TallyTerm } from './types';
 
@@ -30,15 +30,10 @@ export function tallyRows(
   levelRow: DataRow | null,
 ): number[] {
   const out = tallies.map(() => 0);
-  const ids = tallies.map((t) => (t.term.kind === 'row' ? '' : t.term.field));
-  // Each term's position in a row's values, taken again only for a row with other fields (see positionsOf).
-  let fields: readonly string[] | null = null;
-  let at: number[] = [];
+  // Each term's position in a row's values (a row count reads none: '' is no column's id).
+  const positions = fieldPositions(tallies.map((t) => (t.term.kind === 'row' ? '' : t.term.field)));
   const add = (row: DataRow, all: boolean): void => {
-    if (row.fields !== fields) {
-      fields = row.fields;
-      at = positionsOf(fields, ids);
-    }
+    const at = positions(row.fields);
     for (let i = 0; i < tallies.length; i++)
       if (!all || tallies[i]!.rows === 'all')
         out[i]! += termOf(tallies[i]!.term, row.values, at[i]!);

@@ -339,6 +339,12 @@ function memoSlot(cell: string): number {
   return 2 * ((codeAt(text, 0) * 7 + text.length) & (MEMO_SLOTS - 1));
 }
 
+/** The result the column's memo holds for `text` (met just before in its slot), else null. */
+function memoResult(text: string, parser: ColumnParser): CellResult | null {
+  const slot = memoSlot(text);
+  return parser.memo[slot] === text ? (parser.memo[slot + 1] as CellResult) : null;
+}
+
 /**
  * The parser of `column` (compileSchema makes one per schema column; `max` is its type's
  * types.*.max); `shared` is the cache of its type's columns (sharedCacheFor), else it gets its own.
@@ -349,13 +355,14 @@ export function columnParser(
   shared: Map<string, CellResult> | null = null,
 ): ColumnParser {
   const numeric = isNumeric(column.type);
+  const blank = numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK;
   return {
     column,
     type: column.type,
     numeric,
     unique: column.unique === true,
-    blank: numeric && column.type !== 'integer' ? BLANK_ZERO : BLANK,
-    blankNumber: numeric && column.type !== 'integer' && column.required !== true ? 0 : -1,
+    blank,
+    blankNumber: blank.value === 0 && column.required !== true ? 0 : -1,
     max,
     cache: column.type === 'text' ? null : (shared ?? new Map<string, CellResult>()),
     memo: new Array<string | CellResult | null>(2 * MEMO_SLOTS).fill(null),
@@ -445,11 +452,10 @@ export function plainText(cell: Cell | undefined, parser: ColumnParser): string 
   const text = typedString(cell);
   if (parser.type !== 'text') {
     if (parser.cache === null || parser.numeric) return null;
-    const slot = memoSlot(text);
-    const memo = parser.memo;
-    if (memo[slot] !== text) return null;
-    const r = memo[slot + 1] as CellResult;
-    return r.code === null && r.normalized === null ? (r.value as string | null) : null;
+    const r = memoResult(text, parser);
+    return r !== null && r.code === null && r.normalized === null
+      ? (r.value as string | null)
+      : null;
   }
   // parser.unique, not the column's own flag: column specs differ in shape, and a load from many shapes is slow per cell.
   const value = textValue(text, parser.unique);
@@ -473,9 +479,8 @@ export function parseWith(
     }
     const cache = parser.cache;
     if (cache === null) return parseText(text, column);
-    const slot = memoSlot(text);
-    const memo = parser.memo;
-    if (memo[slot] === text) return memo[slot + 1] as CellResult;
+    const memoized = memoResult(text, parser);
+    if (memoized !== null) return memoized;
     let result = cache.get(text);
     if (result === undefined) {
       result = parseString(text, column, cs);
@@ -483,8 +488,9 @@ export function parseWith(
       if (cache.size >= CACHE_LIMIT) cache.clear();
       cache.set(text, result);
     }
-    memo[slot] = text;
-    memo[slot + 1] = result;
+    const slot = memoSlot(text);
+    parser.memo[slot] = text;
+    parser.memo[slot + 1] = result;
     return result;
   }
   if (typeof cell === 'number') {

@@ -1,6 +1,7 @@
 /** E_DUPLICATE_VILLAGE: one row per village, compared after normalization. */
 import { makeFinding } from '../findings/makeFinding';
 import { typedString } from '../normalize/stringAccess';
+import { fieldPositions } from './rowValues';
 import type { DataRow, Finding, Schema } from '../types';
 
 /** FNV-1a over the code units: a well-spread 32-bit hash of a name. */
@@ -93,16 +94,11 @@ export function checkDuplicateVillages(
 ): Finding[] {
   const findings: Finding[] = [];
   const names = new VillageNames(villages.length);
-  // The village's position, taken again only for a row with other fields (see positionsOf).
-  let fields: readonly string[] | null = null;
-  let at = -1;
+  const villageAt = fieldPositions(['village']);
   // Index loops: for…of made an iterator result per village here.
   for (let i = 0; i < villages.length; i++) {
     const v = villages[i]!;
-    if (v.fields !== fields) {
-      fields = v.fields;
-      at = fields.indexOf('village');
-    }
+    const at = villageAt(v.fields)[0]!;
     const name = at < 0 ? undefined : v.values[at];
     if (typeof name !== 'string') continue;
     const first = names.add(name, v.row);

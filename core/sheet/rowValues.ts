@@ -8,12 +8,23 @@ export function valueOf(row: Pick<DataRow, 'fields' | 'values'>, field: string):
 }
 
 /**
- * The positions of the columns `ids` in the values of rows with these `fields` (-1 where there is
- * no such column). Rows of one sheet share one `fields` array: loops over rows take the positions
- * once and take them again only where a row's `fields` is another array (rows of several sheets).
+ * A reader of the positions of the columns `ids` in a row's values (-1 where the row has no such
+ * column), for loops over rows: the rows of one sheet share one `fields` array, so the positions
+ * are found again only when a row's `fields` is another array than the last one asked (rows of
+ * several sheets, in other column orders).
  */
-export function positionsOf(fields: readonly string[], ids: readonly string[]): number[] {
-  return ids.map((id) => fields.indexOf(id));
+export function fieldPositions(
+  ids: readonly string[],
+): (fields: readonly string[]) => readonly number[] {
+  let last: readonly string[] | null = null;
+  let at: number[] = [];
+  return (fields) => {
+    if (fields !== last) {
+      last = fields;
+      at = ids.map((id) => fields.indexOf(id));
+    }
+    return at;
+  };
 }
 
 /** The row's values by column id: a fresh record, for display, JSON and tests (hot loops read by position). */
